@@ -1,0 +1,13 @@
+// Environment variable names, shared by the CDK stacks (which set them) and the functions (which read them).
+export const ENV = {
+  tableName: 'LOCKSTEP_TABLE_NAME',
+  scheduleGroup: 'LOCKSTEP_SCHEDULE_GROUP',
+  schedulerRoleArn: 'LOCKSTEP_SCHEDULER_ROLE_ARN',
+  schedulerDlqArn: 'LOCKSTEP_SCHEDULER_DLQ_ARN',
+  jobFunctionArn: 'LOCKSTEP_JOB_FUNCTION_ARN',
+  provisioningStateMachineArn: 'LOCKSTEP_PROVISIONING_STATE_MACHINE_ARN',
+  senderEmail: 'LOCKSTEP_SENDER_EMAIL',
+  webhookSecretsArn: 'LOCKSTEP_WEBHOOK_SECRETS_ARN',
+} as const;
+
+export type EnvName = (typeof ENV)[keyof typeof ENV];

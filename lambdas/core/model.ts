@@ -1,0 +1,122 @@
+// The domain's data. Instants are epoch milliseconds in UTC; the core never reads a clock itself.
+export type Instant = number;
+
+export const CHANNELS = ['airbnb', 'vrbo', 'booking', 'direct', 'manual'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const LOCK_MODELS = ['nuki', 'august', 'schlage', 'yale', 'igloohome', 'generic'] as const;
+export type LockModel = (typeof LOCK_MODELS)[number];
+
+export type LockProviderName = 'sandbox' | 'seam';
+
+export interface PropertySettings {
+  timeZone: string;
+  bufferBeforeMinutes: number;
+  bufferAfterMinutes: number;
+  codeSource: 'random' | 'phone';
+  backupCodes: boolean;
+}
+
+export interface Property {
+  hostId: string;
+  propertyId: string;
+  name: string;
+  settings: PropertySettings;
+  /** Locks matched to this property (R1.1). */
+  lockIds: string[];
+}
+
+export interface ExistingCode {
+  code: string;
+  name: string;
+}
+
+export interface Lock {
+  hostId: string;
+  lockId: string;
+  name: string;
+  provider: LockProviderName;
+  /** The provider's id for the device. */
+  deviceId: string;
+  model: LockModel;
+  /** The provider stores time-bound codes itself, so codes can go on early (R2.3). */
+  nativeScheduling: boolean;
+  codeLengths: number[];
+  maxCodes: number;
+}
+
+export interface Guest {
+  name: string;
+  email?: string | undefined;
+  phone?: string | undefined;
+  locale?: string | undefined;
+}
+
+export type ReservationStatus = 'accepted' | 'cancelled';
+
+export interface ReservationDetails {
+  reservationId: string;
+  propertyId: string;
+  channel: Channel;
+  confirmationCode: string;
+  guest: Guest;
+  checkIn: Instant;
+  checkOut: Instant;
+}
+
+export type LockCodeStatus = 'pending' | 'requested' | 'set' | 'failed' | 'removing' | 'removed';
+
+/** What Lockstep knows about one reservation's code on one lock (R8.1). */
+export interface LockCodeState {
+  lockId: string;
+  status: LockCodeStatus;
+  accessCodeId?: string | undefined;
+  attempts: number;
+  lastAttemptAt?: Instant | undefined;
+  setAt?: Instant | undefined;
+  removedAt?: Instant | undefined;
+  lastError?: string | undefined;
+}
+
+export interface TimelineEntry {
+  at: Instant;
+  event: string;
+  lockId?: string | undefined;
+  detail?: string | undefined;
+}
+
+export interface CodeWindow {
+  activeFrom: Instant;
+  activeUntil: Instant;
+}
+
+export interface AccessCode extends CodeWindow {
+  pin: string;
+  name: string;
+  locks: LockCodeState[];
+  communicatedAt?: Instant | undefined;
+  communicatedVia?: string[] | undefined;
+}
+
+export interface Reservation extends ReservationDetails {
+  hostId: string;
+  status: ReservationStatus;
+  /** Bumped on every stored change; writes are conditional on it (R9.1). */
+  version: number;
+  bookedAt: Instant;
+  cancelledAt?: Instant | undefined;
+  code: AccessCode;
+  timeline: TimelineEntry[];
+}
+
+export const JOB_KINDS = ['provision', 'message', 'delete'] as const;
+export type JobKind = (typeof JOB_KINDS)[number];
+
+/** A one-time scheduled entry of a reservation (R2.4). It carries ids only, never a PIN (R9.4). */
+export interface ScheduledJob {
+  name: string;
+  kind: JobKind;
+  at: Instant;
+  hostId: string;
+  reservationId: string;
+}

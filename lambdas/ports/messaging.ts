@@ -1,0 +1,22 @@
+/** Every message carries an idempotency key: a retried step never sends a second copy. */
+export interface EmailMessage {
+  messageId: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export interface SmsMessage {
+  messageId: string;
+  to: string;
+  text: string;
+}
+
+export interface EmailSender {
+  sendEmail(message: EmailMessage): Promise<void>;
+}
+
+export interface SmsSender {
+  sendSms(message: SmsMessage): Promise<void>;
+}

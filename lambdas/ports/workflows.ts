@@ -1,0 +1,10 @@
+/** What the provisioning workflow needs to find its reservation; ids only, never a PIN (R9.4). */
+export interface ProvisioningInput {
+  hostId: string;
+  reservationId: string;
+}
+
+/** Starts state machine executions (Step Functions on AWS). */
+export interface Workflows {
+  startProvisioning(input: ProvisioningInput, executionName: string): Promise<void>;
+}
