@@ -54,6 +54,17 @@ export interface Guest {
 
 export type ReservationStatus = 'accepted' | 'cancelled';
 
+/** A reservation as a channel sends it: stay times as ISO text, local to the property or with an offset. */
+export interface ReservationInput {
+  reservationId: string;
+  propertyId: string;
+  channel: Channel;
+  confirmationCode: string;
+  guest: Guest;
+  checkIn: string;
+  checkOut: string;
+}
+
 export interface ReservationDetails {
   reservationId: string;
   propertyId: string;
@@ -71,8 +82,8 @@ export interface LockCodeState {
   lockId: string;
   status: LockCodeStatus;
   accessCodeId?: string | undefined;
-  attempts: number;
-  lastAttemptAt?: Instant | undefined;
+  /** When each attempt to set the code was made (R4.1 plans the next one from these). */
+  attemptedAt: Instant[];
   setAt?: Instant | undefined;
   removedAt?: Instant | undefined;
   lastError?: string | undefined;

@@ -1,0 +1,193 @@
+import {
+  type AttributeValue,
+  type DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  type PutItemCommandInput,
+  QueryCommand,
+} from '@aws-sdk/client-dynamodb';
+import type { Lock, LockProviderName, Property, Reservation } from '#core/model.ts';
+import { ConflictError, StaleWriteError } from '#ports/errors.ts';
+import type { AccessCodeRef, DeviceRef, Store } from '#ports/store.ts';
+import { isAwsError } from './aws-error.ts';
+import { ACCESS_CODE_SORT_KEY, DEVICE_SORT_KEY, keys, sortKeyPrefix } from './table.ts';
+
+type Item = Record<string, AttributeValue>;
+type Condition = Pick<
+  PutItemCommandInput,
+  'ConditionExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues'
+>;
+type Kind = 'property' | 'lock' | 'reservation' | 'device' | 'accessCode';
+
+export interface DynamoStoreOptions {
+  /** Items per Query page; only tests set it, to exercise pagination without megabytes of data. */
+  pageLimit?: number | undefined;
+}
+
+/**
+ * The Store on one DynamoDB table (key design in table.ts). Items are `{ pk, sk, kind, body }` with
+ * the entity as a JSON string; attributes used in conditions or filters are also kept top-level.
+ */
+export class DynamoStore implements Store {
+  private readonly client: DynamoDBClient;
+  private readonly tableName: string;
+  private readonly pageLimit: number | undefined;
+
+  constructor(client: DynamoDBClient, tableName: string, options: DynamoStoreOptions = {}) {
+    this.client = client;
+    this.tableName = tableName;
+    this.pageLimit = options.pageLimit;
+  }
+
+  getProperty(hostId: string, propertyId: string): Promise<Property | undefined> {
+    return this.get<Property>(keys.host(hostId), keys.property(propertyId));
+  }
+
+  async putProperty(property: Property): Promise<void> {
+    await this.put(item(keys.host(property.hostId), keys.property(property.propertyId), 'property', property));
+  }
+
+  listProperties(hostId: string): Promise<Property[]> {
+    return this.query<Property>(keys.host(hostId), sortKeyPrefix.property);
+  }
+
+  getLock(hostId: string, lockId: string): Promise<Lock | undefined> {
+    return this.get<Lock>(keys.host(hostId), keys.lock(lockId));
+  }
+
+  async putLock(lock: Lock): Promise<void> {
+    const ref: DeviceRef = {
+      provider: lock.provider,
+      deviceId: lock.deviceId,
+      hostId: lock.hostId,
+      lockId: lock.lockId,
+    };
+    // The reference goes first and may not move a device to another host: webhooks follow it, so
+    // claiming someone else's device id would route their lock's events to this host (R9.3).
+    await this.putIf(
+      { ...item(keys.device(lock.provider, lock.deviceId), DEVICE_SORT_KEY, 'device', ref), hostId: s(lock.hostId) },
+      { ConditionExpression: 'attribute_not_exists(pk) OR hostId = :hostId', ExpressionAttributeValues: { ':hostId': s(lock.hostId) } },
+      () => new ConflictError(`device ${lock.provider}/${lock.deviceId} belongs to another host`),
+    );
+    await this.put(item(keys.host(lock.hostId), keys.lock(lock.lockId), 'lock', lock));
+  }
+
+  listLocks(hostId: string): Promise<Lock[]> {
+    return this.query<Lock>(keys.host(hostId), sortKeyPrefix.lock);
+  }
+
+  findDevice(provider: LockProviderName, deviceId: string): Promise<DeviceRef | undefined> {
+    return this.get<DeviceRef>(keys.device(provider, deviceId), DEVICE_SORT_KEY);
+  }
+
+  getReservation(hostId: string, reservationId: string): Promise<Reservation | undefined> {
+    return this.get<Reservation>(keys.host(hostId), keys.reservation(reservationId));
+  }
+
+  async createReservation(reservation: Reservation): Promise<void> {
+    await this.putIf(
+      reservationItem(reservation),
+      { ConditionExpression: 'attribute_not_exists(pk)' },
+      () => new ConflictError(`reservation ${reservation.reservationId} exists`),
+    );
+  }
+
+  async saveReservation(reservation: Reservation, expectedVersion: number): Promise<void> {
+    await this.putIf(
+      reservationItem(reservation),
+      // Also false when the item is missing, so a save never creates a reservation.
+      {
+        ConditionExpression: '#version = :expected',
+        ExpressionAttributeNames: { '#version': 'version' },
+        ExpressionAttributeValues: { ':expected': n(expectedVersion) },
+      },
+      () => new StaleWriteError(`reservation ${reservation.reservationId} is no longer at version ${expectedVersion}`),
+    );
+  }
+
+  // Reads every reservation of the host and filters server-side; a per-property index comes with the
+  // host API issue, when listing by property becomes a hot path.
+  listReservations(hostId: string, propertyId: string): Promise<Reservation[]> {
+    return this.query<Reservation>(keys.host(hostId), sortKeyPrefix.reservation, {
+      expression: 'propertyId = :propertyId',
+      values: { ':propertyId': s(propertyId) },
+    });
+  }
+
+  async putAccessCodeRef(ref: AccessCodeRef): Promise<void> {
+    await this.put(item(keys.accessCode(ref.provider, ref.accessCodeId), ACCESS_CODE_SORT_KEY, 'accessCode', ref));
+  }
+
+  findAccessCode(provider: LockProviderName, accessCodeId: string): Promise<AccessCodeRef | undefined> {
+    return this.get<AccessCodeRef>(keys.accessCode(provider, accessCodeId), ACCESS_CODE_SORT_KEY);
+  }
+
+  private async get<T>(pk: string, sk: string): Promise<T | undefined> {
+    // Strongly consistent: reservations are read to be conditionally rewritten, and provider webhooks
+    // may arrive moments after the reference they look up was written.
+    const { Item } = await this.client.send(
+      new GetItemCommand({ TableName: this.tableName, Key: { pk: s(pk), sk: s(sk) }, ConsistentRead: true }),
+    );
+    return Item === undefined ? undefined : body<T>(Item);
+  }
+
+  private async put(Item: Item): Promise<void> {
+    await this.client.send(new PutItemCommand({ TableName: this.tableName, Item }));
+  }
+
+  /** A conditional put; a failed condition becomes the domain error `rejected` builds. */
+  private async putIf(Item: Item, condition: Condition, rejected: () => Error): Promise<void> {
+    try {
+      await this.client.send(new PutItemCommand({ TableName: this.tableName, Item, ...condition }));
+    } catch (error) {
+      if (isAwsError(error, 'ConditionalCheckFailedException')) throw rejected();
+      throw error;
+    }
+  }
+
+  private async query<T>(
+    pk: string,
+    prefix: string,
+    filter?: { expression: string; values: Item },
+  ): Promise<T[]> {
+    const results: T[] = [];
+    let startKey: Item | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          FilterExpression: filter?.expression,
+          ExpressionAttributeValues: { ':pk': s(pk), ':prefix': s(prefix), ...filter?.values },
+          ExclusiveStartKey: startKey,
+          Limit: this.pageLimit,
+        }),
+      );
+      for (const found of page.Items ?? []) results.push(body<T>(found));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey !== undefined);
+    return results;
+  }
+}
+
+const s = (value: string): AttributeValue => ({ S: value });
+const n = (value: number): AttributeValue => ({ N: String(value) });
+
+function item(pk: string, sk: string, kind: Kind, entity: object): Item {
+  return { pk: s(pk), sk: s(sk), kind: s(kind), body: s(JSON.stringify(entity)) };
+}
+
+// `version` is the condition of every save (R9.1); `propertyId` is the list filter.
+function reservationItem(r: Reservation): Item {
+  return {
+    ...item(keys.host(r.hostId), keys.reservation(r.reservationId), 'reservation', r),
+    version: n(r.version),
+    propertyId: s(r.propertyId),
+  };
+}
+
+function body<T>(found: Item): T {
+  const json = found.body?.S;
+  if (json === undefined) throw new Error(`item ${found.pk?.S}/${found.sk?.S} has no body`);
+  return JSON.parse(json) as T;
+}

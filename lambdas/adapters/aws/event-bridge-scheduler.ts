@@ -1,0 +1,116 @@
+import {
+  CreateScheduleCommand,
+  type CreateScheduleCommandInput,
+  DeleteScheduleCommand,
+  type SchedulerClient,
+  UpdateScheduleCommand,
+} from '@aws-sdk/client-scheduler';
+import type { Instant, JobKind, ScheduledJob } from '#core/model.ts';
+import type { Scheduler } from '#ports/scheduler.ts';
+import { isAwsError } from './aws-error.ts';
+
+export interface EventBridgeSchedulerConfig {
+  groupName: string;
+  /** The role EventBridge Scheduler assumes to invoke the targets. */
+  roleArn: string;
+  /** Where an invocation goes after its retries are exhausted. */
+  dlqArn: string;
+  targets: {
+    /** The provisioning state machine's ARN. */
+    provision: string;
+    /** The job function's ARN. */
+    message: string;
+    delete: string;
+  };
+}
+
+// EventBridge Scheduler rejects at() in the past, and a request can land seconds after it was built:
+// anything due sooner than this fires this far from now instead, at once for the core's purposes.
+export const MIN_LEAD_MS = 60_000;
+
+// The service's rule for schedule names.
+const SCHEDULE_NAME = /^[0-9a-zA-Z\-_.]{1,64}$/;
+
+// EventBridge's limits: a day of retries, as many attempts as it allows.
+const RETRY_POLICY = { MaximumEventAgeInSeconds: 86_400, MaximumRetryAttempts: 185 };
+
+/** One-time `at()` schedules in a dedicated group that delete themselves after firing (R2.4). */
+export class EventBridgeScheduler implements Scheduler {
+  private readonly client: SchedulerClient;
+  private readonly config: EventBridgeSchedulerConfig;
+  private readonly now: () => Instant;
+
+  constructor(client: SchedulerClient, config: EventBridgeSchedulerConfig, now: () => Instant) {
+    this.client = client;
+    this.config = config;
+    this.now = now;
+  }
+
+  async schedule(job: ScheduledJob): Promise<void> {
+    const input = this.scheduleInput(job);
+    try {
+      await this.client.send(new CreateScheduleCommand(input));
+      return;
+    } catch (error) {
+      if (!isAwsError(error, 'ConflictException')) throw error;
+    }
+    // The entry exists: move it (R2.4). If it fired and deleted itself in between, create it again.
+    try {
+      await this.client.send(new UpdateScheduleCommand(input));
+    } catch (error) {
+      if (!isAwsError(error, 'ResourceNotFoundException')) throw error;
+      await this.client.send(new CreateScheduleCommand(input));
+    }
+  }
+
+  async cancel(name: string): Promise<void> {
+    validateName(name);
+    try {
+      await this.client.send(new DeleteScheduleCommand({ Name: name, GroupName: this.config.groupName }));
+    } catch (error) {
+      if (!isAwsError(error, 'ResourceNotFoundException')) throw error;
+    }
+  }
+
+  private scheduleInput(job: ScheduledJob): CreateScheduleCommandInput {
+    validateName(job.name);
+    const at = Math.max(job.at, this.now() + MIN_LEAD_MS);
+    return {
+      Name: job.name,
+      GroupName: this.config.groupName,
+      ScheduleExpression: atExpression(at),
+      ScheduleExpressionTimezone: 'UTC',
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      ActionAfterCompletion: 'DELETE',
+      Target: {
+        Arn: this.config.targets[job.kind],
+        RoleArn: this.config.roleArn,
+        Input: JSON.stringify(targetInput(job)),
+        DeadLetterConfig: { Arn: this.config.dlqArn },
+        RetryPolicy: RETRY_POLICY,
+      },
+    };
+  }
+}
+
+/** Ids only, picked field by field so nothing else on the job can leak into the target (R9.4). */
+function targetInput(job: ScheduledJob): { kind?: JobKind; hostId: string; reservationId: string } {
+  const ids = { hostId: job.hostId, reservationId: job.reservationId };
+  // The provisioning state machine takes its execution input; the job function needs the kind.
+  return job.kind === 'provision' ? ids : { kind: job.kind, ...ids };
+}
+
+/**
+ * `at(yyyy-mm-ddThh:mm:ss)` in UTC. The expression has whole seconds: a fractional instant rounds up
+ * so an entry never fires before its instant.
+ */
+export function atExpression(at: Instant): string {
+  const wholeSeconds = Math.ceil(at / 1000) * 1000;
+  return `at(${new Date(wholeSeconds).toISOString().slice(0, 19)})`;
+}
+
+function validateName(name: string): void {
+  if (!SCHEDULE_NAME.test(name)) {
+    throw new Error(`invalid schedule name ${JSON.stringify(name)}: need 1-64 of [0-9a-zA-Z-_.]`);
+  }
+}

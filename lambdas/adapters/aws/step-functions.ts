@@ -1,0 +1,30 @@
+import { type SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import type { ProvisioningInput, Workflows } from '#ports/workflows.ts';
+import { isAwsError } from './aws-error.ts';
+
+/** Starts provisioning executions; the execution name makes a repeated start a no-op. */
+export class StepFunctionsWorkflows implements Workflows {
+  private readonly client: SFNClient;
+  private readonly stateMachineArn: string;
+
+  constructor(client: SFNClient, stateMachineArn: string) {
+    this.client = client;
+    this.stateMachineArn = stateMachineArn;
+  }
+
+  async startProvisioning(input: ProvisioningInput, executionName: string): Promise<void> {
+    try {
+      await this.client.send(
+        new StartExecutionCommand({
+          stateMachineArn: this.stateMachineArn,
+          name: executionName,
+          // Ids only, picked so nothing else on the argument reaches the execution history (R9.4).
+          input: JSON.stringify({ hostId: input.hostId, reservationId: input.reservationId }),
+        }),
+      );
+    } catch (error) {
+      // That execution was started before: the request already did its work.
+      if (!isAwsError(error, 'ExecutionAlreadyExists')) throw error;
+    }
+  }
+}

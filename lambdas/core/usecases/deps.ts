@@ -1,0 +1,21 @@
+import type { LockProviderName } from '../model.ts';
+import type { Clock, RandomSource } from '#ports/clock.ts';
+import type { LockProvider } from '#ports/lock-provider.ts';
+import type { EmailSender, SmsSender } from '#ports/messaging.ts';
+import type { Scheduler } from '#ports/scheduler.ts';
+import type { Store } from '#ports/store.ts';
+import type { Workflows } from '#ports/workflows.ts';
+
+/** Everything the use cases reach outside the core through; wired by each composition root. */
+export interface Deps {
+  store: Store;
+  scheduler: Scheduler;
+  workflows: Workflows;
+  lockProvider: (name: LockProviderName) => LockProvider;
+  email: EmailSender;
+  sms: SmsSender;
+  clock: Clock;
+  random: RandomSource;
+  /** Fresh ids for new resources; deterministic in simulations. */
+  newId: () => string;
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { CHANNELS } from '#core/model.ts';
+
+// The channel webhook's JSON format, version 2026-11-01 (docs/webhooks.md).
+
+const dateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/, 'must be an ISO-8601 date-time');
+
+export const ReservationPayload = z.object({
+  id: z.string().min(1).max(128),
+  property_id: z.string().min(1).max(128),
+  channel: z.enum(CHANNELS),
+  confirmation_code: z.string().min(1).max(64),
+  guest: z.object({
+    name: z.string().trim().min(1).max(200),
+    email: z.email().optional(),
+    phone: z
+      .string()
+      .regex(/^\+?[0-9 ()-]{6,20}$/, 'must be a phone number')
+      .optional(),
+    locale: z.string().min(2).max(35).optional(),
+  }),
+  check_in: dateTime,
+  check_out: dateTime,
+});
+
+export const ChannelEvent = z.object({
+  version: z.literal('2026-11-01'),
+  id: z.string().min(1).max(128),
+  type: z.literal('reservation.accepted'),
+  occurred_at: dateTime,
+  host_id: z.string().min(1).max(128),
+  reservation: ReservationPayload,
+});
+export type ChannelEvent = z.infer<typeof ChannelEvent>;

@@ -1,0 +1,69 @@
+import { RemovalPolicy, Validations } from 'aws-cdk-lib';
+import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+
+export interface LockstepHttpApiProps {
+  readonly channelWebhook: lambda.IFunction;
+  readonly lockWebhook: lambda.IFunction;
+  readonly hostApi: lambda.IFunction;
+  /** The JWT issuer (the hosts' user pool) and the audience (its app client) for the host API. */
+  readonly jwtIssuer: string;
+  readonly jwtAudience: string;
+}
+
+/** The HTTP API: signed webhooks for partners, the JWT-protected host API for hosts. */
+export class LockstepHttpApi extends Construct {
+  readonly api: apigw.HttpApi;
+  readonly stage: apigw.HttpStage;
+
+  constructor(scope: Construct, id: string, props: LockstepHttpApiProps) {
+    super(scope, id);
+    this.api = new apigw.HttpApi(this, 'Api', {
+      description: 'Lockstep: partner webhooks and the host API',
+      createDefaultStage: false, // our own stage below, with access logs and throttling
+    });
+    const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
+      retention: logs.RetentionDays.THREE_MONTHS,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.stage = this.api.addStage('DefaultStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      accessLogSettings: { destination: new apigw.LogGroupLogDestination(accessLogs) },
+      throttle: { rateLimit: 50, burstLimit: 100 },
+    });
+
+    // Webhooks authenticate by signature and timestamp in the function (R9.1), not at the gateway.
+    const webhookRoutes = [
+      ...this.api.addRoutes({
+        path: '/webhooks/channel',
+        methods: [apigw.HttpMethod.POST],
+        integration: new HttpLambdaIntegration('ChannelWebhook', props.channelWebhook),
+      }),
+      ...this.api.addRoutes({
+        path: '/webhooks/locks',
+        methods: [apigw.HttpMethod.POST],
+        integration: new HttpLambdaIntegration('LockWebhook', props.lockWebhook),
+      }),
+    ];
+    for (const route of webhookRoutes) {
+      Validations.of(route).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason:
+          'Partner webhooks cannot carry our JWTs; the function verifies the HMAC signature and timestamp ' +
+          'of every delivery before reading it (R9.1).',
+      });
+    }
+
+    this.api.addRoutes({
+      path: '/v1/{proxy+}',
+      methods: [apigw.HttpMethod.ANY],
+      integration: new HttpLambdaIntegration('HostApi', props.hostApi),
+      authorizer: new HttpJwtAuthorizer('HostJwt', props.jwtIssuer, { jwtAudience: [props.jwtAudience] }),
+    });
+  }
+}

@@ -1,0 +1,120 @@
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
+import { Construct } from 'constructs';
+import { iam5ResourceFinding } from '../nag/iam5-finding.ts';
+
+/** State names of the provisioning workflow; the local runtime binds task handlers by these. */
+export const PROVISIONING_STATES = {
+  attempt: 'Attempt',
+  afterAttempt: 'AfterAttempt',
+  awaitConfirmation: 'AwaitConfirmation',
+  check: 'Check',
+  decide: 'Decide',
+  waitForNextAttempt: 'WaitForNextAttempt',
+  finished: 'Finished',
+} as const;
+
+/** Errors worth an immediate retry: the lock provider's transient failures and Lambda's own hiccups. */
+export const TRANSIENT_ERRORS = [
+  'TransientLockError',
+  'Lambda.TooManyRequestsException',
+  'Lambda.ServiceException',
+  'Lambda.SdkClientException',
+];
+
+/** How long the provider gets to confirm a requested code by webhook before we read its status (R4.2). */
+export const CONFIRMATION_WAIT = Duration.seconds(120);
+
+export interface ProvisioningWorkflowProps {
+  /** Requests the reservation's code on its locks; returns `{ requested: number }`. */
+  readonly attempt: lambda.IFunction;
+  /** Reads confirmations and applies the retry plan; returns `{ outcome, nextAttemptAt? }`. */
+  readonly check: lambda.IFunction;
+  /** Prefixes the state machine and log group names. Default `lockstep`. */
+  readonly namePrefix?: string;
+}
+
+/**
+ * The provisioning workflow: attempt, await confirmation, check, and wait for the retry plan's next
+ * attempt (R4.1) until the check says done or stopped. JSONPath only: the local engine runs this
+ * very definition.
+ */
+export class ProvisioningWorkflow extends Construct {
+  readonly stateMachine: sfn.StateMachine;
+  readonly stateMachineName: string;
+
+  constructor(scope: Construct, id: string, props: ProvisioningWorkflowProps) {
+    super(scope, id);
+    this.stateMachineName = `${props.namePrefix ?? 'lockstep'}-provisioning`;
+
+    const attempt = invoke(this, PROVISIONING_STATES.attempt, props.attempt, '$.attempt');
+    const check = invoke(this, PROVISIONING_STATES.check, props.check, '$.check');
+    const awaitConfirmation = new sfn.Wait(this, PROVISIONING_STATES.awaitConfirmation, {
+      time: sfn.WaitTime.duration(CONFIRMATION_WAIT),
+    });
+    const waitForNextAttempt = new sfn.Wait(this, PROVISIONING_STATES.waitForNextAttempt, {
+      time: sfn.WaitTime.timestampPath('$.check.nextAttemptAt'),
+    });
+    const finished = new sfn.Succeed(this, PROVISIONING_STATES.finished);
+
+    const afterAttempt = new sfn.Choice(this, PROVISIONING_STATES.afterAttempt)
+      .when(sfn.Condition.numberGreaterThan('$.attempt.requested', 0), awaitConfirmation.next(check))
+      .otherwise(check);
+    const decide = new sfn.Choice(this, PROVISIONING_STATES.decide)
+      .when(sfn.Condition.stringEquals('$.check.outcome', 'retry'), waitForNextAttempt.next(attempt))
+      .otherwise(finished);
+    attempt.next(afterAttempt);
+    check.next(decide);
+
+    // Vended-logs prefix: Step Functions log delivery keeps the logs resource policy small there.
+    const logGroup = new logs.LogGroup(this, 'Logs', {
+      logGroupName: `/aws/vendedlogs/states/${this.stateMachineName}`,
+      retention: logs.RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.stateMachine = new sfn.StateMachine(this, 'StateMachine', {
+      stateMachineName: this.stateMachineName,
+      stateMachineType: sfn.StateMachineType.STANDARD, // waits span days
+      definitionBody: sfn.DefinitionBody.fromChainable(attempt),
+      logs: { destination: logGroup, level: sfn.LogLevel.ALL, includeExecutionData: false },
+      tracingEnabled: true,
+    });
+    Validations.of(this.stateMachine.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'Step Functions log delivery (logs:*LogDelivery, DescribeLogGroups, resource policies) and X-Ray ' +
+        'trace upload do not support resource-level permissions.',
+    });
+    for (const fn of [props.attempt, props.check]) {
+      Validations.of(this.stateMachine.role).acknowledge({
+        id: iam5ResourceFinding(this, `${fn.functionArn}:*`),
+        reason: 'LambdaInvoke also grants the task function\'s versions and aliases (`:*`); one function only.',
+      });
+    }
+  }
+}
+
+// A task whose Resource is the function ARN itself (payloadResponseOnly), with our own transient retry.
+function invoke(scope: Construct, name: string, fn: lambda.IFunction, resultPath: string): LambdaInvoke {
+  const task = new LambdaInvoke(scope, name, {
+    lambdaFunction: fn,
+    payload: sfn.TaskInput.fromObject({
+      hostId: sfn.JsonPath.stringAt('$.hostId'),
+      reservationId: sfn.JsonPath.stringAt('$.reservationId'),
+    }),
+    payloadResponseOnly: true,
+    retryOnServiceExceptions: false,
+    resultPath,
+  });
+  task.addRetry({
+    errors: TRANSIENT_ERRORS,
+    interval: Duration.seconds(2),
+    maxAttempts: 3,
+    backoffRate: 2,
+    jitterStrategy: sfn.JitterType.FULL,
+  });
+  return task;
+}

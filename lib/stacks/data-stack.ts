@@ -1,0 +1,77 @@
+import { Duration, RemovalPolicy, SecretValue, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import { CfnScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+
+export interface DataStackProps extends StackProps {
+  /** Protects the table (and keeps it and its key on stack deletion). Default true. */
+  readonly deletionProtection?: boolean;
+  /** The EventBridge Scheduler group holding every per-reservation schedule. Default `lockstep`. */
+  readonly scheduleGroupName?: string;
+}
+
+// An empty secret of the shape the webhook handlers read; operators fill in the real secrets.
+const EMPTY_WEBHOOK_SECRETS = JSON.stringify({ channel: [], lockProvider: [] });
+
+/** The stateful half of Lockstep: what must survive a redeploy of the functions. */
+export class DataStack extends Stack {
+  readonly key: kms.Key;
+  readonly table: dynamodb.TableV2;
+  readonly scheduleGroup: CfnScheduleGroup;
+  readonly scheduleGroupName: string;
+  readonly schedulerDlq: sqs.Queue;
+  readonly webhookSecrets: secretsmanager.Secret;
+
+  constructor(scope: Construct, id: string, props: DataStackProps = {}) {
+    super(scope, id, props);
+    const protect = props.deletionProtection ?? true;
+    const removalPolicy = protect ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+
+    // PINs live in the table (R9.4): a key we own, rotated yearly.
+    this.key = new kms.Key(this, 'DataKey', {
+      description: 'Lockstep data at rest: table and webhook secrets',
+      enableKeyRotation: true,
+      removalPolicy,
+    });
+
+    this.table = new dynamodb.TableV2(this, 'Table', {
+      partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
+      sortKey: { name: 'sk', type: dynamodb.AttributeType.STRING },
+      billing: dynamodb.Billing.onDemand(),
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      encryption: dynamodb.TableEncryptionV2.customerManagedKey(this.key),
+      deletionProtection: protect,
+      removalPolicy,
+    });
+
+    this.scheduleGroupName = props.scheduleGroupName ?? 'lockstep';
+    this.scheduleGroup = new CfnScheduleGroup(this, 'ScheduleGroup', { name: this.scheduleGroupName });
+
+    // Schedule payloads carry ids only (R9.4), so SQS-managed encryption suffices and keeps the
+    // scheduler role free of KMS permissions.
+    this.schedulerDlq = new sqs.Queue(this, 'SchedulerDlq', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(this.schedulerDlq).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is itself the dead-letter queue of the EventBridge Scheduler targets.',
+    });
+
+    this.webhookSecrets = new secretsmanager.Secret(this, 'WebhookSecrets', {
+      description: 'Lockstep inbound webhook signing secrets: { "channel": [...], "lockProvider": [...] }',
+      encryptionKey: this.key,
+      secretStringValue: SecretValue.unsafePlainText(EMPTY_WEBHOOK_SECRETS),
+    });
+    Validations.of(this.webhookSecrets).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'The channel partners and the lock provider issue these secrets; they are rotated with the partner, ' +
+        'and the list form lets old and new secrets overlap during a rotation.',
+    });
+  }
+}

@@ -1,0 +1,52 @@
+import type { AddressInfo } from 'node:net';
+import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
+import dynalite from 'dynalite';
+import { createTableInput } from '#adapters/aws/table.ts';
+import type { Activity } from './activity.ts';
+import type { AwsCalls } from './aws-calls.ts';
+
+export interface LocalDynamo {
+  client: DynamoDBClient;
+  tableName: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * dynalite in-process on loopback, with the table created before any fake timer is installed
+ * (a table created under fake timers stays CREATING). Every request is counted and tracked.
+ */
+export async function startLocalDynamo(activity: Activity, calls: AwsCalls, path?: string): Promise<LocalDynamo> {
+  const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, ...(path ? { path } : {}) });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const client = new DynamoDBClient({
+    region: 'us-east-1',
+    endpoint: `http://127.0.0.1:${port}`,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    // The SDK's retry backoff runs on timers, which a virtual clock would hold forever.
+    maxAttempts: 1,
+  });
+  client.middlewareStack.add(
+    (next) => (args) => {
+      calls.dynamodb++;
+      return activity.track(() => next(args));
+    },
+    { step: 'initialize', name: 'lockstepLocalActivity' },
+  );
+  const tableName = 'lockstep';
+  const exists = await client.send(new DescribeTableCommand({ TableName: tableName })).then(
+    () => true,
+    () => false,
+  );
+  if (!exists) await client.send(new CreateTableCommand(createTableInput(tableName)));
+  calls.dynamodb = 0;
+  return {
+    client,
+    tableName,
+    stop: async () => {
+      client.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import { StateMachine } from 'aws-local-stepfunctions';
+import type { ProvisioningInput, Workflows } from '#ports/workflows.ts';
+import type { AwsCalls } from './aws-calls.ts';
+import { synthesizedProvisioningDefinition } from './workflow-definitions.ts';
+
+type TaskHandler = (input: unknown) => Promise<unknown>;
+
+export interface ProvisioningTasks {
+  provisionAttempt: TaskHandler;
+  provisionCheck: TaskHandler;
+}
+
+/**
+ * Step Functions' stand-in: runs the provisioning definition synthesized from lib/ in
+ * aws-local-stepfunctions, its Task states bound to the same handler code the Lambdas run.
+ * Waits and retries run on the runtime's clock, so virtual time drives them exactly.
+ */
+export class LocalWorkflows implements Workflows {
+  private readonly machine: StateMachine;
+  private readonly handlers: Record<string, (input: never) => Promise<never>>;
+  private readonly calls: AwsCalls;
+  private readonly onFailure: (error: unknown, input: ProvisioningInput) => void;
+  private readonly running = new Map<string, Promise<unknown>>();
+
+  constructor(tasks: ProvisioningTasks, calls: AwsCalls, onFailure: (error: unknown, input: ProvisioningInput) => void) {
+    const { definition, taskArns } = synthesizedProvisioningDefinition();
+    this.machine = new StateMachine(definition as ConstructorParameters<typeof StateMachine>[0]);
+    this.calls = calls;
+    this.onFailure = onFailure;
+    const states = (definition as { States: Record<string, { Resource?: string }> }).States;
+    this.handlers = {};
+    for (const [stateName, state] of Object.entries(states)) {
+      const task = Object.entries(taskArns).find(([, arn]) => arn === state.Resource)?.[0] as
+        | keyof ProvisioningTasks
+        | undefined;
+      if (!task) continue;
+      this.handlers[stateName] = async (input: never) => {
+        this.calls.lambda++;
+        return (await tasks[task](input)) as never;
+      };
+    }
+  }
+
+  async startProvisioning(input: ProvisioningInput, executionName: string): Promise<void> {
+    this.calls.stepFunctions++;
+    if (this.running.has(executionName)) return; // StartExecution is idempotent per name
+    const execution = this.machine.run(input as never, {
+      overrides: { taskResourceLocalHandlers: this.handlers },
+      noThrowOnAbort: true,
+    });
+    const done = execution.result.catch((error: unknown) => this.onFailure(error, input));
+    this.running.set(executionName, done);
+    void done.finally(() => this.running.delete(executionName));
+  }
+
+  /** Settles when every execution started so far has ended. */
+  async drain(): Promise<void> {
+    await Promise.all(this.running.values());
+  }
+}

@@ -1,0 +1,180 @@
+import { randomUUID } from 'node:crypto';
+import { DynamoStore } from '#adapters/aws/dynamo-store.ts';
+import { SandboxLockProvider } from '#adapters/local/sandbox-locks.ts';
+import type { ScheduledJob } from '#core/model.ts';
+import type { Deps } from '#core/usecases/deps.ts';
+import { channelWebhook } from '#handlers/http/channel-webhook.ts';
+import { hostApi } from '#handlers/http/host-api.ts';
+import type { HttpResponse } from '#handlers/http/http.ts';
+import { lockWebhook } from '#handlers/http/lock-webhook.ts';
+import { withHttpMiddleware } from '#handlers/http/with-http-middleware.ts';
+import { scheduledJob } from '#handlers/jobs/scheduled-job.ts';
+import { logger } from '#handlers/logger.ts';
+import { withLogging } from '#handlers/with-logging.ts';
+import { provisionAttempt, provisionCheck } from '#handlers/workflow/provisioning-tasks.ts';
+import type { RandomSource } from '#ports/clock.ts';
+import { Activity } from './activity.ts';
+import { localContext, toApiGatewayEvent } from './api-gateway-event.ts';
+import { type AwsCalls, noAwsCalls } from './aws-calls.ts';
+import { type LocalDynamo, startLocalDynamo } from './dynamo.ts';
+import { LocalJwtIssuer } from './jwt.ts';
+import { LocalScheduler } from './local-scheduler.ts';
+import { LocalWorkflows } from './local-workflows.ts';
+import { Outbox, type OutboxEntry } from './outbox.ts';
+
+export interface RuntimeOptions {
+  random?: RandomSource;
+  newId?: () => string;
+  /** A folder for dynalite's data; in memory when absent. */
+  dataPath?: string;
+  channelSecrets?: string[];
+  lockProviderSecret?: string;
+  onMessage?: (entry: OutboxEntry) => void;
+  /** Log level of the functions' structured logs; silent unless asked. */
+  logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
+}
+
+export interface LocalHttpRequest {
+  method: string;
+  path: string;
+  query?: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+/**
+ * Lockstep on one machine: the same handlers and core as on AWS, with dynalite, a local scheduler,
+ * aws-local-stepfunctions running the synthesized workflow, sandbox locks and an outbox.
+ * Routes mirror the HTTP API's; the clock is whatever Date is (wall time, or a virtual clock).
+ */
+export class LocalRuntime {
+  readonly activity = new Activity();
+  readonly calls: AwsCalls = noAwsCalls();
+  readonly jwt = new LocalJwtIssuer();
+  readonly channelSecrets: string[];
+  readonly lockProviderSecret: string;
+  readonly failures: string[] = [];
+  private readonly options: RuntimeOptions;
+  private dynamo!: LocalDynamo;
+  deps!: Deps;
+  scheduler!: LocalScheduler;
+  workflows!: LocalWorkflows;
+  sandbox!: SandboxLockProvider;
+  outbox!: Outbox;
+  private routes!: Record<string, (event: unknown, context: unknown) => Promise<HttpResponse>>;
+  private jobHandler!: (event: unknown, context: unknown) => Promise<void>;
+  private requestCount = 0;
+
+  constructor(options: RuntimeOptions = {}) {
+    this.options = options;
+    this.channelSecrets = options.channelSecrets ?? [randomUUID()];
+    this.lockProviderSecret = options.lockProviderSecret ?? randomUUID();
+  }
+
+  static async start(options: RuntimeOptions = {}): Promise<LocalRuntime> {
+    const runtime = new LocalRuntime(options);
+    await runtime.init();
+    return runtime;
+  }
+
+  private async init(): Promise<void> {
+    logger.setLogLevel(this.options.logLevel ?? 'SILENT');
+    this.dynamo = await startLocalDynamo(this.activity, this.calls, this.options.dataPath);
+    const newId = this.options.newId ?? (() => randomUUID());
+    this.outbox = new Outbox(this.calls, this.options.onMessage);
+    this.sandbox = new SandboxLockProvider({
+      now: () => Date.now(),
+      newId: (prefix) => `${prefix}_${newId()}`,
+      webhookSecret: this.lockProviderSecret,
+      deliver: async (headers, body) => {
+        const response = await this.request({ method: 'POST', path: '/webhooks/locks', headers, body });
+        if (response.statusCode !== 200) throw new Error(`lock webhook answered ${response.statusCode}`);
+      },
+    });
+    this.scheduler = new LocalScheduler(this.calls, (job) => this.fire(job));
+    const store = new DynamoStore(this.dynamo.client, this.dynamo.tableName);
+    const tasks = {
+      provisionAttempt: this.taskHandler('provision-attempt', (deps) => provisionAttempt(deps)),
+      provisionCheck: this.taskHandler('provision-check', (deps) => provisionCheck(deps)),
+    };
+    this.workflows = new LocalWorkflows(tasks, this.calls, (error, input) =>
+      this.failures.push(`provisioning ${input.reservationId}: ${String(error)}`),
+    );
+    this.deps = {
+      store,
+      scheduler: this.scheduler,
+      workflows: this.workflows,
+      lockProvider: () => this.sandbox,
+      email: this.outbox,
+      sms: this.outbox,
+      clock: { now: () => Date.now() },
+      random: this.options.random ?? Math.random,
+      newId,
+    };
+    const deps = this.deps;
+    this.routes = {
+      'POST /webhooks/channel': withHttpMiddleware(channelWebhook({ ...deps, channelSecrets: this.channelSecrets })),
+      'POST /webhooks/locks': withHttpMiddleware(
+        lockWebhook({ ...deps, lockProviderSecrets: [this.lockProviderSecret], lockProviderName: 'sandbox' }),
+      ),
+      'ANY /v1/{proxy+}': withHttpMiddleware(hostApi(deps)),
+    };
+    this.jobHandler = withLogging(scheduledJob(deps));
+  }
+
+  private taskHandler(name: string, make: (deps: Deps) => (event: unknown) => Promise<unknown>) {
+    return (input: unknown) =>
+      this.activity.track(async () => {
+        const handler = withLogging(make(this.deps));
+        return handler(input, localContext(name, `${name}-${++this.requestCount}`) as never);
+      });
+  }
+
+  /** A scheduled entry fires: provisioning starts the workflow, the rest run the job function. */
+  private fire(job: ScheduledJob): Promise<void> {
+    return this.activity.track(async () => {
+      const input = { hostId: job.hostId, reservationId: job.reservationId };
+      try {
+        if (job.kind === 'provision') await this.workflows.startProvisioning(input, `${job.name}-${Date.now()}`);
+        else {
+          this.calls.lambda++;
+          await this.jobHandler({ kind: job.kind, ...input }, localContext('scheduled-job', job.name));
+        }
+      } catch (error) {
+        this.failures.push(`${job.kind} ${job.reservationId}: ${String(error)}`);
+      }
+    });
+  }
+
+  /** Answers an HTTP request as API Gateway and the functions behind it would. */
+  async request(request: LocalHttpRequest): Promise<HttpResponse> {
+    return this.activity.track(async () => {
+      const requestId = `req-${++this.requestCount}`;
+      const now = Date.now();
+      const base = { ...request, headers: request.headers ?? {}, body: request.body ?? '', requestId, now };
+      const routeKey = `${request.method} ${request.path}`;
+      const direct = this.routes[routeKey];
+      if (direct) {
+        this.calls.lambda++;
+        return direct(toApiGatewayEvent(base, routeKey), localContext(routeKey, requestId));
+      }
+      if (request.path.startsWith('/v1/')) {
+        const auth = Object.entries(base.headers).find(([k]) => k.toLowerCase() === 'authorization')?.[1] ?? '';
+        const claims = auth.startsWith('Bearer ') ? this.jwt.verify(auth.slice(7), now) : undefined;
+        // API Gateway's JWT authorizer refuses before any function runs.
+        if (!claims) return { statusCode: 401, body: JSON.stringify({ message: 'Unauthorized' }) };
+        const route = 'ANY /v1/{proxy+}';
+        this.calls.lambda++;
+        return (this.routes[route] as (e: unknown, c: unknown) => Promise<HttpResponse>)(
+          toApiGatewayEvent({ ...base, claims }, route),
+          localContext('host-api', requestId),
+        );
+      }
+      return { statusCode: 404, body: JSON.stringify({ message: 'Not Found' }) };
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.dynamo.stop();
+  }
+}

@@ -1,0 +1,35 @@
+import type { LocalRuntime } from './runtime.ts';
+
+export interface Demo {
+  hostId: string;
+  token: string;
+  propertyId: string;
+  timeZone: string;
+  lockIds: string[];
+}
+
+/** A demo host with a property and two sandbox locks, created through the host API itself. */
+export async function seedDemo(runtime: LocalRuntime): Promise<Demo> {
+  const hostId = 'demo-host';
+  const token = runtime.jwt.issue(hostId, Date.now());
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const post = async (method: string, path: string, body?: unknown) => {
+    const response = await runtime.request({ method, path, headers, body: body ? JSON.stringify(body) : '' });
+    if ((response.statusCode ?? 500) >= 300) throw new Error(`seeding ${path}: ${response.body}`);
+  };
+  const timeZone = 'America/New_York';
+  await post('POST', '/v1/properties', {
+    id: 'beach-house',
+    name: 'Beach House',
+    timeZone,
+    bufferBeforeMinutes: 60,
+    bufferAfterMinutes: 30,
+  });
+  const lockIds = ['front-door', 'back-door'];
+  for (const id of lockIds) {
+    runtime.sandbox.addDevice({ deviceId: `sandbox-${id}`, model: 'generic', codeLengths: [4, 5, 6], maxCodes: 100 });
+    await post('POST', '/v1/locks', { id, name: id.replace('-', ' '), provider: 'sandbox', deviceId: `sandbox-${id}` });
+    await post('PUT', `/v1/properties/beach-house/locks/${id}`);
+  }
+  return { hostId, token, propertyId: 'beach-house', timeZone, lockIds };
+}
