@@ -8,4 +8,11 @@ export interface AwsCalls {
   sns: number;
 }
 
-export const noAwsCalls = (): AwsCalls => ({ scheduler: 0, dynamodb: 0, stepFunctions: 0, lambda: 0, ses: 0, sns: 0 });
+export const noAwsCalls = (): AwsCalls => ({
+  scheduler: 0,
+  dynamodb: 0,
+  stepFunctions: 0,
+  lambda: 0,
+  ses: 0,
+  sns: 0,
+});

@@ -1,4 +1,4 @@
-import { signWebhook } from '#core/webhooks/signature.ts';
+import { reservationEventBody, signedDelivery } from './channel-partner.ts';
 
 // `npm run demo:booking -- [url]`: posts a signed reservation.accepted webhook for the demo host,
 // checking in 20 minutes from now, so provisioning and the guest message happen at once (R2.3, R5.1).
@@ -15,25 +15,18 @@ const localTime = (instant: number) =>
     .replace(' ', 'T');
 const now = Date.now();
 const id = process.argv[3] ?? 'demo-1';
-const body = JSON.stringify({
-  version: '2026-11-01',
-  id: `evt-${id}-${now}`,
-  type: 'reservation.accepted',
-  occurred_at: new Date(now).toISOString(),
-  host_id: 'demo-host',
-  reservation: {
-    id,
-    property_id: 'beach-house',
-    channel: 'direct',
-    confirmation_code: `DEMO${now.toString(36).toUpperCase()}`,
-    guest: { name: 'Ana Pérez', email: 'ana@example.com', phone: '+15551234567' },
-    check_in: localTime(now + 20 * 60_000),
-    check_out: localTime(now + 2 * 86_400_000),
-  },
+const eventId = `evt-${id}-${now}`;
+const body = reservationEventBody('reservation.accepted', eventId, 'demo-host', now, {
+  reservationId: id,
+  propertyId: 'beach-house',
+  channel: 'direct',
+  confirmationCode: `DEMO${now.toString(36).toUpperCase()}`,
+  guest: { name: 'Ana Pérez', email: 'ana@example.com', phone: '+15551234567' },
+  checkIn: localTime(now + 20 * 60_000),
+  checkOut: localTime(now + 2 * 86_400_000),
 });
 const response = await fetch(`${url}/webhooks/channel`, {
   method: 'POST',
-  headers: { 'content-type': 'application/json', ...signWebhook(secret, `evt-${id}-${now}`, now, body) },
-  body,
+  ...signedDelivery(secret, eventId, now, body),
 });
 console.log(response.status, await response.text());

@@ -1,10 +1,18 @@
+import type { Server } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
-import dynalite from 'dynalite';
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createTableInput } from '#adapters/aws/table.ts';
 import type { Activity } from './activity.ts';
 import type { AwsCalls } from './aws-calls.ts';
+
+// dynalite is CommonJS without types: require it with the slice of its API used here.
+const dynalite = createRequire(import.meta.url)('dynalite') as (options: {
+  createTableMs?: number;
+  deleteTableMs?: number;
+  updateTableMs?: number;
+  path?: string;
+}) => Server;
 
 export interface LocalDynamo {
   client: DynamoDBClient;
@@ -16,8 +24,17 @@ export interface LocalDynamo {
  * dynalite in-process on loopback, with the table created before any fake timer is installed
  * (a table created under fake timers stays CREATING). Every request is counted and tracked.
  */
-export async function startLocalDynamo(activity: Activity, calls: AwsCalls, path?: string): Promise<LocalDynamo> {
-  const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, ...(path ? { path } : {}) });
+export async function startLocalDynamo(
+  activity: Activity,
+  calls: AwsCalls,
+  path?: string,
+): Promise<LocalDynamo> {
+  const server = dynalite({
+    createTableMs: 0,
+    deleteTableMs: 0,
+    updateTableMs: 0,
+    ...(path ? { path } : {}),
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const client = new DynamoDBClient({

@@ -21,7 +21,9 @@ export async function serveHttp(runtime: LocalRuntime, port = 0): Promise<{ serv
     try {
       const body = await readBody(req);
       if (body === undefined) {
-        res.writeHead(413, { 'content-type': 'application/json' }).end('{"message":"Request Entity Too Large"}');
+        res
+          .writeHead(413, { 'content-type': 'application/json' })
+          .end('{"message":"Request Entity Too Large"}');
         return;
       }
       const url = new URL(req.url ?? '/', 'http://localhost');

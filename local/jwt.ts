@@ -26,7 +26,10 @@ export class LocalJwtIssuer {
     const offered = Buffer.from(signature);
     if (expected.length !== offered.length || !timingSafeEqual(expected, offered)) return undefined;
     try {
-      const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
+      const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<
+        string,
+        unknown
+      >;
       return typeof claims.exp === 'number' && claims.exp * 1000 > now ? claims : undefined;
     } catch {
       return undefined;

@@ -1,9 +1,7 @@
 import type { ScheduledJob } from '#core/model.ts';
 import type { Scheduler } from '#ports/scheduler.ts';
 import type { AwsCalls } from './aws-calls.ts';
-
-/** Node's timers hold at most 2^31−1 ms; longer waits re-arm when that timer fires. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
+import { MAX_TIMER_MS } from './timers.ts';
 
 /**
  * EventBridge Scheduler's stand-in: one-time entries fired on the runtime's clock (wall or

@@ -4,6 +4,9 @@ import type { AwsCalls } from './aws-calls.ts';
 import { synthesizedProvisioningDefinition } from './workflow-definitions.ts';
 
 type TaskHandler = (input: unknown) => Promise<unknown>;
+type LocalHandlers = NonNullable<
+  NonNullable<Parameters<StateMachine['run']>[1]>['overrides']
+>['taskResourceLocalHandlers'];
 
 export interface ProvisioningTasks {
   provisionAttempt: TaskHandler;
@@ -17,12 +20,16 @@ export interface ProvisioningTasks {
  */
 export class LocalWorkflows implements Workflows {
   private readonly machine: StateMachine;
-  private readonly handlers: Record<string, (input: never) => Promise<never>>;
+  private readonly handlers: NonNullable<LocalHandlers>;
   private readonly calls: AwsCalls;
   private readonly onFailure: (error: unknown, input: ProvisioningInput) => void;
   private readonly running = new Map<string, Promise<unknown>>();
 
-  constructor(tasks: ProvisioningTasks, calls: AwsCalls, onFailure: (error: unknown, input: ProvisioningInput) => void) {
+  constructor(
+    tasks: ProvisioningTasks,
+    calls: AwsCalls,
+    onFailure: (error: unknown, input: ProvisioningInput) => void,
+  ) {
     const { definition, taskArns } = synthesizedProvisioningDefinition();
     this.machine = new StateMachine(definition as ConstructorParameters<typeof StateMachine>[0]);
     this.calls = calls;
@@ -34,7 +41,7 @@ export class LocalWorkflows implements Workflows {
         | keyof ProvisioningTasks
         | undefined;
       if (!task) continue;
-      this.handlers[stateName] = async (input: never) => {
+      this.handlers[stateName] = async (input) => {
         this.calls.lambda++;
         return (await tasks[task](input)) as never;
       };

@@ -113,7 +113,9 @@ export class LocalRuntime {
     };
     const deps = this.deps;
     this.routes = {
-      'POST /webhooks/channel': withHttpMiddleware(channelWebhook({ ...deps, channelSecrets: this.channelSecrets })),
+      'POST /webhooks/channel': withHttpMiddleware(
+        channelWebhook({ ...deps, channelSecrets: this.channelSecrets }),
+      ),
       'POST /webhooks/locks': withHttpMiddleware(
         lockWebhook({ ...deps, lockProviderSecrets: [this.lockProviderSecret], lockProviderName: 'sandbox' }),
       ),
@@ -135,7 +137,8 @@ export class LocalRuntime {
     return this.activity.track(async () => {
       const input = { hostId: job.hostId, reservationId: job.reservationId };
       try {
-        if (job.kind === 'provision') await this.workflows.startProvisioning(input, `${job.name}-${Date.now()}`);
+        if (job.kind === 'provision')
+          await this.workflows.startProvisioning(input, `${job.name}-${Date.now()}`);
         else {
           this.calls.lambda++;
           await this.jobHandler({ kind: job.kind, ...input }, localContext('scheduled-job', job.name));
@@ -159,7 +162,8 @@ export class LocalRuntime {
         return direct(toApiGatewayEvent(base, routeKey), localContext(routeKey, requestId));
       }
       if (request.path.startsWith('/v1/')) {
-        const auth = Object.entries(base.headers).find(([k]) => k.toLowerCase() === 'authorization')?.[1] ?? '';
+        const auth =
+          Object.entries(base.headers).find(([k]) => k.toLowerCase() === 'authorization')?.[1] ?? '';
         const claims = auth.startsWith('Bearer ') ? this.jwt.verify(auth.slice(7), now) : undefined;
         // API Gateway's JWT authorizer refuses before any function runs.
         if (!claims) return { statusCode: 401, body: JSON.stringify({ message: 'Unauthorized' }) };

@@ -27,8 +27,18 @@ export async function seedDemo(runtime: LocalRuntime): Promise<Demo> {
   });
   const lockIds = ['front-door', 'back-door'];
   for (const id of lockIds) {
-    runtime.sandbox.addDevice({ deviceId: `sandbox-${id}`, model: 'generic', codeLengths: [4, 5, 6], maxCodes: 100 });
-    await post('POST', '/v1/locks', { id, name: id.replace('-', ' '), provider: 'sandbox', deviceId: `sandbox-${id}` });
+    runtime.sandbox.addDevice({
+      deviceId: `sandbox-${id}`,
+      model: 'generic',
+      codeLengths: [4, 5, 6],
+      maxCodes: 100,
+    });
+    await post('POST', '/v1/locks', {
+      id,
+      name: id.replace('-', ' '),
+      provider: 'sandbox',
+      deviceId: `sandbox-${id}`,
+    });
     await post('PUT', `/v1/properties/beach-house/locks/${id}`);
   }
   return { hostId, token, propertyId: 'beach-house', timeZone, lockIds };

@@ -10,7 +10,9 @@ const runtime = await LocalRuntime.start({
   logLevel: (process.env.LOG_LEVEL as 'INFO' | undefined) ?? 'WARN',
   onMessage: (entry) => {
     const to = entry.message.to;
-    console.log(`\n[outbox] ${entry.via} to ${to} at ${new Date(entry.at).toISOString()}\n${entry.message.text}\n`);
+    console.log(
+      `\n[outbox] ${entry.via} to ${to} at ${new Date(entry.at).toISOString()}\n${entry.message.text}\n`,
+    );
   },
 });
 const { url } = await serveHttp(runtime, port);

@@ -1,4 +1,7 @@
-import FakeTimers, { type InstalledClock } from '@sinonjs/fake-timers';
+import * as FakeTimers from '@sinonjs/fake-timers';
+
+type InstalledClock = ReturnType<typeof FakeTimers.install>;
+
 import type { Activity } from './activity.ts';
 
 const SETTLE_TURNS = 3;
@@ -57,9 +60,12 @@ export class VirtualTime {
   /** Fires every timer due up to `until`, in order, letting each one's work settle first. */
   async runUntil(until: number, onStep?: (now: number) => void): Promise<void> {
     let reached = false;
-    const sentinel = this.clock.setTimeout(() => {
-      reached = true;
-    }, Math.max(0, until - this.clock.now));
+    const sentinel = this.clock.setTimeout(
+      () => {
+        reached = true;
+      },
+      Math.max(0, until - this.clock.now),
+    );
     await this.settle();
     while (!reached) {
       this.clock.next();

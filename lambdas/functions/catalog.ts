@@ -1,14 +1,29 @@
 // Every Lambda function of Lockstep: its entry file under lambdas/functions/ and what it serves.
 export const FUNCTIONS = {
-  channelWebhook: { entry: 'channel-webhook.ts', purpose: 'POST /webhooks/channel: signed channel partner events' },
+  channelWebhook: {
+    entry: 'channel-webhook.ts',
+    purpose: 'POST /webhooks/channel: signed channel partner events',
+  },
   lockWebhook: { entry: 'lock-webhook.ts', purpose: 'POST /webhooks/locks: signed lock provider events' },
   hostApi: { entry: 'host-api.ts', purpose: 'ANY /v1/*: the host API behind the JWT authorizer' },
-  scheduledJob: { entry: 'scheduled-job.ts', purpose: 'EventBridge Scheduler target: guest message and deletion' },
-  provisionAttempt: { entry: 'provision-attempt.ts', purpose: 'Provisioning workflow task: request codes on locks' },
-  provisionCheck: { entry: 'provision-check.ts', purpose: 'Provisioning workflow task: confirmations and the retry plan' },
+  scheduledJob: {
+    entry: 'scheduled-job.ts',
+    purpose: 'EventBridge Scheduler target: guest message and deletion',
+  },
+  provisionAttempt: {
+    entry: 'provision-attempt.ts',
+    purpose: 'Provisioning workflow task: request codes on locks',
+  },
+  provisionCheck: {
+    entry: 'provision-check.ts',
+    purpose: 'Provisioning workflow task: confirmations and the retry plan',
+  },
 } as const;
 
 export type FunctionName = keyof typeof FUNCTIONS;
 
 /** The provisioning workflow's task functions, in the order the workflow runs them. */
-export const PROVISIONING_TASKS = ['provisionAttempt', 'provisionCheck'] as const satisfies readonly FunctionName[];
+export const PROVISIONING_TASKS = [
+  'provisionAttempt',
+  'provisionCheck',
+] as const satisfies readonly FunctionName[];

@@ -1,5 +1,5 @@
-import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
 import { logger } from './logger.ts';
 
 /** The middy stack of non-HTTP functions (scheduler and workflow targets): context in the logs. */

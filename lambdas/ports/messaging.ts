@@ -1,6 +1,8 @@
 /** Every message carries an idempotency key: a retried step never sends a second copy. */
 export interface EmailMessage {
   messageId: string;
+  /** Tags the send for delivery reports (SES message tags, SNS attributes). */
+  reservationId?: string | undefined;
   to: string;
   subject: string;
   text: string;
@@ -9,6 +11,7 @@ export interface EmailMessage {
 
 export interface SmsMessage {
   messageId: string;
+  reservationId?: string | undefined;
   to: string;
   text: string;
 }

@@ -28,6 +28,11 @@ export const TRANSIENT_ERRORS = [
 /** How long the provider gets to confirm a requested code by webhook before we read its status (R4.2). */
 export const CONFIRMATION_WAIT = Duration.seconds(120);
 
+/** The state machine's physical name, fixed so other resources can know its ARN before it exists. */
+export function provisioningStateMachineName(namePrefix = 'lockstep'): string {
+  return `${namePrefix}-provisioning`;
+}
+
 export interface ProvisioningWorkflowProps {
   /** Requests the reservation's code on its locks; returns `{ requested: number }`. */
   readonly attempt: lambda.IFunction;
@@ -48,7 +53,7 @@ export class ProvisioningWorkflow extends Construct {
 
   constructor(scope: Construct, id: string, props: ProvisioningWorkflowProps) {
     super(scope, id);
-    this.stateMachineName = `${props.namePrefix ?? 'lockstep'}-provisioning`;
+    this.stateMachineName = provisioningStateMachineName(props.namePrefix);
 
     const attempt = invoke(this, PROVISIONING_STATES.attempt, props.attempt, '$.attempt');
     const check = invoke(this, PROVISIONING_STATES.check, props.check, '$.check');
@@ -91,7 +96,8 @@ export class ProvisioningWorkflow extends Construct {
     for (const fn of [props.attempt, props.check]) {
       Validations.of(this.stateMachine.role).acknowledge({
         id: iam5ResourceFinding(this, `${fn.functionArn}:*`),
-        reason: 'LambdaInvoke also grants the task function\'s versions and aliases (`:*`); one function only.',
+        reason:
+          "LambdaInvoke also grants the task function's versions and aliases (`:*`); one function only.",
       });
     }
   }

@@ -32,7 +32,7 @@ export class DataStack extends Stack {
 
     // PINs live in the table (R9.4): a key we own, rotated yearly.
     this.key = new kms.Key(this, 'DataKey', {
-      description: 'Lockstep data at rest: table and webhook secrets',
+      description: 'Lockstep table at rest (reservations, codes, PINs)',
       enableKeyRotation: true,
       removalPolicy,
     });
@@ -64,7 +64,7 @@ export class DataStack extends Stack {
 
     this.webhookSecrets = new secretsmanager.Secret(this, 'WebhookSecrets', {
       description: 'Lockstep inbound webhook signing secrets: { "channel": [...], "lockProvider": [...] }',
-      encryptionKey: this.key,
+      // The AWS-managed key: a customer key would need key-policy grants for roles in the app stack.
       secretStringValue: SecretValue.unsafePlainText(EMPTY_WEBHOOK_SECRETS),
     });
     Validations.of(this.webhookSecrets).acknowledge({

@@ -1,9 +1,9 @@
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reservationEventBody, signedDelivery } from '#local/channel-partner.ts';
 import { serveHttp } from '#local/http-server.ts';
 import { LocalRuntime } from '#local/runtime.ts';
 import { VirtualTime } from '#local/virtual-time.ts';
-import { acceptedEvent, signedHeaders } from '../support/channel-events.ts';
 import { call } from '../support/http.ts';
 
 // One direct booking travels the whole way on the local runtime, in virtual time.
@@ -28,7 +28,9 @@ describe('walking skeleton: one reservation end to end', () => {
   let token: string;
   let pin: string;
 
-  const reservation = async () => (await call(url, 'GET', '/v1/reservations/r1', { token })).body as AccessView;
+  const secret = () => runtime.channelSecrets[0] ?? '';
+  const reservation = async () =>
+    (await call(url, 'GET', '/v1/reservations/r1', { token })).body as AccessView;
 
   beforeAll(async () => {
     let seed = 42;
@@ -51,7 +53,9 @@ describe('walking skeleton: one reservation end to end', () => {
       bufferBeforeMinutes: 60,
       bufferAfterMinutes: 30,
     };
-    expect((await call(url, 'POST', '/v1/properties', { token, body: JSON.stringify(property) })).status).toBe(201);
+    expect(
+      (await call(url, 'POST', '/v1/properties', { token, body: JSON.stringify(property) })).status,
+    ).toBe(201);
     for (const [id, name] of [
       ['front', 'front-door'],
       ['back', 'back-door'],
@@ -69,18 +73,21 @@ describe('walking skeleton: one reservation end to end', () => {
   });
 
   it('accepts a signed reservation.accepted webhook and chooses the code at once (R2.2)', async () => {
-    const body = acceptedEvent(
-      {
-        hostId: 'host-1',
-        reservationId: 'r1',
-        propertyId: 'beach-house',
-        checkIn: '2026-12-04T16:00',
-        checkOut: '2026-12-06T11:00',
-      },
-      Date.now(),
+    const body = reservationEventBody('reservation.accepted', 'evt-1', 'host-1', Date.now(), {
+      reservationId: 'r1',
+      propertyId: 'beach-house',
+      channel: 'direct',
+      confirmationCode: 'CONFR1',
+      guest: { name: 'Ana Pérez', email: 'ana@example.com', phone: '+15551234567' },
+      checkIn: '2026-12-04T16:00',
+      checkOut: '2026-12-06T11:00',
+    });
+    const reply = await call(
+      url,
+      'POST',
+      '/webhooks/channel',
+      signedDelivery(secret(), 'evt-1', Date.now(), body),
     );
-    const headers = signedHeaders(runtime.channelSecrets[0] ?? '', body, Date.now());
-    const reply = await call(url, 'POST', '/webhooks/channel', { headers, body });
     expect(reply.status).toBe(201);
     const view = await reservation();
     expect(view.code.pin).toMatch(/^\d{4,8}$/);

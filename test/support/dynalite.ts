@@ -39,7 +39,9 @@ export async function startDynalite(tableName = 'lockstep'): Promise<LocalDynamo
     tableName,
     stop: async () => {
       client.destroy();
-      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      await new Promise<void>((resolve, reject) =>
+        server.close((error) => (error ? reject(error) : resolve())),
+      );
     },
   };
 }

@@ -44,7 +44,9 @@ export class DynamoStore implements Store {
   }
 
   async putProperty(property: Property): Promise<void> {
-    await this.put(item(keys.host(property.hostId), keys.property(property.propertyId), 'property', property));
+    await this.put(
+      item(keys.host(property.hostId), keys.property(property.propertyId), 'property', property),
+    );
   }
 
   listProperties(hostId: string): Promise<Property[]> {
@@ -63,11 +65,18 @@ export class DynamoStore implements Store {
       lockId: lock.lockId,
     };
     // The reference goes first and may not move a device to another host: webhooks follow it, so
-    // claiming someone else's device id would route their lock's events to this host (R9.3).
+    // claiming someone else's device id would route their lock's events to this host (R9.3). The error
+    // names no owner.
     await this.putIf(
-      { ...item(keys.device(lock.provider, lock.deviceId), DEVICE_SORT_KEY, 'device', ref), hostId: s(lock.hostId) },
-      { ConditionExpression: 'attribute_not_exists(pk) OR hostId = :hostId', ExpressionAttributeValues: { ':hostId': s(lock.hostId) } },
-      () => new ConflictError(`device ${lock.provider}/${lock.deviceId} belongs to another host`),
+      {
+        ...item(keys.device(lock.provider, lock.deviceId), DEVICE_SORT_KEY, 'device', ref),
+        hostId: s(lock.hostId),
+      },
+      {
+        ConditionExpression: 'attribute_not_exists(pk) OR hostId = :hostId',
+        ExpressionAttributeValues: { ':hostId': s(lock.hostId) },
+      },
+      () => new ConflictError(`device ${lock.provider}/${lock.deviceId} cannot be registered`),
     );
     await this.put(item(keys.host(lock.hostId), keys.lock(lock.lockId), 'lock', lock));
   }
@@ -101,7 +110,10 @@ export class DynamoStore implements Store {
         ExpressionAttributeNames: { '#version': 'version' },
         ExpressionAttributeValues: { ':expected': n(expectedVersion) },
       },
-      () => new StaleWriteError(`reservation ${reservation.reservationId} is no longer at version ${expectedVersion}`),
+      () =>
+        new StaleWriteError(
+          `reservation ${reservation.reservationId} is no longer at version ${expectedVersion}`,
+        ),
     );
   }
 
@@ -115,7 +127,9 @@ export class DynamoStore implements Store {
   }
 
   async putAccessCodeRef(ref: AccessCodeRef): Promise<void> {
-    await this.put(item(keys.accessCode(ref.provider, ref.accessCodeId), ACCESS_CODE_SORT_KEY, 'accessCode', ref));
+    await this.put(
+      item(keys.accessCode(ref.provider, ref.accessCodeId), ACCESS_CODE_SORT_KEY, 'accessCode', ref),
+    );
   }
 
   findAccessCode(provider: LockProviderName, accessCodeId: string): Promise<AccessCodeRef | undefined> {

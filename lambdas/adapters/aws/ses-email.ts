@@ -1,8 +1,11 @@
-import { type SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
+import { type MessageTag, type SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
 import type { EmailMessage, EmailSender } from '#ports/messaging.ts';
 
 // Guest names and wording are not ASCII-only.
 const CHARSET = 'UTF-8';
+
+// SES refuses the whole send when a tag value breaks its rule, so a value outside it is left off.
+const TAG_VALUE = /^[A-Za-z0-9_-]{1,256}$/;
 
 /** Sends through SES; the caller makes sends idempotent (by messageId) before reaching here. */
 export class SesEmailSender implements EmailSender {
@@ -26,7 +29,15 @@ export class SesEmailSender implements EmailSender {
             Text: { Data: message.text, Charset: CHARSET },
           },
         },
+        Tags: reservationTag(message.reservationId),
       }),
     );
   }
+}
+
+/** Tags the send for delivery reports (published when the sender's configuration set asks). */
+function reservationTag(reservationId: string | undefined): MessageTag[] | undefined {
+  return reservationId !== undefined && TAG_VALUE.test(reservationId)
+    ? [{ Name: 'reservationId', Value: reservationId }]
+    : undefined;
 }

@@ -32,8 +32,7 @@ const formatLocal = (instant: Instant, timeZone: string): string =>
 
 const firstName = (name: string): string => name.trim().split(/\s+/)[0] ?? name;
 
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function joinDoors(doors: readonly string[]): string {
   if (doors.length <= 1) return doors[0] ?? 'the door';

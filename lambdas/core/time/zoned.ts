@@ -88,8 +88,16 @@ export function parseDateTime(text: string, timeZone: string): Instant | undefin
   const local = LOCAL_PATTERN.exec(text);
   if (local) {
     const [, y, mo, d, h, mi, s] = local.map(Number);
-    const parts = { year: y ?? 0, month: mo ?? 0, day: d ?? 0, hour: h ?? 0, minute: mi ?? 0, second: s || 0 };
-    if (parts.month < 1 || parts.month > 12 || parts.day < 1 || parts.day > 31 || parts.hour > 23) return undefined;
+    const parts = {
+      year: y ?? 0,
+      month: mo ?? 0,
+      day: d ?? 0,
+      hour: h ?? 0,
+      minute: mi ?? 0,
+      second: s || 0,
+    };
+    if (parts.month < 1 || parts.month > 12 || parts.day < 1 || parts.day > 31 || parts.hour > 23)
+      return undefined;
     if (parts.minute > 59 || parts.second > 59) return undefined;
     return zonedToUtc(parts, timeZone);
   }

@@ -1,6 +1,6 @@
+import { lockConstraints } from '../codes/constraints.ts';
 import { chooseCodeName } from '../codes/name.ts';
 import { choosePin } from '../codes/pin.ts';
-import { lockConstraints } from '../codes/constraints.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import type { Instant, Lock, Reservation, ReservationDetails, ReservationInput } from '../model.ts';
 import { acceptedJobs } from '../reservations/jobs.ts';
@@ -18,7 +18,11 @@ export interface AcceptResult {
  * A channel accepted a booking: choose its code now (R2.2), store it, and schedule provisioning,
  * the guest message and deletion (R2.4). A redelivered acceptance changes nothing (R9.1).
  */
-export async function acceptReservation(deps: Deps, hostId: string, input: ReservationInput): Promise<AcceptResult> {
+export async function acceptReservation(
+  deps: Deps,
+  hostId: string,
+  input: ReservationInput,
+): Promise<AcceptResult> {
   const existing = await deps.store.getReservation(hostId, input.reservationId);
   if (existing) return { reservation: existing, created: false };
 
@@ -72,14 +76,20 @@ export async function acceptReservation(deps: Deps, hostId: string, input: Reser
         event: 'code.chosen',
         detail: [
           `pin from ${pin.source}${pin.fallbackReason ? ` (${pin.fallbackReason})` : ''}`,
-          name.usedConfirmationCode ? `name is the confirmation code (${name.reason})` : 'name is the guest name',
+          name.usedConfirmationCode
+            ? `name is the confirmation code (${name.reason})`
+            : 'name is the guest name',
         ].join('; '),
       },
     ],
   };
   const jobs = acceptedJobs(reservation, window, locks, now);
   for (const job of jobs) {
-    reservation.timeline.push({ at: now, event: `schedule.${job.kind}`, detail: new Date(job.at).toISOString() });
+    reservation.timeline.push({
+      at: now,
+      event: `schedule.${job.kind}`,
+      detail: new Date(job.at).toISOString(),
+    });
   }
   await deps.store.createReservation(reservation);
   await Promise.all(jobs.map((job) => deps.scheduler.schedule(job)));
@@ -90,10 +100,12 @@ export async function acceptReservation(deps: Deps, hostId: string, input: Reser
 function stayDetails(input: ReservationInput, timeZone: string): ReservationDetails {
   const at = (field: 'checkIn' | 'checkOut', name: string): Instant => {
     const instant = parseDateTime(input[field], timeZone);
-    if (instant === undefined) throw new ValidationError(`reservation.${name}`, 'must be an ISO-8601 date-time');
+    if (instant === undefined)
+      throw new ValidationError(`reservation.${name}`, 'must be an ISO-8601 date-time');
     return instant;
   };
   const details = { ...input, checkIn: at('checkIn', 'check_in'), checkOut: at('checkOut', 'check_out') };
-  if (details.checkOut <= details.checkIn) throw new ValidationError('reservation.check_out', 'must be after check_in');
+  if (details.checkOut <= details.checkIn)
+    throw new ValidationError('reservation.check_out', 'must be after check_in');
   return details;
 }

@@ -1,10 +1,10 @@
-import type { LockProviderName } from '../model.ts';
 import type { Clock, RandomSource } from '#ports/clock.ts';
 import type { LockProvider } from '#ports/lock-provider.ts';
 import type { EmailSender, SmsSender } from '#ports/messaging.ts';
 import type { Scheduler } from '#ports/scheduler.ts';
 import type { Store } from '#ports/store.ts';
 import type { Workflows } from '#ports/workflows.ts';
+import type { LockProviderName } from '../model.ts';
 
 /** Everything the use cases reach outside the core through; wired by each composition root. */
 export interface Deps {

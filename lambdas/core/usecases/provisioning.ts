@@ -1,9 +1,9 @@
+import { LockProviderError } from '#ports/lock-provider.ts';
+import type { ProvisioningInput } from '#ports/workflows.ts';
 import type { Instant, Lock, LockCodeState, Reservation } from '../model.ts';
 import { nextAttemptAt } from '../time/retry-plan.ts';
 import { programmingTime } from '../time/timeline.ts';
 import { toIso } from '../time/zoned.ts';
-import { LockProviderError } from '#ports/lock-provider.ts';
-import type { ProvisioningInput } from '#ports/workflows.ts';
 import type { Deps } from './deps.ts';
 import { updateReservation } from './update-reservation.ts';
 
@@ -27,9 +27,12 @@ async function loadLocks(deps: Deps, r: Reservation): Promise<Map<string, Lock>>
 }
 
 /** Requests the code on every lock whose programming time has come and that does not hold it yet. */
-export async function attemptProvisioning(deps: Deps, input: ProvisioningInput): Promise<{ requested: number }> {
+export async function attemptProvisioning(
+  deps: Deps,
+  input: ProvisioningInput,
+): Promise<{ requested: number }> {
   const r = await deps.store.getReservation(input.hostId, input.reservationId);
-  if (!r || r.status !== 'accepted') return { requested: 0 };
+  if (r?.status !== 'accepted') return { requested: 0 };
   const now = deps.clock.now();
   const locks = await loadLocks(deps, r);
   const outcomes: Outcome[] = [];
@@ -58,7 +61,8 @@ export async function attemptProvisioning(deps: Deps, input: ProvisioningInput):
       outcomes.push({ lockId: lock.lockId, error: error.reason, at: now });
     }
   }
-  if (outcomes.length > 0) await updateReservation(deps, r.hostId, r.reservationId, (fresh) => record(fresh, outcomes));
+  if (outcomes.length > 0)
+    await updateReservation(deps, r.hostId, r.reservationId, (fresh) => record(fresh, outcomes));
   return { requested: outcomes.filter((o) => o.accessCodeId).length };
 }
 
@@ -90,7 +94,7 @@ export interface CheckResult {
 /** A lock counts only once the provider confirmed the code (R4.2); otherwise plan the next attempt (R4.1). */
 export async function checkProvisioning(deps: Deps, input: ProvisioningInput): Promise<CheckResult> {
   const r = await deps.store.getReservation(input.hostId, input.reservationId);
-  if (!r || r.status !== 'accepted') return { outcome: 'stopped' };
+  if (r?.status !== 'accepted') return { outcome: 'stopped' };
   if (r.code.locks.every((s) => s.status === 'set')) return { outcome: 'done' };
   const now = deps.clock.now();
   const property = await deps.store.getProperty(r.hostId, r.propertyId);
@@ -106,7 +110,11 @@ export async function checkProvisioning(deps: Deps, input: ProvisioningInput): P
   }
   if (candidates.length === 0) {
     await updateReservation(deps, r.hostId, r.reservationId, (fresh) => {
-      fresh.timeline.push({ at: now, event: 'provisioning.stopped', detail: 'window ended before every lock confirmed' });
+      fresh.timeline.push({
+        at: now,
+        event: 'provisioning.stopped',
+        detail: 'window ended before every lock confirmed',
+      });
       return true;
     });
     return { outcome: 'stopped' };

@@ -18,7 +18,7 @@ export async function runScheduledJob(deps: Deps, job: JobInput): Promise<void> 
 /** R5.1, R5.2: the guest learns the code before it works, once. */
 async function sendCodeMessage(deps: Deps, job: JobInput): Promise<void> {
   const r = await deps.store.getReservation(job.hostId, job.reservationId);
-  if (!r || r.status !== 'accepted' || r.code.communicatedAt !== undefined) return;
+  if (r?.status !== 'accepted' || r.code.communicatedAt !== undefined) return;
   const property = await deps.store.getProperty(r.hostId, r.propertyId);
   if (!property) return;
   const locks = await Promise.all(r.code.locks.map((s) => deps.store.getLock(r.hostId, s.lockId)));
@@ -36,11 +36,21 @@ async function sendCodeMessage(deps: Deps, job: JobInput): Promise<void> {
   const messageId = `code-${r.hostId}-${r.reservationId}`;
   const via: string[] = [];
   if (r.guest.email) {
-    await deps.email.sendEmail({ messageId: `${messageId}-email`, to: r.guest.email, ...message });
+    await deps.email.sendEmail({
+      messageId: `${messageId}-email`,
+      reservationId: r.reservationId,
+      to: r.guest.email,
+      ...message,
+    });
     via.push('email');
   }
   if (r.guest.phone) {
-    await deps.sms.sendSms({ messageId: `${messageId}-sms`, to: r.guest.phone, text: message.sms });
+    await deps.sms.sendSms({
+      messageId: `${messageId}-sms`,
+      reservationId: r.reservationId,
+      to: r.guest.phone,
+      text: message.sms,
+    });
     via.push('sms');
   }
   const now = deps.clock.now();

@@ -1,5 +1,5 @@
-import type { Reservation } from '../model.ts';
 import { StaleWriteError } from '#ports/errors.ts';
+import type { Reservation } from '../model.ts';
 import type { Deps } from './deps.ts';
 
 const MAX_TRIES = 5;

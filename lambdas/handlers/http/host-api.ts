@@ -48,7 +48,8 @@ const ROUTES: ReadonlyArray<[method: string, pattern: string, handler: Handler]>
   [
     'PUT',
     '/v1/properties/{propertyId}/locks/{lockId}',
-    async (deps, hostId, { propertyId = '', lockId = '' }) => json(200, await matchLock(deps, hostId, propertyId, lockId)),
+    async (deps, hostId, { propertyId = '', lockId = '' }) =>
+      json(200, await matchLock(deps, hostId, propertyId, lockId)),
   ],
   [
     'GET',

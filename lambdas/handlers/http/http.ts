@@ -35,7 +35,10 @@ const STATUS: ReadonlyArray<[new (...args: never[]) => Error, number]> = [
 ];
 
 /** One place maps errors to HTTP: 4xx say what was wrong; anything else is a 500 with only an id. */
-export function errorResponse(error: unknown, correlationId: string): { response: HttpResponse; expected: boolean } {
+export function errorResponse(
+  error: unknown,
+  correlationId: string,
+): { response: HttpResponse; expected: boolean } {
   for (const [type, statusCode] of STATUS) {
     if (error instanceof type) {
       const { code, field } = error as Error & { code?: string; field?: string };
@@ -46,7 +49,10 @@ export function errorResponse(error: unknown, correlationId: string): { response
     }
   }
   return {
-    response: json(500, { error: { code: 'internal_error', message: 'something went wrong' }, correlationId }),
+    response: json(500, {
+      error: { code: 'internal_error', message: 'something went wrong' },
+      correlationId,
+    }),
     expected: false,
   };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import type { LockProviderName } from '#core/model.ts';
 import type { Deps } from '#core/usecases/deps.ts';
 import { LOCK_EVENT_TYPES, recordLockEvent } from '#core/usecases/lock-events.ts';
-import type { LockProviderName } from '#core/model.ts';
 import { type HttpRequest, type HttpResponse, json, parseJson } from './http.ts';
 import { validate } from './validate.ts';
 import { verifiedBody } from './verify-signature.ts';

@@ -9,7 +9,11 @@ export function verifiedBody(request: HttpRequest, secrets: readonly string[], n
   const h = request.headers ?? {};
   const problem = verifyWebhook(
     secrets,
-    { 'webhook-id': h['webhook-id'], 'webhook-timestamp': h['webhook-timestamp'], 'webhook-signature': h['webhook-signature'] },
+    {
+      'webhook-id': h['webhook-id'],
+      'webhook-timestamp': h['webhook-timestamp'],
+      'webhook-signature': h['webhook-signature'],
+    },
     body,
     now,
   );

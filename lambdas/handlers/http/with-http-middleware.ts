@@ -1,5 +1,5 @@
-import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
 import { logger } from '../logger.ts';
 import { errorResponse, type HttpRequest, type HttpResponse, type HttpRoute } from './http.ts';
 

@@ -154,7 +154,10 @@ describe('R9.1 conditional reservation writes', () => {
 
   it('lets exactly one of two concurrent writers from the same version win', async () => {
     await store.createReservation(reservation('h1', 'r1'));
-    const writers = ['111111', '222222'].map((pin) => ({ ...reservation('h1', 'r1', 'p1', pin), version: 2 }));
+    const writers = ['111111', '222222'].map((pin) => ({
+      ...reservation('h1', 'r1', 'p1', pin),
+      version: 2,
+    }));
 
     const results = await Promise.allSettled(writers.map((w) => store.saveReservation(w, 1)));
 
@@ -193,6 +196,12 @@ describe('listing across pages', () => {
     const paged = new DynamoStore(dynamo.client, dynamo.tableName, { pageLimit: 2 });
     await Promise.all(['p1', 'p2', 'p3', 'p4', 'p5'].map((id) => paged.putProperty(property('h1', id))));
 
-    expect((await paged.listProperties('h1')).map((p) => p.propertyId)).toEqual(['p1', 'p2', 'p3', 'p4', 'p5']);
+    expect((await paged.listProperties('h1')).map((p) => p.propertyId)).toEqual([
+      'p1',
+      'p2',
+      'p3',
+      'p4',
+      'p5',
+    ]);
   });
 });

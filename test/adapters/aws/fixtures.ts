@@ -50,7 +50,15 @@ export const reservation = (
     name: 'Zoë HMABC123',
     activeFrom: Date.UTC(2026, 6, 10, 21),
     activeUntil: Date.UTC(2026, 6, 14, 16, 30),
-    locks: [{ lockId: 'front', status: 'set', accessCodeId: 'ac-1', attempts: 2, setAt: Date.UTC(2026, 6, 7) }],
+    locks: [
+      {
+        lockId: 'front',
+        status: 'set',
+        accessCodeId: 'ac-1',
+        attemptedAt: [Date.UTC(2026, 6, 6), Date.UTC(2026, 6, 7)],
+        setAt: Date.UTC(2026, 6, 7),
+      },
+    ],
   },
   timeline: [{ at: Date.UTC(2026, 5, 1, 12), event: 'accepted' }],
 });

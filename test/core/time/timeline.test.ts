@@ -73,7 +73,9 @@ describe('R2.3 programming time', () => {
         const w = codeWindow(s, s);
         const at = provisionAt(w, natives, s.now);
         expect(at).toBeGreaterThanOrEqual(s.now);
-        const expected = natives.some(Boolean) ? programmingTime(w, true, s.now) : programmingTime(w, false, s.now);
+        const expected = natives.some(Boolean)
+          ? programmingTime(w, true, s.now)
+          : programmingTime(w, false, s.now);
         expect(at).toBe(expected);
       }),
     );
@@ -94,7 +96,10 @@ describe('R5.1 message time', () => {
 describe('R7.2 deletion time', () => {
   it('deletes 24 elapsed hours after activeUntil, even across a DST change', () => {
     // Sydney leaves DST on 2026-04-05: a 24-hour delay ends at 10:30 local, not 11:30.
-    const w = { activeFrom: Date.parse('2026-04-01T03:00:00Z'), activeUntil: Date.parse('2026-04-04T00:30:00Z') };
+    const w = {
+      activeFrom: Date.parse('2026-04-01T03:00:00Z'),
+      activeUntil: Date.parse('2026-04-04T00:30:00Z'),
+    };
     expect(new Date(deletionAt(w)).toISOString()).toBe('2026-04-05T00:30:00.000Z');
     fc.assert(
       fc.property(stay, (s) => {
@@ -104,6 +109,8 @@ describe('R7.2 deletion time', () => {
   });
 
   it('deletes a cancelled reservation 24 hours after the cancellation', () => {
-    expect(deletionAfterCancellation(Date.parse('2026-12-02T10:00:00Z'))).toBe(Date.parse('2026-12-03T10:00:00Z'));
+    expect(deletionAfterCancellation(Date.parse('2026-12-02T10:00:00Z'))).toBe(
+      Date.parse('2026-12-03T10:00:00Z'),
+    );
   });
 });

@@ -5,7 +5,10 @@ import { localDateTime, parseDateTime, zonedToUtc } from '#core/time/zoned.ts';
 const ZONES = ['America/New_York', 'Europe/Berlin', 'Australia/Sydney'] as const;
 const zone = fc.constantFrom(...ZONES);
 // 2025–2028: several DST changes each way in every zone.
-const instant = fc.integer({ min: Date.parse('2025-01-01T00:00:00Z'), max: Date.parse('2028-12-31T00:00:00Z') });
+const instant = fc.integer({
+  min: Date.parse('2025-01-01T00:00:00Z'),
+  max: Date.parse('2028-12-31T00:00:00Z'),
+});
 const toSecond = (t: number) => Math.floor(t / 1000) * 1000;
 
 describe('R2 check-in and check-out read in the property time zone', () => {
@@ -39,7 +42,9 @@ describe('R2 check-in and check-out read in the property time zone', () => {
   });
 
   it('takes an explicit offset as the instant it names, whatever the zone', () => {
-    expect(parseDateTime('2026-12-04T16:00:00-05:00', 'Australia/Sydney')).toBe(Date.parse('2026-12-04T21:00:00Z'));
+    expect(parseDateTime('2026-12-04T16:00:00-05:00', 'Australia/Sydney')).toBe(
+      Date.parse('2026-12-04T21:00:00Z'),
+    );
   });
 
   it.each(['2026-13-01T10:00', '2026-12-04', 'tomorrow', '2026-12-04T25:00', '2026-12-04T10:00+5'])(

@@ -5,7 +5,10 @@ import { CHANNELS } from '#core/model.ts';
 
 const dateTime = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/, 'must be an ISO-8601 date-time');
+  .regex(
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/,
+    'must be an ISO-8601 date-time',
+  );
 
 export const ReservationPayload = z.object({
   id: z.string().min(1).max(128),

@@ -1,0 +1,3 @@
+import { buildLockstepApp } from '../lib/lockstep-app.ts';
+
+buildLockstepApp().app.synth();

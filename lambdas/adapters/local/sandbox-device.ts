@@ -1,0 +1,158 @@
+import type { Instant, LockModel } from '#core/model.ts';
+import type { CodeOnDevice } from '#ports/lock-provider.ts';
+
+export interface OfflineWindow {
+  from: Instant;
+  to: Instant;
+}
+
+export interface SandboxDeviceSpec {
+  deviceId: string;
+  model: LockModel;
+  codeLengths: number[];
+  maxCodes: number;
+  /** Codes someone else put on the lock (a cleaner's, the owner's): `managed: false`. */
+  existingCodes?: { code: string; name: string }[];
+  /** The lock accepts and confirms nothing during [from, to). */
+  offline?: OfflineWindow[];
+  /** This many set attempts fail on the device, with no reason, before sets succeed. */
+  rejectNext?: number;
+}
+
+/** A code as the device holds it; the time bounds are kept for reports, not enforced. */
+export interface SandboxCode extends CodeOnDevice {
+  startsAt?: Instant | undefined;
+  endsAt?: Instant | undefined;
+}
+
+/** A change the provider accepted and has not yet pushed to the device. */
+export type PendingChange = { kind: 'set'; code: SandboxCode } | { kind: 'remove'; accessCodeId: string };
+
+export type DeviceOutcome =
+  | 'access_code.set_on_device'
+  | 'access_code.failed_to_set_on_device'
+  | 'access_code.removed_from_device';
+
+export interface AppliedChange {
+  outcome: DeviceOutcome;
+  accessCodeId: string;
+}
+
+/** Sorted, with overlapping or touching windows merged so each edge is a real change of state. */
+export function mergeWindows(windows: readonly OfflineWindow[]): OfflineWindow[] {
+  const merged: OfflineWindow[] = [];
+  for (const w of [...windows].sort((a, b) => a.from - b.from)) {
+    if (!(w.from < w.to)) throw new Error(`offline window must end after it starts: ${JSON.stringify(w)}`);
+    const last = merged.at(-1);
+    if (last && w.from <= last.to) last.to = Math.max(last.to, w.to);
+    else merged.push({ ...w });
+  }
+  return merged;
+}
+
+/**
+ * One simulated lock: what is really on it, and the provider's queue of changes waiting to reach
+ * it. No timers here; the provider decides when the queue is pushed.
+ */
+export class SandboxDevice {
+  readonly deviceId: string;
+  readonly model: LockModel;
+  readonly codeLengths: readonly number[];
+  readonly maxCodes: number;
+  readonly windows: readonly OfflineWindow[];
+  private readonly codes = new Map<string, SandboxCode>();
+  private readonly queue: PendingChange[] = [];
+  /** Ids created and not yet removed, even if wiped from the lock, so their deletion gets confirmed. */
+  private readonly known = new Set<string>();
+  private readonly foreign = new Set<string>();
+  private rejectionsLeft: number;
+
+  constructor(spec: SandboxDeviceSpec, existing: SandboxCode[]) {
+    if (existing.length > spec.maxCodes)
+      throw new Error(`${spec.deviceId}: more existing codes than maxCodes`);
+    this.deviceId = spec.deviceId;
+    this.model = spec.model;
+    this.codeLengths = [...spec.codeLengths];
+    this.maxCodes = spec.maxCodes;
+    this.windows = mergeWindows(spec.offline ?? []);
+    this.rejectionsLeft = spec.rejectNext ?? 0;
+    for (const code of existing) {
+      this.codes.set(code.accessCodeId, code);
+      this.known.add(code.accessCodeId);
+      if (!code.managed) this.foreign.add(code.accessCodeId);
+    }
+  }
+
+  isOnline(at: Instant): boolean {
+    return !this.windows.some((w) => w.from <= at && at < w.to);
+  }
+
+  /** The truth on the lock. */
+  onDevice(): SandboxCode[] {
+    return [...this.codes.values()].map((c) => ({ ...c }));
+  }
+
+  /**
+   * The provider's view: the device once its queue has been pushed. Requests are validated against
+   * this, so a slot being freed or a PIN being removed ahead in the queue is already available.
+   */
+  projected(): Map<string, SandboxCode> {
+    const view = new Map(this.codes);
+    for (const change of this.queue) {
+      if (change.kind === 'set') view.set(change.code.accessCodeId, change.code);
+      else view.delete(change.accessCodeId);
+    }
+    return view;
+  }
+
+  knows(accessCodeId: string): boolean {
+    return this.known.has(accessCodeId);
+  }
+
+  isForeign(accessCodeId: string): boolean {
+    return this.foreign.has(accessCodeId);
+  }
+
+  removalPending(accessCodeId: string): boolean {
+    return this.queue.some((c) => c.kind === 'remove' && c.accessCodeId === accessCodeId);
+  }
+
+  isPending(change: PendingChange): boolean {
+    return this.queue.includes(change);
+  }
+
+  hasPending(): boolean {
+    return this.queue.length > 0;
+  }
+
+  enqueue(change: PendingChange): void {
+    if (change.kind === 'set') this.known.add(change.code.accessCodeId);
+    this.queue.push(change);
+  }
+
+  /** Pushes queued changes in order, through `last` (everything when omitted). */
+  applyThrough(last?: PendingChange): AppliedChange[] {
+    const end = last ? this.queue.indexOf(last) + 1 : this.queue.length;
+    return this.queue.splice(0, end).map((change) => this.apply(change));
+  }
+
+  /** Factory reset: the lock forgets every code; the provider's queue is in the cloud and survives. */
+  wipe(): void {
+    this.codes.clear();
+  }
+
+  private apply(change: PendingChange): AppliedChange {
+    if (change.kind === 'remove') {
+      this.codes.delete(change.accessCodeId);
+      this.known.delete(change.accessCodeId);
+      return { outcome: 'access_code.removed_from_device', accessCodeId: change.accessCodeId };
+    }
+    const { accessCodeId } = change.code;
+    if (this.rejectionsLeft > 0) {
+      this.rejectionsLeft--;
+      return { outcome: 'access_code.failed_to_set_on_device', accessCodeId };
+    }
+    this.codes.set(accessCodeId, change.code);
+    return { outcome: 'access_code.set_on_device', accessCodeId };
+  }
+}

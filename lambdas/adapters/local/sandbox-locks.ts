@@ -1,0 +1,250 @@
+import type { Instant } from '#core/model.ts';
+import { LOCK_EVENT_TYPES, type LockEventType } from '#core/usecases/lock-events.ts';
+import { signWebhook } from '#core/webhooks/signature.ts';
+import {
+  type CodeOnDevice,
+  type CodeRequest,
+  type DeviceStatus,
+  type LockProvider,
+  LockProviderError,
+} from '#ports/lock-provider.ts';
+import {
+  type PendingChange,
+  type SandboxCode,
+  SandboxDevice,
+  type SandboxDeviceSpec,
+} from './sandbox-device.ts';
+
+export type { SandboxCode, SandboxDeviceSpec } from './sandbox-device.ts';
+
+/** The event types a lock provider posts (the list Lockstep's lock webhook route accepts). */
+export const LOCK_WEBHOOK_EVENT_TYPES = LOCK_EVENT_TYPES;
+
+/** A lock provider's webhook body, Seam-style. */
+export interface LockProviderWebhook {
+  event_id: string;
+  event_type: LockEventType;
+  device_id: string;
+  access_code_id?: string;
+  /** ISO-8601, UTC. */
+  occurred_at: string;
+}
+
+export const DEFAULT_CONFIRMATION_DELAY_MS = 20_000;
+/** Seam delivers through Svix, which retries failed deliveries; a fixed minute keeps runs readable. */
+export const DELIVERY_RETRY_DELAY_MS = 60_000;
+export const DELIVERY_RETRIES = 5;
+// setTimeout fires at once past this delay (Node and fake-timers alike), so longer waits re-arm.
+const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
+
+export interface SandboxOptions {
+  /** The runtime clock: wall time for `npm start`, virtual in simulations and tests. */
+  now: () => Instant;
+  /** Posts a signed webhook to Lockstep's lock-provider route; a rejection is retried. */
+  deliver: (headers: Record<string, string>, body: string) => Promise<void>;
+  webhookSecret: string;
+  /** Time for an accepted change to reach an online device. */
+  confirmationDelayMs?: number;
+  /** Deterministic ids in simulations. */
+  newId: (prefix: string) => string;
+  /** The lock model's PIN rules; returns a rejection message, or undefined for an acceptable PIN. */
+  validatePin?: (deviceId: string, pin: string) => string | undefined;
+}
+
+/**
+ * An in-process stand-in for a Seam-like provider and its locks. Requests are validated up front as
+ * the provider's API would; accepted changes reach the device after a delay when it is online, and
+ * every outcome is reported by a signed webhook. Timers are the global ones, so fake timers drive it.
+ */
+export class SandboxLockProvider implements LockProvider {
+  readonly name = 'sandbox' as const;
+  private readonly options: SandboxOptions;
+  private readonly delayMs: number;
+  private readonly devices = new Map<string, SandboxDevice>();
+  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  private foreignTouches = 0;
+  private dropped = 0;
+
+  constructor(options: SandboxOptions) {
+    this.options = options;
+    this.delayMs = options.confirmationDelayMs ?? DEFAULT_CONFIRMATION_DELAY_MS;
+    if (!(this.delayMs >= 0)) throw new Error('confirmationDelayMs must not be negative');
+  }
+
+  /** A window already running at this instant starts the device offline, without a disconnect event. */
+  addDevice(spec: SandboxDeviceSpec): void {
+    if (this.devices.has(spec.deviceId)) throw new Error(`sandbox device already exists: ${spec.deviceId}`);
+    const existing = (spec.existingCodes ?? []).map(
+      (c): SandboxCode => ({
+        accessCodeId: this.options.newId('ac'),
+        code: c.code,
+        name: c.name,
+        managed: false,
+      }),
+    );
+    const device = new SandboxDevice(spec, existing);
+    this.devices.set(spec.deviceId, device);
+    const now = this.options.now();
+    for (const window of device.windows) {
+      if (window.to <= now) continue;
+      if (window.from > now) this.at(window.from, () => this.emit('device.disconnected', device.deviceId));
+      this.at(window.to, () => {
+        this.emit('device.connected', device.deviceId);
+        this.push(device);
+      });
+    }
+  }
+
+  /** Factory reset: every code leaves the lock, and nobody is told (Seam finds out on its next sync). */
+  wipe(deviceId: string): void {
+    this.sandboxDevice(deviceId).wipe();
+  }
+
+  /** The truth on the lock, for reports. */
+  codesOnDevice(deviceId: string): SandboxCode[] {
+    return this.sandboxDevice(deviceId).onDevice();
+  }
+
+  /** Changes requested to codes Lockstep did not create; must stay 0. */
+  foreignCodesTouched(): number {
+    return this.foreignTouches;
+  }
+
+  /** Webhooks given up on after every retry failed. */
+  droppedDeliveries(): number {
+    return this.dropped;
+  }
+
+  /** Clears pending timers, for a runtime shutting down; the sandbox is unusable afterwards. */
+  dispose(): void {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  async createCode(request: CodeRequest): Promise<{ accessCodeId: string }> {
+    const device = this.providerDevice(request.deviceId);
+    this.validate(device, request);
+    const accessCodeId = this.options.newId('ac');
+    const code: SandboxCode = { accessCodeId, code: request.code, name: request.name, managed: true };
+    if (request.startsAt !== undefined) code.startsAt = request.startsAt;
+    if (request.endsAt !== undefined) code.endsAt = request.endsAt;
+    this.request(device, { kind: 'set', code });
+    return { accessCodeId };
+  }
+
+  /**
+   * Idempotent: an id unknown to the device, or already removed, succeeds with no webhook (Seam would
+   * 404; a retried delete must not fail), and a removal already queued is not queued twice. An id
+   * wiped off the lock is still confirmed removed, so Lockstep's deletion completes.
+   */
+  async deleteCode(deviceId: string, accessCodeId: string): Promise<void> {
+    const device = this.providerDevice(deviceId);
+    if (!device.knows(accessCodeId) || device.removalPending(accessCodeId)) return;
+    if (device.isForeign(accessCodeId)) this.foreignTouches++;
+    this.request(device, { kind: 'remove', accessCodeId });
+  }
+
+  /**
+   * What the provider believes: the lock as its queued changes will leave it. A wiped lock lists
+   * nothing, as if this read were the sync that notices the reset (so a resync sees codes missing).
+   */
+  async listCodes(deviceId: string): Promise<CodeOnDevice[]> {
+    return [...this.providerDevice(deviceId).projected().values()].map((c) => ({
+      accessCodeId: c.accessCodeId,
+      code: c.code,
+      name: c.name,
+      managed: c.managed,
+    }));
+  }
+
+  async getDevice(deviceId: string): Promise<DeviceStatus> {
+    return { deviceId, online: this.providerDevice(deviceId).isOnline(this.options.now()) };
+  }
+
+  /** What the provider's API refuses synchronously, before anything is queued. */
+  private validate(device: SandboxDevice, request: CodeRequest): void {
+    const { code } = request;
+    if (!/^\d+$/.test(code) || !device.codeLengths.includes(code.length)) {
+      const lengths = device.codeLengths.join(', ');
+      throw new LockProviderError('failed_to_set', `code must be ${lengths} digits on ${device.deviceId}`);
+    }
+    const problem = this.options.validatePin?.(device.deviceId, code);
+    if (problem) throw new LockProviderError('failed_to_set', problem);
+    const { startsAt, endsAt } = request;
+    if (startsAt !== undefined && endsAt !== undefined && endsAt <= startsAt) {
+      throw new LockProviderError('failed_to_set', 'endsAt must be after startsAt');
+    }
+    const view = [...device.projected().values()];
+    if (view.some((c) => c.code === code)) {
+      throw new LockProviderError('duplicate_code', `code already on ${device.deviceId}`);
+    }
+    if (view.length >= device.maxCodes) {
+      throw new LockProviderError('no_space', `${device.deviceId} holds ${device.maxCodes} codes`);
+    }
+  }
+
+  /** Queues a change; it reaches the device after the delay, or when an offline window ends. */
+  private request(device: SandboxDevice, change: PendingChange): void {
+    device.enqueue(change);
+    this.after(this.delayMs, () => {
+      if (device.isPending(change) && device.isOnline(this.options.now())) this.push(device, change);
+    });
+  }
+
+  private push(device: SandboxDevice, through?: PendingChange): void {
+    for (const applied of device.applyThrough(through)) {
+      this.emit(applied.outcome, device.deviceId, applied.accessCodeId);
+    }
+  }
+
+  private emit(type: LockEventType, deviceId: string, accessCodeId?: string): void {
+    const event: LockProviderWebhook = {
+      event_id: this.options.newId('evt'),
+      event_type: type,
+      device_id: deviceId,
+      ...(accessCodeId === undefined ? {} : { access_code_id: accessCodeId }),
+      occurred_at: new Date(this.options.now()).toISOString(),
+    };
+    void this.send(event.event_id, JSON.stringify(event), 0);
+  }
+
+  /** Each attempt is signed afresh (same id, new timestamp), as Standard Webhooks senders do. */
+  private async send(eventId: string, body: string, retriesDone: number): Promise<void> {
+    try {
+      const headers = { ...signWebhook(this.options.webhookSecret, eventId, this.options.now(), body) };
+      await this.options.deliver({ 'content-type': 'application/json', ...headers }, body);
+    } catch {
+      if (retriesDone < DELIVERY_RETRIES) {
+        this.after(DELIVERY_RETRY_DELAY_MS, () => void this.send(eventId, body, retriesDone + 1));
+      } else this.dropped++;
+    }
+  }
+
+  private at(instant: Instant, run: () => void): void {
+    const delay = instant - this.options.now();
+    if (delay > MAX_TIMER_DELAY_MS) this.after(MAX_TIMER_DELAY_MS, () => this.at(instant, run));
+    else this.after(Math.max(0, delay), run);
+  }
+
+  private after(delayMs: number, run: () => void): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      run();
+    }, delayMs);
+    this.timers.add(timer);
+  }
+
+  /** The provider's API: an unknown device is a request error, as Seam's 404 would be. */
+  private providerDevice(deviceId: string): SandboxDevice {
+    const device = this.devices.get(deviceId);
+    if (!device) throw new LockProviderError('failed_to_set', `device not found: ${deviceId}`);
+    return device;
+  }
+
+  /** Sandbox controls used by the runtime and simulator: an unknown device is a scenario bug. */
+  private sandboxDevice(deviceId: string): SandboxDevice {
+    const device = this.devices.get(deviceId);
+    if (!device) throw new Error(`no sandbox device ${deviceId}`);
+    return device;
+  }
+}

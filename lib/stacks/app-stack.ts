@@ -1,0 +1,201 @@
+import { ArnFormat, CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { ENV } from '../../lambdas/config/env.ts';
+import { FUNCTIONS, type FunctionName } from '../../lambdas/functions/catalog.ts';
+import { HostUserPool } from '../constructs/host-user-pool.ts';
+import { LockstepFunction } from '../constructs/lockstep-function.ts';
+import { LockstepHttpApi } from '../constructs/lockstep-http-api.ts';
+import { ProvisioningWorkflow, provisioningStateMachineName } from '../constructs/provisioning-workflow.ts';
+import { SchedulerRole } from '../constructs/scheduler-role.ts';
+import { iam5ResourceFinding } from '../nag/iam5-finding.ts';
+import { FUNCTION_ACCESS, type FunctionAccess } from './function-access.ts';
+
+/** The stateful resources the application uses (the data stack provides them). */
+export interface LockstepData {
+  readonly table: dynamodb.ITableV2;
+  readonly scheduleGroupName: string;
+  readonly schedulerDlq: sqs.IQueue;
+  readonly webhookSecrets: secretsmanager.ISecret;
+}
+
+export interface AppStackProps extends StackProps {
+  readonly data: LockstepData;
+  /** The verified SES identity guest emails and host alerts come from. */
+  readonly senderEmail: string;
+  /** Protects the hosts' user pool. Default true. */
+  readonly deletionProtection?: boolean;
+}
+
+/** The stateless half of Lockstep: functions, API, workflow and the scheduler's role. */
+export class AppStack extends Stack {
+  readonly functions: Record<FunctionName, LockstepFunction>;
+  readonly provisioning: ProvisioningWorkflow;
+  readonly api: LockstepHttpApi;
+  readonly schedulerRole: iam.Role;
+
+  constructor(scope: Construct, id: string, props: AppStackProps) {
+    super(scope, id, props);
+    const { data } = props;
+    // Declared before any grant, so KMS and Secrets Manager grant through our roles' policies
+    // instead of editing the data stack's resource policies (which would make the stacks a cycle).
+    this.addStackDependency(Stack.of(data.table));
+
+    // Fixed names, so the ARNs are known up front: the job function schedules itself, and the
+    // functions that schedule provisioning need the workflow's ARN without depending on it.
+    const jobFunctionName = `${this.stackName}-scheduled-job`;
+    const jobFunctionArn = this.formatArn({
+      service: 'lambda',
+      resource: 'function',
+      resourceName: jobFunctionName,
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
+    const provisioningArn = this.formatArn({
+      service: 'states',
+      resource: 'stateMachine',
+      resourceName: provisioningStateMachineName(this.stackName),
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
+
+    this.schedulerRole = new SchedulerRole(this, 'Scheduler', {
+      scheduleGroupName: data.scheduleGroupName,
+      jobFunctionArn,
+      provisioningStateMachineArn: provisioningArn,
+      deadLetterQueue: data.schedulerDlq,
+    }).role;
+
+    const environmentFor = (access: FunctionAccess): Record<string, string> => ({
+      [ENV.tableName]: data.table.tableName,
+      ...(access.managesSchedules && {
+        [ENV.scheduleGroup]: data.scheduleGroupName,
+        [ENV.schedulerRoleArn]: this.schedulerRole.roleArn,
+        [ENV.schedulerDlqArn]: data.schedulerDlq.queueArn,
+        [ENV.jobFunctionArn]: jobFunctionArn,
+      }),
+      ...((access.managesSchedules || access.startsProvisioning) && {
+        [ENV.provisioningStateMachineArn]: provisioningArn,
+      }),
+      ...(access.sendsMessages && { [ENV.senderEmail]: props.senderEmail }),
+      ...(access.readsWebhookSecrets && { [ENV.webhookSecretsArn]: data.webhookSecrets.secretArn }),
+    });
+
+    const names = Object.keys(FUNCTIONS) as FunctionName[];
+    this.functions = Object.fromEntries(
+      names.map((name) => {
+        const { entry, purpose } = FUNCTIONS[name];
+        const fn = new LockstepFunction(this, pascal(name), {
+          entry,
+          description: purpose,
+          environment: environmentFor(FUNCTION_ACCESS[name]),
+          ...(name === 'scheduledJob' && { functionName: jobFunctionName, timeout: Duration.seconds(60) }),
+        });
+        return [name, fn];
+      }),
+    ) as Record<FunctionName, LockstepFunction>;
+
+    this.provisioning = new ProvisioningWorkflow(this, 'Provisioning', {
+      attempt: this.functions.provisionAttempt.function,
+      check: this.functions.provisionCheck.function,
+      namePrefix: this.stackName,
+    });
+
+    for (const name of names)
+      this.grantAccess(this.functions[name], FUNCTION_ACCESS[name], props, provisioningArn);
+
+    const hosts = new HostUserPool(this, 'Hosts', { deletionProtection: props.deletionProtection ?? true });
+    this.api = new LockstepHttpApi(this, 'Http', {
+      channelWebhook: this.functions.channelWebhook.function,
+      lockWebhook: this.functions.lockWebhook.function,
+      hostApi: this.functions.hostApi.function,
+      jwtIssuer: hosts.issuer,
+      jwtAudience: hosts.client.userPoolClientId,
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.stage.url });
+    new CfnOutput(this, 'HostUserPoolId', { value: hosts.userPool.userPoolId });
+    new CfnOutput(this, 'HostUserPoolClientId', { value: hosts.client.userPoolClientId });
+  }
+
+  private grantAccess(
+    fn: LockstepFunction,
+    access: FunctionAccess,
+    props: AppStackProps,
+    provisioningArn: string,
+  ): void {
+    const { data } = props;
+    data.table.grantReadWriteData(fn.role);
+    for (const action of ['kms:ReEncrypt*', 'kms:GenerateDataKey*']) {
+      Validations.of(fn.role).acknowledge({
+        id: `AwsSolutions-IAM5[Action::${action}]`,
+        reason: `DynamoDB needs ${action} on the table's customer-managed key to read and write; the grant names that key only.`,
+      });
+    }
+    if (access.readsWebhookSecrets) data.webhookSecrets.grantRead(fn.role);
+    if (access.startsProvisioning) {
+      fn.role.addToPolicy(
+        new iam.PolicyStatement({ actions: ['states:StartExecution'], resources: [provisioningArn] }),
+      );
+    }
+    if (access.managesSchedules) this.grantScheduleManagement(fn, data.scheduleGroupName);
+    if (access.sendsMessages) this.grantMessaging(fn, props.senderEmail);
+  }
+
+  private grantScheduleManagement(fn: LockstepFunction, scheduleGroupName: string): void {
+    const schedules = this.formatArn({
+      service: 'scheduler',
+      resource: 'schedule',
+      resourceName: `${scheduleGroupName}/*`,
+    });
+    fn.role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: [
+          'scheduler:CreateSchedule',
+          'scheduler:UpdateSchedule',
+          'scheduler:DeleteSchedule',
+          'scheduler:GetSchedule',
+        ],
+        resources: [schedules],
+      }),
+    );
+    fn.role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['iam:PassRole'],
+        resources: [this.schedulerRole.roleArn],
+        conditions: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
+      }),
+    );
+    Validations.of(fn.role).acknowledge({
+      id: iam5ResourceFinding(this, schedules),
+      reason:
+        'Schedules are created per reservation at run time, so their names are unknown at deploy time; ' +
+        'the grant is confined to the Lockstep schedule group.',
+    });
+  }
+
+  private grantMessaging(fn: LockstepFunction, senderEmail: string): void {
+    // Sending needs permission on the sender's identity, verified either as the address or its domain.
+    const domain = senderEmail.split('@')[1] ?? senderEmail;
+    fn.role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['ses:SendEmail'],
+        resources: [senderEmail, domain].map((identity) =>
+          this.formatArn({ service: 'ses', resource: 'identity', resourceName: identity }),
+        ),
+      }),
+    );
+    // SMS goes straight to a phone number, which has no ARN: SNS requires "*" for that.
+    fn.role.addToPolicy(new iam.PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
+    Validations.of(fn.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'SMS to a guest phone number (sns:Publish with PhoneNumber) has no resource ARN; X-Ray has none either.',
+    });
+  }
+}
+
+function pascal(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}

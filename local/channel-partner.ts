@@ -1,0 +1,50 @@
+import type { Channel, Guest } from '#core/model.ts';
+import { signWebhook } from '#core/webhooks/signature.ts';
+
+// The channel partner's side of the channel webhook (docs/webhooks.md): used by the demo booking,
+// the tests and the simulator, so all of them send what a partner would.
+
+export interface ReservationFields {
+  reservationId: string;
+  propertyId: string;
+  channel: Channel;
+  confirmationCode: string;
+  guest: Guest;
+  checkIn: string;
+  checkOut: string;
+}
+
+export interface ChannelDelivery {
+  headers: Record<string, string>;
+  body: string;
+}
+
+export function reservationEventBody(
+  type: string,
+  eventId: string,
+  hostId: string,
+  at: number,
+  r: ReservationFields,
+): string {
+  return JSON.stringify({
+    version: '2026-11-01',
+    id: eventId,
+    type,
+    occurred_at: new Date(at).toISOString(),
+    host_id: hostId,
+    reservation: {
+      id: r.reservationId,
+      property_id: r.propertyId,
+      channel: r.channel,
+      confirmation_code: r.confirmationCode,
+      guest: r.guest,
+      check_in: r.checkIn,
+      check_out: r.checkOut,
+    },
+  });
+}
+
+/** A signed delivery: the event id doubles as the delivery id. */
+export function signedDelivery(secret: string, eventId: string, at: number, body: string): ChannelDelivery {
+  return { headers: { 'content-type': 'application/json', ...signWebhook(secret, eventId, at, body) }, body };
+}

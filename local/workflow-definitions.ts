@@ -1,0 +1,63 @@
+import { App, Stack } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import { ProvisioningWorkflow } from '../lib/constructs/provisioning-workflow.ts';
+
+/** Stand-in ARNs the local runtime binds its task handlers to. */
+const LOCAL_TASK_ARNS = {
+  provisionAttempt: 'arn:aws:lambda:us-east-1:000000000000:function:lockstep-provision-attempt',
+  provisionCheck: 'arn:aws:lambda:us-east-1:000000000000:function:lockstep-provision-check',
+} as const;
+
+// What CloudFormation would substitute for pseudo parameters, in the local runtime's "account".
+const PSEUDO_PARAMETERS: Record<string, string> = {
+  'AWS::Partition': 'aws',
+  'AWS::Region': 'us-east-1',
+  'AWS::AccountId': '000000000000',
+  'AWS::URLSuffix': 'amazonaws.com',
+};
+
+export interface SynthesizedDefinition {
+  /** The Amazon States Language definition, exactly as `lib/` synthesizes it. */
+  readonly definition: object;
+  readonly taskArns: { readonly provisionAttempt: string; readonly provisionCheck: string };
+}
+
+let provisioning: SynthesizedDefinition | undefined;
+
+/**
+ * The provisioning workflow's definition as synthesized from the same construct the AWS stack
+ * uses, with its task functions at fixed local ARNs. Synthesized once per process.
+ */
+export function synthesizedProvisioningDefinition(): SynthesizedDefinition {
+  provisioning ??= synthesizeProvisioning();
+  return provisioning;
+}
+
+function synthesizeProvisioning(): SynthesizedDefinition {
+  // The built-in CloudFormation validation adds seconds and checks nothing the AWS synth does not.
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] }, builtinCloudFormationValidation: false });
+  const stack = new Stack(app, 'LocalWorkflows');
+  const workflow = new ProvisioningWorkflow(stack, 'Provisioning', {
+    attempt: lambda.Function.fromFunctionArn(stack, 'Attempt', LOCAL_TASK_ARNS.provisionAttempt),
+    check: lambda.Function.fromFunctionArn(stack, 'Check', LOCAL_TASK_ARNS.provisionCheck),
+  });
+  const template = app.synth().getStackByName(stack.stackName).template as {
+    Resources: Record<string, { Properties?: Record<string, unknown> }>;
+  };
+  const logicalId = stack.getLogicalId(workflow.stateMachine.node.defaultChild as sfn.CfnStateMachine);
+  const definitionString = template.Resources[logicalId]?.Properties?.DefinitionString;
+  if (definitionString === undefined) throw new Error(`No DefinitionString on ${logicalId}`);
+  return { definition: JSON.parse(resolveIntrinsic(definitionString)), taskArns: { ...LOCAL_TASK_ARNS } };
+}
+
+/** Resolves the intrinsics a definition string may hold (Fn::Join, pseudo-parameter Refs) to text. */
+function resolveIntrinsic(value: unknown): string {
+  if (typeof value === 'string') return value;
+  const node = value as Record<string, unknown>;
+  const join = node['Fn::Join'] as [string, unknown[]] | undefined;
+  if (join) return join[1].map(resolveIntrinsic).join(join[0]);
+  const ref = node.Ref;
+  if (typeof ref === 'string' && ref in PSEUDO_PARAMETERS) return PSEUDO_PARAMETERS[ref] as string;
+  throw new Error(`Cannot resolve ${JSON.stringify(value)} in the synthesized definition`);
+}

@@ -1,0 +1,73 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateScenario } from './generate.ts';
+import { progressBar } from './progress.ts';
+import { InvalidScenarioError, parseScenario } from './scenario.ts';
+import { simulate } from './simulate.ts';
+import { kpiTable } from './summary.ts';
+
+// npm run simulate -- SCENARIO.json [--report REPORT.json]
+// npm run simulate -- --generate N [--properties P] [--locks L] [--days D] [--seed S] [--out FILE]
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    report: { type: 'string' },
+    generate: { type: 'string' },
+    properties: { type: 'string' },
+    locks: { type: 'string' },
+    days: { type: 'string' },
+    seed: { type: 'string' },
+    out: { type: 'string' },
+  },
+});
+
+function fail(message: string, code = 2): never {
+  console.error(message);
+  process.exit(code);
+}
+
+if (values.generate !== undefined) {
+  const count = (name: string, text: string | undefined, fallback: number) => {
+    const n = text === undefined ? fallback : Number(text);
+    if (!Number.isInteger(n) || n < 1) fail(`--${name}: must be a positive whole number`);
+    return n;
+  };
+  const reservations = count('generate', values.generate, 0);
+  const scenario = generateScenario({
+    reservations,
+    properties: count('properties', values.properties, Math.max(1, Math.ceil(reservations / 20))),
+    locks: count('locks', values.locks, Math.max(1, Math.ceil(reservations / 12))),
+    days: count('days', values.days, 60),
+    seed: count('seed', values.seed, 1),
+  });
+  const text = `${JSON.stringify(scenario, null, 2)}\n`;
+  if (values.out) writeFileSync(values.out, text);
+  else process.stdout.write(text);
+  process.exit(0);
+}
+
+const file = positionals[0] ?? fail('usage: npm run simulate -- SCENARIO.json [--report REPORT.json]');
+let document: unknown;
+try {
+  document = JSON.parse(readFileSync(file, 'utf8'));
+} catch (error) {
+  fail(`${file}: cannot read a JSON scenario (${(error as Error).message})`);
+}
+let scenario: ReturnType<typeof parseScenario>;
+try {
+  scenario = parseScenario(document);
+} catch (error) {
+  if (error instanceof InvalidScenarioError) fail(`invalid scenario: ${error.message}`);
+  throw error;
+}
+
+const bar = process.stderr.isTTY ? progressBar(process.stderr) : undefined;
+const report = await simulate(scenario, { onProgress: bar?.update });
+bar?.done();
+const reportPath = values.report ?? join('reports', `${basename(file, '.json')}.report.json`);
+mkdirSync(dirname(reportPath), { recursive: true });
+writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
+console.log(kpiTable(report));
+console.log(`\nreport: ${reportPath}`);

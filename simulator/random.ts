@@ -1,0 +1,17 @@
+/** mulberry32: a small seeded generator, so the same seed replays the same run byte for byte. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/** Ids that depend only on the order of creation. */
+export function sequentialIds(prefix = 'id'): () => string {
+  let next = 0;
+  return () => `${prefix}${(++next).toString(36).padStart(6, '0')}`;
+}

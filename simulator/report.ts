@@ -1,0 +1,163 @@
+import type { Instant, Reservation } from '#core/model.ts';
+import type { AwsCalls } from '#local/aws-calls.ts';
+import type { LocalRuntime } from '#local/runtime.ts';
+import type { Scenario } from './scenario.ts';
+import { ACCOUNT, type Observations } from './world.ts';
+
+// The report contract of ../shared/spec/simulation.md (v1), plus optional `notes`.
+
+const iso = (t: Instant | undefined): string | null => (t === undefined ? null : new Date(t).toISOString());
+
+export interface GuestMessageReport {
+  at: string;
+  via: string[];
+  from: string | null;
+  code: string;
+  isBackup: boolean;
+}
+
+export interface ReservationReport {
+  id: string;
+  status: string;
+  pin: string | null;
+  codeName: string | null;
+  activeFrom: string | null;
+  activeUntil: string | null;
+  locks: { lockId: string; setAt: string | null; removedAt: string | null; attempts: number }[];
+  backup: null;
+  guestMessages: GuestMessageReport[];
+  hostAlerts: { at: string; kind: string }[];
+  workingCodeAtActiveFrom: boolean | null;
+  timeline: { at: string; event: string; lockId?: string; detail?: string }[];
+}
+
+export interface Report {
+  scenario: { seed: number; start: string; end: string };
+  reservations: ReservationReport[];
+  locks: {
+    id: string;
+    signals: { at: string; signal: string; active: boolean }[];
+    codesAtEnd: { code: string; name: string; owner: 'lockstep' | 'foreign' }[];
+  }[];
+  kpis: {
+    reservations: number;
+    workingCodeAtActiveFromRate: number | null;
+    guestsWithoutWorkingCode: number;
+    backupCodesIssued: number;
+    hostAlerts: number;
+    guestMessages: number;
+    lastMinuteBackupP95Seconds: number | null;
+    codesLeftAfterDeletionDue: number;
+    foreignCodesTouched: number;
+    awsCalls: AwsCalls;
+  };
+  notes: { at: string; reservationId?: string; lockId?: string; note: string }[];
+}
+
+/** Guest messages sent at the same instant for one reservation are one message on several routes. */
+function guestMessages(runtime: LocalRuntime, r: Reservation): GuestMessageReport[] {
+  const byInstant = new Map<Instant, GuestMessageReport>();
+  for (const entry of runtime.outbox.entries) {
+    if (entry.message.reservationId !== r.reservationId) continue;
+    const message = byInstant.get(entry.at);
+    if (message) message.via.push(entry.via);
+    else
+      byInstant.set(entry.at, {
+        at: iso(entry.at) ?? '',
+        via: [entry.via],
+        from: null,
+        code: r.code.pin,
+        isBackup: false,
+      });
+  }
+  return [...byInstant.values()];
+}
+
+function reservationReport(
+  runtime: LocalRuntime,
+  id: string,
+  r: Reservation | undefined,
+  observations: Observations,
+): ReservationReport {
+  if (!r) {
+    return {
+      id,
+      status: 'not_accepted',
+      pin: null,
+      codeName: null,
+      activeFrom: null,
+      activeUntil: null,
+      locks: [],
+      backup: null,
+      guestMessages: [],
+      hostAlerts: [],
+      workingCodeAtActiveFrom: null,
+      timeline: [],
+    };
+  }
+  return {
+    id,
+    status: r.status,
+    pin: r.code.pin,
+    codeName: r.code.name,
+    activeFrom: iso(r.code.activeFrom),
+    activeUntil: iso(r.code.activeUntil),
+    locks: r.code.locks.map((s) => ({
+      lockId: s.lockId,
+      setAt: iso(s.setAt),
+      removedAt: iso(s.removedAt),
+      attempts: s.attemptedAt.length,
+    })),
+    backup: null,
+    guestMessages: guestMessages(runtime, r),
+    hostAlerts: [],
+    workingCodeAtActiveFrom:
+      r.status === 'cancelled' ? null : (observations.workingAtActiveFrom.get(id) ?? false),
+    timeline: r.timeline.map((t) => ({
+      at: iso(t.at) ?? '',
+      event: t.event,
+      ...(t.lockId ? { lockId: t.lockId } : {}),
+      ...(t.detail ? { detail: t.detail } : {}),
+    })),
+  };
+}
+
+export async function buildReport(
+  runtime: LocalRuntime,
+  scenario: Scenario,
+  observations: Observations,
+): Promise<Report> {
+  const reservations: ReservationReport[] = [];
+  for (const s of scenario.reservations) {
+    const stored = await runtime.deps.store.getReservation(ACCOUNT, s.id);
+    reservations.push(reservationReport(runtime, s.id, stored, observations));
+  }
+  const judged = reservations.filter((r) => r.workingCodeAtActiveFrom !== null);
+  const working = judged.filter((r) => r.workingCodeAtActiveFrom).length;
+  return {
+    scenario: { seed: scenario.seed, start: scenario.start, end: scenario.end },
+    reservations,
+    locks: scenario.locks.map((lock) => ({
+      id: lock.id,
+      signals: [],
+      codesAtEnd: runtime.sandbox.codesOnDevice(lock.id).map((c) => ({
+        code: c.code,
+        name: c.name,
+        owner: c.managed ? ('lockstep' as const) : ('foreign' as const),
+      })),
+    })),
+    kpis: {
+      reservations: reservations.length,
+      workingCodeAtActiveFromRate: judged.length === 0 ? null : working / judged.length,
+      guestsWithoutWorkingCode: judged.length - working,
+      backupCodesIssued: 0,
+      hostAlerts: 0,
+      guestMessages: reservations.reduce((n, r) => n + r.guestMessages.length, 0),
+      lastMinuteBackupP95Seconds: null,
+      codesLeftAfterDeletionDue: observations.codesLeftAfterDeletionDue,
+      foreignCodesTouched: runtime.sandbox.foreignCodesTouched(),
+      awsCalls: { ...runtime.calls },
+    },
+    notes: observations.notes.map((n) => ({ ...n, at: iso(n.at) ?? '' })),
+  };
+}

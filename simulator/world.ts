@@ -1,0 +1,207 @@
+import type { Instant } from '#core/model.ts';
+import { codeWindow, HOUR } from '#core/time/timeline.ts';
+import { parseDateTime } from '#core/time/zoned.ts';
+import { reservationEventBody, signedDelivery } from '#local/channel-partner.ts';
+import type { LocalRuntime } from '#local/runtime.ts';
+import { atInstant } from '#local/timers.ts';
+import type { Scenario, ScenarioReservation } from './scenario.ts';
+
+/** The one Lockstep account a scenario runs in; scenario `hosts` are the listing's co-hosts (R5.3). */
+export const ACCOUNT = 'host';
+export const CHANNEL_SECRET = 'simulated-channel-secret';
+
+export interface Observations {
+  /** Per reservation: what the guest held at activeFrom (simulation.md, workingCodeAtActiveFrom). */
+  workingAtActiveFrom: Map<string, boolean>;
+  /** Codes found on an online lock an hour after their R7.2 deletion time. */
+  codesLeftAfterDeletionDue: number;
+  /** Scenario events the product refused or cannot handle yet, in order. */
+  notes: { at: Instant; reservationId?: string; lockId?: string; note: string }[];
+}
+
+/**
+ * Plays a scenario against the local runtime in virtual time: the locks become sandbox devices,
+ * the properties and matches go through the host API, reservation events through the signed
+ * channel webhook, and probes observe what a guest would have found at the door.
+ */
+export class SimulatedWorld {
+  readonly observations: Observations = {
+    workingAtActiveFrom: new Map(),
+    codesLeftAfterDeletionDue: 0,
+    notes: [],
+  };
+  private readonly runtime: LocalRuntime;
+  private readonly scenario: Scenario;
+  private readonly token: string;
+  private eventCount = 0;
+
+  constructor(runtime: LocalRuntime, scenario: Scenario) {
+    this.runtime = runtime;
+    this.scenario = scenario;
+    const span = (Date.parse(scenario.end) - Date.parse(scenario.start)) / 1000;
+    this.token = runtime.jwt.issue(ACCOUNT, Date.now(), span + 86_400);
+  }
+
+  /** Devices, properties and matches at `start`; every later event as a timer at its instant. */
+  async setUp(): Promise<void> {
+    const start = Date.parse(this.scenario.start);
+    for (const lock of this.scenario.locks) {
+      this.runtime.sandbox.addDevice({
+        deviceId: lock.id,
+        model: lock.model,
+        codeLengths: lock.codeLengths ?? [4, 5, 6, 7, 8],
+        maxCodes: lock.maxCodes,
+        existingCodes: lock.existingCodes,
+        offline: lock.offline.map((w) => ({ from: Date.parse(w.from), to: Date.parse(w.to) })),
+        rejectNext: lock.rejectNext,
+      });
+      await this.api('POST', '/v1/locks', {
+        id: lock.id,
+        name: lock.name ?? lock.id,
+        provider: 'sandbox',
+        deviceId: lock.id,
+        model: lock.model,
+        nativeScheduling: lock.nativeScheduling,
+        ...(lock.codeLengths ? { codeLengths: lock.codeLengths } : {}),
+        maxCodes: lock.maxCodes,
+      });
+    }
+    for (const p of this.scenario.properties) {
+      await this.api('POST', '/v1/properties', {
+        id: p.id,
+        name: p.name ?? p.id,
+        timeZone: p.timeZone,
+        ...p.settings,
+      });
+      for (const lockId of p.locks) await this.api('PUT', `/v1/properties/${p.id}/locks/${lockId}`);
+    }
+    for (const r of this.scenario.reservations) this.scheduleReservation(r, start);
+    for (const e of this.scenario.lockEvents) {
+      this.at(Date.parse(e.at), async () => {
+        if (e.type === 'wiped') return this.runtime.sandbox.wipe(e.lockId);
+        const path =
+          e.type === 'resync'
+            ? `/v1/locks/${e.lockId}/resync`
+            : `/v1/properties/${e.propertyId}/locks/${e.lockId}`;
+        const method = e.type === 'matched' ? 'PUT' : e.type === 'unmatched' ? 'DELETE' : 'POST';
+        const reply = await this.api(method, path, undefined, false);
+        if (reply >= 300) this.note({ lockId: e.lockId, note: `${e.type}: host API answered ${reply}` });
+      });
+    }
+  }
+
+  private scheduleReservation(r: ScenarioReservation, start: Instant): void {
+    const fields = {
+      reservationId: r.id,
+      propertyId: r.propertyId,
+      channel: r.channel,
+      confirmationCode: r.confirmationCode,
+      guest: r.guest,
+      checkIn: r.checkIn,
+      checkOut: r.checkOut,
+    };
+    this.at(Math.max(start, Date.parse(r.bookedAt)), () =>
+      this.deliver('reservation.accepted', r.id, fields),
+    );
+    for (const e of r.events) {
+      this.at(Date.parse(e.at), async () => {
+        if (e.type === 'message') {
+          this.note({ reservationId: r.id, note: `host ${e.host} message: no messaging path yet (issue 6)` });
+          return;
+        }
+        if (e.type === 'cancelled') {
+          this.probeDeletion(r.id, Date.now() + 25 * HOUR);
+          return this.deliver('reservation.cancelled', r.id, fields);
+        }
+        Object.assign(fields, {
+          ...(e.checkIn ? { checkIn: e.checkIn } : {}),
+          ...(e.checkOut ? { checkOut: e.checkOut } : {}),
+          ...(e.propertyId ? { propertyId: e.propertyId } : {}),
+          ...(e.guest ? { guest: e.guest } : {}),
+        });
+        return this.deliver('reservation.modified', r.id, fields);
+      });
+    }
+    const property = this.scenario.properties.find((p) => p.id === r.propertyId);
+    if (!property) return;
+    const stay = {
+      checkIn: parseDateTime(r.checkIn, property.timeZone) ?? 0,
+      checkOut: parseDateTime(r.checkOut, property.timeZone) ?? 0,
+    };
+    const window = codeWindow(stay, property.settings);
+    this.at(window.activeFrom, () => this.probeWorkingCode(r.id));
+    this.probeDeletion(r.id, window.activeUntil + 25 * HOUR, 'completed');
+  }
+
+  /** simulation.md: did the guest hold a PIN set on every lock of the property at activeFrom? */
+  private async probeWorkingCode(reservationId: string): Promise<void> {
+    const r = await this.runtime.deps.store.getReservation(ACCOUNT, reservationId);
+    if (r?.status !== 'accepted') return;
+    const property = await this.runtime.deps.store.getProperty(ACCOUNT, r.propertyId);
+    const told = this.runtime.outbox.entries.some(
+      (e) => e.message.reservationId === reservationId && e.message.text.includes(r.code.pin),
+    );
+    const onEveryLock = (property?.lockIds ?? []).every((lockId) =>
+      this.runtime.sandbox.codesOnDevice(lockId).some((c) => c.code === r.code.pin),
+    );
+    this.observations.workingAtActiveFrom.set(reservationId, told && onEveryLock);
+  }
+
+  /** simulation.md: a code still on an online lock an hour after its deletion time is left behind. */
+  private probeDeletion(reservationId: string, at: Instant, only?: 'completed'): void {
+    this.at(at, async () => {
+      const r = await this.runtime.deps.store.getReservation(ACCOUNT, reservationId);
+      if (!r || (only === 'completed' && r.status !== 'accepted')) return;
+      for (const state of r.code.locks) {
+        const lock = await this.runtime.deps.store.getLock(ACCOUNT, state.lockId);
+        if (!lock) continue;
+        const onDevice = this.runtime.sandbox.codesOnDevice(lock.deviceId).some((c) => c.code === r.code.pin);
+        const online = (await this.runtime.sandbox.getDevice(lock.deviceId)).online;
+        if (onDevice && online) this.observations.codesLeftAfterDeletionDue++;
+      }
+    });
+  }
+
+  private async deliver(
+    type: string,
+    reservationId: string,
+    fields: Parameters<typeof reservationEventBody>[4],
+  ) {
+    const eventId = `evt-${++this.eventCount}`;
+    const now = Date.now();
+    const body = reservationEventBody(type, eventId, ACCOUNT, now, fields);
+    const reply = await this.runtime.request({
+      method: 'POST',
+      path: '/webhooks/channel',
+      ...signedDelivery(CHANNEL_SECRET, eventId, now, body),
+    });
+    if ((reply.statusCode ?? 500) >= 300) {
+      const error = JSON.parse(reply.body ?? '{}') as { error?: { message?: string } };
+      this.note({
+        reservationId,
+        note: `${type} refused (${reply.statusCode}): ${error.error?.message ?? ''}`,
+      });
+    }
+  }
+
+  private async api(method: string, path: string, body?: unknown, mustSucceed = true): Promise<number> {
+    const reply = await this.runtime.request({
+      method,
+      path,
+      headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
+      body: body === undefined ? '' : JSON.stringify(body),
+    });
+    const status = reply.statusCode ?? 500;
+    if (mustSucceed && status >= 300) throw new Error(`${method} ${path} answered ${status}: ${reply.body}`);
+    return status;
+  }
+
+  private note(n: { reservationId?: string; lockId?: string; note: string }): void {
+    this.observations.notes.push({ at: Date.now(), ...n });
+  }
+
+  /** A scenario event as a virtual timer; same-instant events keep scenario order. */
+  private at(instant: Instant, action: () => Promise<unknown> | undefined): void {
+    atInstant(instant, () => void this.runtime.activity.track(async () => action()));
+  }
+}

@@ -1,0 +1,359 @@
+import FakeTimers from '@sinonjs/fake-timers';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  DEFAULT_CONFIRMATION_DELAY_MS as DELAY,
+  DELIVERY_RETRIES,
+  DELIVERY_RETRY_DELAY_MS,
+  type LockProviderWebhook,
+  SandboxLockProvider,
+  type SandboxOptions,
+} from '#adapters/local/sandbox-locks.ts';
+import { verifyWebhook } from '#core/webhooks/signature.ts';
+import { LockProviderError } from '#ports/lock-provider.ts';
+
+const START = Date.UTC(2026, 11, 1);
+const SECRET = 'whsec_test';
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+interface Delivery {
+  at: number;
+  headers: Record<string, string>;
+  body: string;
+  event: LockProviderWebhook;
+}
+
+// fake-timers 15 ships its own types, which do not name the installed clock.
+let clock: ReturnType<typeof FakeTimers.install>;
+let deliveries: Delivery[];
+
+beforeEach(() => {
+  clock = FakeTimers.install({ now: START, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  deliveries = [];
+});
+afterEach(() => clock.uninstall());
+
+function sandbox(overrides: Partial<SandboxOptions> = {}): SandboxLockProvider {
+  const counters = new Map<string, number>();
+  const provider = new SandboxLockProvider({
+    now: () => Date.now(),
+    webhookSecret: SECRET,
+    newId: (prefix) => {
+      const n = (counters.get(prefix) ?? 0) + 1;
+      counters.set(prefix, n);
+      return `${prefix}_${n}`;
+    },
+    deliver: async (headers, body) => {
+      deliveries.push({ at: Date.now(), headers, body, event: JSON.parse(body) });
+    },
+    ...overrides,
+  });
+  provider.addDevice({ deviceId: 'd1', model: 'generic', codeLengths: [4, 6], maxCodes: 3 });
+  return provider;
+}
+
+const events = () => deliveries.map((d) => [d.at - START, d.event.event_type, d.event.access_code_id]);
+const rejection = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (e: LockProviderError) => e.reason,
+  );
+const set = (provider: SandboxLockProvider, code: string, deviceId = 'd1') =>
+  provider.createCode({ deviceId, code, name: `guest ${code}` });
+
+describe('sandbox lock provider: setting codes', () => {
+  it('confirms a set code by a signed webhook once the confirmation delay has passed', async () => {
+    const provider = sandbox();
+    const { accessCodeId } = await set(provider, '2468');
+    await clock.tickAsync(DELAY - 1);
+    expect(deliveries).toEqual([]);
+    expect(provider.codesOnDevice('d1')).toEqual([]);
+
+    await clock.tickAsync(1);
+    const [delivery] = deliveries;
+    expect(delivery?.event).toEqual({
+      event_id: 'evt_1',
+      event_type: 'access_code.set_on_device',
+      device_id: 'd1',
+      access_code_id: accessCodeId,
+      occurred_at: new Date(START + DELAY).toISOString(),
+    });
+    expect(
+      verifyWebhook([SECRET], delivery?.headers ?? {}, delivery?.body ?? '', Date.now()),
+    ).toBeUndefined();
+    expect(provider.codesOnDevice('d1')).toEqual([
+      { accessCodeId, code: '2468', name: 'guest 2468', managed: true },
+    ]);
+  });
+
+  it('lists a pending code as the provider knows it, before the device confirms it', async () => {
+    const provider = sandbox();
+    const { accessCodeId } = await set(provider, '2468');
+    expect(await provider.listCodes('d1')).toEqual([
+      { accessCodeId, code: '2468', name: 'guest 2468', managed: true },
+    ]);
+  });
+
+  it('refuses up front a code of the wrong length or with non-digits (failed_to_set)', async () => {
+    const provider = sandbox();
+    expect(await rejection(set(provider, '12345'))).toBe('failed_to_set');
+    expect(await rejection(set(provider, '12a4'))).toBe('failed_to_set');
+    expect(await provider.listCodes('d1')).toEqual([]);
+  });
+
+  it('refuses up front a PIN the model rules reject, with their message', async () => {
+    const provider = sandbox({
+      validatePin: (_, pin) => (pin.includes('0') ? 'no zeros on this lock' : undefined),
+    });
+    await expect(set(provider, '1020')).rejects.toThrow(
+      new LockProviderError('failed_to_set', 'no zeros on this lock'),
+    );
+    await expect(set(provider, '1121')).resolves.toEqual({ accessCodeId: 'ac_1' });
+  });
+
+  it('refuses an unknown device', async () => {
+    expect(await rejection(set(sandbox(), '2468', 'nope'))).toBe('failed_to_set');
+  });
+
+  it('refuses a PIN already on the lock as a foreign code (duplicate_code)', async () => {
+    const provider = sandbox();
+    provider.addDevice({
+      deviceId: 'd2',
+      model: 'nuki',
+      codeLengths: [6],
+      maxCodes: 10,
+      existingCodes: [{ code: '482915', name: 'Cleaner' }],
+    });
+    expect(await rejection(set(provider, '482915', 'd2'))).toBe('duplicate_code');
+    expect(provider.foreignCodesTouched()).toBe(0);
+  });
+
+  it('refuses a PIN already requested and still pending (duplicate_code)', async () => {
+    const provider = sandbox();
+    await set(provider, '2468');
+    expect(await rejection(set(provider, '2468'))).toBe('duplicate_code');
+  });
+
+  it('refuses a code once codes and pending sets fill the lock (no_space)', async () => {
+    const provider = sandbox();
+    await set(provider, '1111');
+    await clock.tickAsync(DELAY);
+    await set(provider, '2222');
+    await set(provider, '3333');
+    expect(await rejection(set(provider, '4444'))).toBe('no_space');
+  });
+
+  it('counts a slot and a PIN as free once their removal is queued ahead', async () => {
+    const provider = sandbox();
+    const ids = [await set(provider, '1111'), await set(provider, '2222'), await set(provider, '3333')];
+    await provider.deleteCode('d1', ids[0]?.accessCodeId ?? '');
+    await expect(set(provider, '1111')).resolves.toEqual({ accessCodeId: 'ac_4' });
+    await clock.tickAsync(DELAY);
+    expect(provider.codesOnDevice('d1').map((c) => c.code)).toEqual(['2222', '3333', '1111']);
+  });
+
+  it('fails the next rejectNext sets on the device with no reason, then sets', async () => {
+    const provider = sandbox();
+    provider.addDevice({ deviceId: 'd2', model: 'yale', codeLengths: [6], maxCodes: 10, rejectNext: 2 });
+    for (const pin of ['111111', '222222', '333333']) {
+      await set(provider, pin, 'd2');
+      await clock.tickAsync(HOUR);
+    }
+    expect(events()).toEqual([
+      [DELAY, 'access_code.failed_to_set_on_device', 'ac_1'],
+      [HOUR + DELAY, 'access_code.failed_to_set_on_device', 'ac_2'],
+      [2 * HOUR + DELAY, 'access_code.set_on_device', 'ac_3'],
+    ]);
+    expect(provider.codesOnDevice('d2').map((c) => c.code)).toEqual(['333333']);
+  });
+});
+
+describe('sandbox lock provider: offline windows', () => {
+  const window = { from: START + HOUR, to: START + 3 * HOUR };
+
+  it('reports disconnection and reconnection at the edges of a window', async () => {
+    const provider = sandbox();
+    provider.addDevice({
+      deviceId: 'd2',
+      model: 'august',
+      codeLengths: [6],
+      maxCodes: 10,
+      offline: [window],
+    });
+    await clock.tickAsync(HOUR);
+    expect(await provider.getDevice('d2')).toEqual({ deviceId: 'd2', online: false });
+    await clock.tickAsync(2 * HOUR);
+    expect(await provider.getDevice('d2')).toEqual({ deviceId: 'd2', online: true });
+    expect(events()).toEqual([
+      [HOUR, 'device.disconnected', undefined],
+      [3 * HOUR, 'device.connected', undefined],
+    ]);
+  });
+
+  it('confirms a change requested while offline exactly when the window ends, in request order', async () => {
+    const provider = sandbox();
+    provider.addDevice({
+      deviceId: 'd2',
+      model: 'august',
+      codeLengths: [6],
+      maxCodes: 10,
+      offline: [window],
+    });
+    await clock.tickAsync(2 * HOUR);
+    const { accessCodeId } = await set(provider, '135790', 'd2');
+    await provider.deleteCode('d2', accessCodeId);
+    await clock.tickAsync(HOUR - 1);
+    expect(events()).toEqual([[HOUR, 'device.disconnected', undefined]]);
+    await clock.tickAsync(1);
+    expect(events().slice(1)).toEqual([
+      [3 * HOUR, 'device.connected', undefined],
+      [3 * HOUR, 'access_code.set_on_device', accessCodeId],
+      [3 * HOUR, 'access_code.removed_from_device', accessCodeId],
+    ]);
+  });
+
+  it('holds a change whose delay ends inside a window until the window ends', async () => {
+    const provider = sandbox();
+    provider.addDevice({
+      deviceId: 'd2',
+      model: 'august',
+      codeLengths: [6],
+      maxCodes: 10,
+      offline: [window],
+    });
+    await clock.tickAsync(HOUR - DELAY / 2);
+    await set(provider, '135790', 'd2');
+    await clock.tickAsync(3 * HOUR);
+    expect(events().filter(([, type]) => type === 'access_code.set_on_device')).toEqual([
+      [3 * HOUR, 'access_code.set_on_device', 'ac_1'],
+    ]);
+  });
+
+  it('starts offline without a disconnect event when added during a window', async () => {
+    const provider = sandbox();
+    provider.addDevice({
+      deviceId: 'd2',
+      model: 'august',
+      codeLengths: [6],
+      maxCodes: 10,
+      offline: [{ from: START - HOUR, to: START + HOUR }],
+    });
+    expect(await provider.getDevice('d2')).toEqual({ deviceId: 'd2', online: false });
+    await clock.tickAsync(HOUR);
+    expect(events()).toEqual([[HOUR, 'device.connected', undefined]]);
+  });
+
+  it('fires edges of windows further away than a timer can wait at their exact instant', async () => {
+    const provider = sandbox();
+    const far = { from: START + 30 * DAY, to: START + 31 * DAY };
+    provider.addDevice({ deviceId: 'd2', model: 'august', codeLengths: [6], maxCodes: 10, offline: [far] });
+    await clock.tickAsync(32 * DAY);
+    expect(events()).toEqual([
+      [30 * DAY, 'device.disconnected', undefined],
+      [31 * DAY, 'device.connected', undefined],
+    ]);
+  });
+});
+
+describe('sandbox lock provider: removing codes', () => {
+  it('confirms a removal by webhook after the delay', async () => {
+    const provider = sandbox();
+    const { accessCodeId } = await set(provider, '2468');
+    await clock.tickAsync(DELAY);
+    await provider.deleteCode('d1', accessCodeId);
+    expect(await provider.listCodes('d1')).toEqual([]);
+    await clock.tickAsync(DELAY);
+    expect(events().at(-1)).toEqual([2 * DELAY, 'access_code.removed_from_device', accessCodeId]);
+    expect(provider.codesOnDevice('d1')).toEqual([]);
+  });
+
+  it('treats deleting an unknown, pending or removed code as done, with no extra webhook', async () => {
+    const provider = sandbox();
+    const { accessCodeId } = await set(provider, '2468');
+    await provider.deleteCode('d1', accessCodeId);
+    await provider.deleteCode('d1', accessCodeId);
+    await clock.tickAsync(DELAY);
+    await provider.deleteCode('d1', accessCodeId);
+    await provider.deleteCode('d1', 'ac_unknown');
+    await clock.tickAsync(DELAY);
+    expect(events().map(([, type]) => type)).toEqual([
+      'access_code.set_on_device',
+      'access_code.removed_from_device',
+    ]);
+  });
+
+  it('counts a change to a foreign code', async () => {
+    const provider = sandbox();
+    provider.addDevice({
+      deviceId: 'd2',
+      model: 'nuki',
+      codeLengths: [6],
+      maxCodes: 10,
+      existingCodes: [{ code: '482915', name: 'Cleaner' }],
+    });
+    const [cleaner] = await provider.listCodes('d2');
+    expect(cleaner).toMatchObject({ code: '482915', managed: false });
+    await provider.deleteCode('d2', cleaner?.accessCodeId ?? '');
+    expect(provider.foreignCodesTouched()).toBe(1);
+  });
+});
+
+describe('sandbox lock provider: factory reset', () => {
+  it('empties the lock silently, and the next read shows it', async () => {
+    const provider = sandbox();
+    await set(provider, '2468');
+    await clock.tickAsync(DELAY);
+    provider.wipe('d1');
+    await clock.tickAsync(HOUR);
+    expect(provider.codesOnDevice('d1')).toEqual([]);
+    expect(await provider.listCodes('d1')).toEqual([]);
+    expect(events()).toHaveLength(1);
+  });
+
+  it('still confirms the deletion of a code the reset removed', async () => {
+    const provider = sandbox();
+    const { accessCodeId } = await set(provider, '2468');
+    await clock.tickAsync(DELAY);
+    provider.wipe('d1');
+    await provider.deleteCode('d1', accessCodeId);
+    await clock.tickAsync(DELAY);
+    expect(events().at(-1)).toEqual([2 * DELAY, 'access_code.removed_from_device', accessCodeId]);
+  });
+});
+
+describe('sandbox lock provider: webhook delivery', () => {
+  it('retries a failed delivery a minute later, signed afresh with the same id', async () => {
+    let failures = 1;
+    const provider = sandbox({
+      deliver: async (headers, body) => {
+        if (failures-- > 0) throw new Error('502 from the route');
+        deliveries.push({ at: Date.now(), headers, body, event: JSON.parse(body) });
+      },
+    });
+    await set(provider, '2468');
+    await clock.tickAsync(DELAY + DELIVERY_RETRY_DELAY_MS);
+    const [delivery] = deliveries;
+    expect(deliveries).toHaveLength(1);
+    expect(delivery?.at).toBe(START + DELAY + DELIVERY_RETRY_DELAY_MS);
+    expect(delivery?.event.occurred_at).toBe(new Date(START + DELAY).toISOString());
+    expect(delivery?.headers['webhook-id']).toBe(delivery?.event.event_id);
+    expect(
+      verifyWebhook([SECRET], delivery?.headers ?? {}, delivery?.body ?? '', Date.now()),
+    ).toBeUndefined();
+  });
+
+  it(`gives up after ${DELIVERY_RETRIES} retries without crashing`, async () => {
+    let attempts = 0;
+    const provider = sandbox({
+      deliver: async () => {
+        attempts++;
+        throw new Error('down');
+      },
+    });
+    await set(provider, '2468');
+    await clock.tickAsync(DELAY + DAY);
+    expect(attempts).toBe(DELIVERY_RETRIES + 1);
+    expect(provider.droppedDeliveries()).toBe(1);
+    expect(clock.countTimers()).toBe(0);
+  });
+});
