@@ -9,7 +9,6 @@ import type { HttpResponse } from '#handlers/http/http.ts';
 import { lockWebhook } from '#handlers/http/lock-webhook.ts';
 import { withHttpMiddleware } from '#handlers/http/with-http-middleware.ts';
 import { scheduledJob } from '#handlers/jobs/scheduled-job.ts';
-import { logger } from '#handlers/logger.ts';
 import { withLogging } from '#handlers/with-logging.ts';
 import { provisionAttempt, provisionCheck } from '#handlers/workflow/provisioning-tasks.ts';
 import type { RandomSource } from '#ports/clock.ts';
@@ -30,8 +29,6 @@ export interface RuntimeOptions {
   channelSecrets?: string[];
   lockProviderSecret?: string;
   onMessage?: (entry: OutboxEntry) => void;
-  /** Log level of the functions' structured logs; silent unless asked. */
-  logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
 }
 
 export interface LocalHttpRequest {
@@ -78,7 +75,6 @@ export class LocalRuntime {
   }
 
   private async init(): Promise<void> {
-    logger.setLogLevel(this.options.logLevel ?? 'SILENT');
     this.dynamo = await startLocalDynamo(this.activity, this.calls, this.options.dataPath);
     const newId = this.options.newId ?? (() => randomUUID());
     this.outbox = new Outbox(this.calls, this.options.onMessage);

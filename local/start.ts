@@ -7,7 +7,6 @@ import { seedDemo } from './seed-demo.ts';
 const port = Number(process.env.PORT ?? 3000);
 const runtime = await LocalRuntime.start({
   channelSecrets: [process.env.LOCKSTEP_CHANNEL_SECRET ?? 'local-channel-secret'],
-  logLevel: (process.env.LOG_LEVEL as 'INFO' | undefined) ?? 'WARN',
   onMessage: (entry) => {
     const to = entry.message.to;
     console.log(

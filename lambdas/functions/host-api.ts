@@ -1,4 +1,6 @@
-// Lambda entry: wired in the walking skeleton.
-export const handler = async (): Promise<never> => {
-  throw new Error('not wired yet');
-};
+import { hostApi } from '#handlers/http/host-api.ts';
+import { withHttpMiddleware } from '#handlers/http/with-http-middleware.ts';
+import { loadConfig } from '../config/load.ts';
+import { awsDeps } from './aws-deps.ts';
+
+export const handler = withHttpMiddleware(hostApi(awsDeps(loadConfig())));

@@ -1,4 +1,10 @@
-// Lambda entry: wired in the walking skeleton.
-export const handler = async (): Promise<never> => {
-  throw new Error('not wired yet');
-};
+import { lockWebhook } from '#handlers/http/lock-webhook.ts';
+import { withHttpMiddleware } from '#handlers/http/with-http-middleware.ts';
+import { loadConfig } from '../config/load.ts';
+import { awsDeps, webhookSecrets } from './aws-deps.ts';
+
+const config = loadConfig();
+const secrets = await webhookSecrets(config);
+export const handler = withHttpMiddleware(
+  lockWebhook({ ...awsDeps(config), lockProviderSecrets: secrets.lockProvider, lockProviderName: 'seam' }),
+);

@@ -1,4 +1,6 @@
-// Lambda entry: wired in the walking skeleton.
-export const handler = async (): Promise<never> => {
-  throw new Error('not wired yet');
-};
+import { scheduledJob } from '#handlers/jobs/scheduled-job.ts';
+import { withLogging } from '#handlers/with-logging.ts';
+import { loadConfig } from '../config/load.ts';
+import { awsDeps } from './aws-deps.ts';
+
+export const handler = withLogging(scheduledJob(awsDeps(loadConfig())));

@@ -49,7 +49,10 @@ export class LockstepHttpApi extends Construct {
     this.stage = this.api.addStage('DefaultStage', {
       stageName: '$default',
       autoDeploy: true,
-      accessLogSettings: { destination: new apigw.LogGroupLogDestination(accessLogs), format: ACCESS_LOG_FORMAT },
+      accessLogSettings: {
+        destination: new apigw.LogGroupLogDestination(accessLogs),
+        format: ACCESS_LOG_FORMAT,
+      },
       throttle: { rateLimit: 50, burstLimit: 100 },
     });
 

@@ -40,7 +40,7 @@ export class NoValidPinError extends Error {
 
 /** Most locks take 6 digits and Nuki takes only 6: the best default between security and typing. */
 export const PREFERRED_PIN_LENGTH = 6;
-/** Longer lengths are ignored: no lock keypad we know takes them, and they would make enumeration huge. */
+/** Longer lengths are ignored: no keypad we model takes them, and they only make the walk longer. */
 export const MAX_PIN_LENGTH = 12;
 /** Random tries before switching to the exhaustive walk; ample unless the space is nearly full. */
 export const RANDOM_DRAWS = 64;
@@ -92,7 +92,7 @@ export function choosePin(request: PinRequest): PinChoice {
     throw new NoValidPinError(
       'all_taken',
       lockIds,
-      `every PIN the matched locks accept is already taken (${lockIds.join(', ') || 'no lock'})`,
+      `every PIN the matched locks accept is taken or too weak (${lockIds.join(', ') || 'no lock'})`,
     );
   }
   return fallbackReason ? { pin, source: 'random', fallbackReason } : { pin, source: 'random' };
@@ -110,9 +110,9 @@ export function phonePin(
 }
 
 /**
- * A bounded number of random draws at the best length, then a walk over every candidate of each
- * common length from a random start, so it ends with a PIN whenever one exists and with
- * `undefined` otherwise. The same random sequence always gives the same PIN.
+ * For each common length, best first: a bounded number of random draws, then a walk over every
+ * candidate of that length from a random start. It therefore ends with a PIN whenever one exists
+ * and with `undefined` otherwise, and the same random sequence always gives the same PIN.
  */
 function randomPin(
   lengths: readonly number[],
@@ -122,22 +122,33 @@ function randomPin(
 ): string | undefined {
   // Leaving 0 out of the alphabet when any lock refuses it shrinks the walk by a tenth per digit.
   const alphabet = locks.some((l) => l.noZeros) ? '123456789' : '0123456789';
-  const [best] = lengths;
-  if (best === undefined) return undefined;
-  const bestSize = alphabet.length ** best;
-  for (let draw = 0; draw < RANDOM_DRAWS; draw++) {
-    const pin = candidate(alphabet, best, randomIndex(random, bestSize));
-    if (acceptable(pin)) return pin;
-  }
   for (const length of lengths) {
     const size = alphabet.length ** length;
-    const start = randomIndex(random, size);
-    for (let step = 0; step < size; step++) {
-      const pin = candidate(alphabet, length, (start + step) % size);
+    for (let draw = 0; draw < RANDOM_DRAWS; draw++) {
+      const pin = candidate(alphabet, length, randomIndex(random, size));
       if (acceptable(pin)) return pin;
+    }
+    const stride = scatteringStride(size);
+    let index = randomIndex(random, size);
+    for (let step = 0; step < size; step++) {
+      const pin = candidate(alphabet, length, index);
+      if (acceptable(pin)) return pin;
+      index = (index + stride) % size;
     }
   }
   return undefined;
+}
+
+/**
+ * A step coprime with the size, so the walk visits every index exactly once, and near the golden
+ * section of it, so neighbours in the walk are far apart in the space. A plain +1 walk would crawl
+ * through long refused blocks (every 12-digit PIN starting with 12 is 10^10 indices in a row).
+ */
+function scatteringStride(size: number): number {
+  const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+  let stride = Math.max(1, Math.floor(size * 0.6180339887));
+  while (gcd(size, stride) !== 1) stride++;
+  return stride;
 }
 
 function randomIndex(random: RandomSource, size: number): number {

@@ -135,6 +135,17 @@ describe('R3.3 no collision with codes on the locks', () => {
     expect(pin).toHaveLength(10);
   });
 
+  it('steps quickly past a long run of refused PINs once random draws give up', () => {
+    // Every 3-digit code is taken and every draw lands among the 10^10 PINs starting with 12.
+    const threeDigit = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
+    const locks = [{ ...lock('a', 'generic', [3, 12]), cannotStartWith12: true }];
+    const started = performance.now();
+    const { pin } = choosePin(request({ locks, takenCodes: threeDigit, random: replay(0.1234) }));
+    expect(pin).toHaveLength(12);
+    expect(pin.startsWith('12')).toBe(false);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
   it('fails clearly, and at once, when every acceptable PIN is taken', () => {
     const digits = '123456789';
     const every: string[] = [];
@@ -142,7 +153,7 @@ describe('R3.3 no collision with codes on the locks', () => {
       for (const b of digits) for (const c of digits) for (const d of digits) every.push(a + b + c + d);
     const locks = [{ ...lock('shed', 'generic', [4]), noZeros: true }];
     const started = performance.now();
-    expect(() => choosePin(request({ locks, takenCodes: every }))).toThrow(/already taken \(shed\)/);
+    expect(() => choosePin(request({ locks, takenCodes: every }))).toThrow(/taken or too weak \(shed\)/);
     expect(performance.now() - started).toBeLessThan(1000);
   });
 });

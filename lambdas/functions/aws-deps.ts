@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SchedulerClient } from '@aws-sdk/client-scheduler';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SESClient } from '@aws-sdk/client-ses';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { DynamoStore } from '#adapters/aws/dynamo-store.ts';
+import { EventBridgeScheduler } from '#adapters/aws/event-bridge-scheduler.ts';
+import { SesEmailSender } from '#adapters/aws/ses-email.ts';
+import { SnsSmsSender } from '#adapters/aws/sns-sms.ts';
+import { StepFunctionsWorkflows } from '#adapters/aws/step-functions.ts';
+import type { LockProviderName } from '#core/model.ts';
+import type { Deps } from '#core/usecases/deps.ts';
+import type { LockProvider } from '#ports/lock-provider.ts';
+import type { Config } from '../config/load.ts';
+
+// The Lambda functions' composition root: AWS adapters wired once per cold start.
+
+export interface WebhookSecrets {
+  channel: string[];
+  lockProvider: string[];
+}
+
+function lockProviderFor(name: LockProviderName): LockProvider {
+  // The sandbox lives in the local runtime only; the Seam adapter arrives with issue 4.
+  throw new Error(`lock provider ${name} is not connected in this deployment`);
+}
+
+export function awsDeps(config: Config): Deps {
+  const clock = { now: () => Date.now() };
+  return {
+    store: new DynamoStore(new DynamoDBClient({}), config.tableName),
+    scheduler: new EventBridgeScheduler(
+      new SchedulerClient({}),
+      {
+        groupName: config.scheduleGroup,
+        roleArn: config.schedulerRoleArn,
+        dlqArn: config.schedulerDlqArn,
+        targets: {
+          provision: config.provisioningStateMachineArn,
+          message: config.jobFunctionArn,
+          delete: config.jobFunctionArn,
+        },
+      },
+      clock.now,
+    ),
+    workflows: new StepFunctionsWorkflows(new SFNClient({}), config.provisioningStateMachineArn),
+    lockProvider: lockProviderFor,
+    email: new SesEmailSender(new SESClient({}), config.senderEmail),
+    sms: new SnsSmsSender(new SNSClient({})),
+    clock,
+    random: Math.random,
+    newId: randomUUID,
+  };
+}
+
+/** Both active secrets per sender, so keys rotate without downtime (R9.1). */
+export async function webhookSecrets(config: Config): Promise<WebhookSecrets> {
+  const secret = await new SecretsManagerClient({}).send(
+    new GetSecretValueCommand({ SecretId: config.webhookSecretsArn }),
+  );
+  const parsed = JSON.parse(secret.SecretString ?? '{}') as Partial<WebhookSecrets>;
+  return { channel: parsed.channel ?? [], lockProvider: parsed.lockProvider ?? [] };
+}

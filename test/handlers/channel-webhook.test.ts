@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { reservationEventBody, signedDelivery } from '#local/channel-partner.ts';
+import { LocalRuntime } from '#local/runtime.ts';
+
+// The channel webhook's edge: authentication, validation, idempotency (R9.1, R9.2).
+
+const SECRETS = ['current-secret', 'previous-secret'];
+const HOST = 'host-1';
+
+describe('POST /webhooks/channel', () => {
+  let runtime: LocalRuntime;
+  let eventCount = 0;
+
+  const reservation = (overrides: Record<string, unknown> = {}) => ({
+    reservationId: `r${eventCount}`,
+    propertyId: 'villa',
+    channel: 'direct' as const,
+    confirmationCode: 'ABC123',
+    guest: { name: 'Liam Chen', email: 'liam@example.com' },
+    checkIn: '2027-03-10T15:00',
+    checkOut: '2027-03-12T11:00',
+    ...overrides,
+  });
+
+  const deliver = (body: string, options: { secret?: string; at?: number; id?: string } = {}) => {
+    const delivery = signedDelivery(
+      options.secret ?? 'current-secret',
+      options.id ?? `evt-${eventCount}`,
+      options.at ?? Date.now(),
+      body,
+    );
+    return runtime.request({ method: 'POST', path: '/webhooks/channel', ...delivery });
+  };
+
+  const accepted = (fields = reservation()) =>
+    reservationEventBody('reservation.accepted', `evt-${eventCount}`, HOST, Date.now(), fields);
+
+  const nothingWritten = async (reservationId: string) => {
+    expect(await runtime.deps.store.getReservation(HOST, reservationId)).toBeUndefined();
+    expect(runtime.scheduler.pending()).toEqual([]);
+  };
+
+  beforeAll(async () => {
+    runtime = await LocalRuntime.start({ channelSecrets: SECRETS });
+    await runtime.deps.store.putProperty({
+      hostId: HOST,
+      propertyId: 'villa',
+      name: 'Villa',
+      lockIds: [],
+      settings: {
+        timeZone: 'Europe/Berlin',
+        bufferBeforeMinutes: 0,
+        bufferAfterMinutes: 0,
+        codeSource: 'random',
+        backupCodes: false,
+      },
+    });
+  });
+  afterAll(() => runtime.stop());
+  beforeEach(() => {
+    eventCount++;
+  });
+
+  it('accepts a signed reservation.accepted and schedules its three entries (R2.4)', async () => {
+    const reply = await deliver(accepted());
+    expect(reply.statusCode).toBe(201);
+    expect(
+      runtime.scheduler
+        .pending()
+        .filter((j) => j.reservationId === `r${eventCount}`)
+        .map((j) => j.kind),
+    ).toEqual(['provision', 'message', 'delete']);
+  });
+
+  it('accepts a delivery signed with the second active secret, so keys rotate (R9.1)', async () => {
+    expect((await deliver(accepted(), { secret: 'previous-secret' })).statusCode).toBe(201);
+  });
+
+  it('changes nothing on a redelivery of the same event (R9.1)', async () => {
+    const body = accepted();
+    expect((await deliver(body)).statusCode).toBe(201);
+    const first = await runtime.deps.store.getReservation(HOST, `r${eventCount}`);
+    const schedulerCalls = runtime.calls.scheduler;
+    const again = await deliver(body);
+    expect(again.statusCode).toBe(200);
+    expect(await runtime.deps.store.getReservation(HOST, `r${eventCount}`)).toEqual(first);
+    expect(runtime.calls.scheduler).toBe(schedulerCalls);
+  });
+
+  describe('refuses bad input and writes nothing (R9.2)', () => {
+    beforeEach(async () => {
+      for (const job of runtime.scheduler.pending()) await runtime.scheduler.cancel(job.name);
+    });
+
+    it('answers 401 to a bad signature', async () => {
+      const reply = await deliver(accepted(), { secret: 'someone-else' });
+      expect(reply.statusCode).toBe(401);
+      expect(JSON.parse(reply.body ?? '').error.code).toBe('unauthorized');
+      await nothingWritten(`r${eventCount}`);
+    });
+
+    it('answers 401 to a timestamp more than 5 minutes old', async () => {
+      const reply = await deliver(accepted(), { at: Date.now() - 6 * 60_000 });
+      expect(reply.statusCode).toBe(401);
+      expect(JSON.parse(reply.body ?? '').error.message).toContain('stale_timestamp');
+      await nothingWritten(`r${eventCount}`);
+    });
+
+    it('answers 401 when the signature headers are missing', async () => {
+      const reply = await runtime.request({ method: 'POST', path: '/webhooks/channel', body: accepted() });
+      expect(reply.statusCode).toBe(401);
+      await nothingWritten(`r${eventCount}`);
+    });
+
+    it.each([
+      ['reservation.check_in', (b: Record<string, any>) => delete b.reservation.check_in],
+      ['reservation.guest.email', (b: Record<string, any>) => (b.reservation.guest.email = 'not-an-email')],
+      ['reservation.channel', (b: Record<string, any>) => (b.reservation.channel = 'expedia')],
+      ['version', (b: Record<string, any>) => (b.version = '2020-01-01')],
+      ['type', (b: Record<string, any>) => (b.type = 'reservation.exploded')],
+    ])('answers 400 naming %s when it is missing or malformed', async (field, mutate) => {
+      const body = JSON.parse(accepted()) as Record<string, unknown>;
+      mutate(body);
+      const reply = await deliver(JSON.stringify(body));
+      expect(reply.statusCode).toBe(400);
+      expect(JSON.parse(reply.body ?? '').error.field).toBe(field);
+      await nothingWritten(`r${eventCount}`);
+    });
+
+    it('answers 400 naming the body when it is not JSON', async () => {
+      const reply = await deliver('{"version":');
+      expect(reply.statusCode).toBe(400);
+      expect(JSON.parse(reply.body ?? '').error.field).toBe('body');
+    });
+
+    it('answers 400 when check-out is not after check-in', async () => {
+      const reply = await deliver(accepted(reservation({ checkOut: '2027-03-10T11:00' })));
+      expect(reply.statusCode).toBe(400);
+      expect(JSON.parse(reply.body ?? '').error.field).toBe('reservation.check_out');
+      await nothingWritten(`r${eventCount}`);
+    });
+
+    it('answers 404 naming the property when the host has no such property', async () => {
+      const reply = await deliver(accepted(reservation({ propertyId: 'nowhere' })));
+      expect(reply.statusCode).toBe(404);
+      expect(JSON.parse(reply.body ?? '').error.field).toBe('reservation.property_id');
+      await nothingWritten(`r${eventCount}`);
+    });
+  });
+});

@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import type { Stack } from 'aws-cdk-lib';
+import { buildLockstepApp, type LockstepApp } from '../../lib/lockstep-app.ts';
+
+// The same context `cdk synth` gets from cdk.json, minus esbuild bundling and the built-in
+// CloudFormation schema check: both cost seconds and neither is what these tests assert.
+const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as {
+  context: Record<string, unknown>;
+};
+
+export function buildTestApp(context: Record<string, unknown> = {}): LockstepApp {
+  return buildLockstepApp({
+    context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [], ...context },
+    builtinCloudFormationValidation: false,
+  });
+}
+
+/** A state machine's DefinitionString as ASL, with `Fn::GetAtt` references as `<LogicalId.Attr>`. */
+export function parseDefinition(definitionString: unknown): {
+  StartAt: string;
+  States: Record<string, Record<string, unknown>>;
+} {
+  return JSON.parse(flattenJoin(definitionString));
+}
+
+function flattenJoin(value: unknown): string {
+  if (typeof value === 'string') return value;
+  const node = value as Record<string, unknown>;
+  const join = node['Fn::Join'] as [string, unknown[]] | undefined;
+  if (join) return join[1].map(flattenJoin).join(join[0]);
+  const getAtt = node['Fn::GetAtt'] as [string, string] | undefined;
+  if (getAtt) return `<${getAtt[0]}.${getAtt[1]}>`;
+  if (typeof node.Ref === 'string') return `<${node.Ref}>`;
+  throw new Error(`Unexpected intrinsic ${JSON.stringify(value)}`);
+}
+
+/** The logical id of a construct's CloudFormation resource. */
+export function logicalIdOf(construct: { node: { defaultChild?: unknown } }, stack: Stack): string {
+  return stack.getLogicalId(construct.node.defaultChild as Parameters<Stack['getLogicalId']>[0]);
+}

@@ -1,0 +1,231 @@
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { ENV } from '../../../lambdas/config/env.ts';
+import { FUNCTIONS, type FunctionName } from '../../../lambdas/functions/catalog.ts';
+import { buildTestApp, logicalIdOf, parseDefinition } from '../app-fixture.ts';
+
+const { application } = buildTestApp();
+const template = Template.fromStack(application);
+const resources = template.toJSON().Resources as Record<string, { Properties: Record<string, unknown> }>;
+const fns = application.functions;
+const idOf = (construct: { node: { defaultChild?: unknown } }) => logicalIdOf(construct, application);
+
+const environmentOf = (name: FunctionName): Record<string, unknown> =>
+  (resources[idOf(fns[name].function)]?.Properties.Environment as { Variables: Record<string, unknown> })
+    .Variables;
+/** An `arn:${Partition}:...` Fn::Join whose last literal part ends with `suffix`. */
+const arnEndingWith = (suffix: string) => ({
+  'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp(`${suffix.replace(/[*/]/g, '\\$&')}$`)])],
+});
+const statementsOf = (roleId: string) =>
+  Object.values(template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: roleId }] } }))
+    .flatMap((policy) => (policy as { Properties: { PolicyDocument: { Statement: unknown[] } } }).Properties)
+    .flatMap((properties) => properties.PolicyDocument.Statement) as { Action: string | string[] }[];
+const actionsOf = (roleId: string) => statementsOf(roleId).flatMap((statement) => [statement.Action].flat());
+
+describe('AppStack functions', () => {
+  it('has one arm64 Node.js 24 function per catalog entry, traced, logging JSON to its own log group', () => {
+    template.resourceCountIs('AWS::Lambda::Function', Object.keys(FUNCTIONS).length);
+    template.allResourcesProperties('AWS::Lambda::Function', {
+      Runtime: 'nodejs24.x',
+      Architectures: ['arm64'],
+      TracingConfig: { Mode: 'Active' },
+      LoggingConfig: Match.objectLike({ LogFormat: 'JSON', LogGroup: Match.anyValue() }),
+    });
+  });
+
+  it('tells every function its table, and only schedule managers the scheduler settings', () => {
+    for (const name of Object.keys(FUNCTIONS) as FunctionName[]) {
+      expect(environmentOf(name)).toHaveProperty(ENV.tableName);
+    }
+    for (const name of ['channelWebhook', 'hostApi', 'scheduledJob'] as const) {
+      expect(Object.keys(environmentOf(name))).toEqual(
+        expect.arrayContaining([
+          ENV.scheduleGroup,
+          ENV.schedulerRoleArn,
+          ENV.schedulerDlqArn,
+          ENV.jobFunctionArn,
+          ENV.provisioningStateMachineArn,
+        ]),
+      );
+    }
+    expect(environmentOf('provisionAttempt')).not.toHaveProperty(ENV.schedulerRoleArn);
+    expect(environmentOf('channelWebhook')).toHaveProperty(ENV.webhookSecretsArn);
+    expect(environmentOf('lockWebhook')).toHaveProperty(ENV.webhookSecretsArn);
+    expect(environmentOf('provisionCheck')).toHaveProperty(ENV.senderEmail, 'codes@example.com');
+  });
+
+  it('names the scheduled job up front, so it can schedule itself without a circular reference', () => {
+    expect(resources[idOf(fns.scheduledJob.function)]?.Properties.FunctionName).toBe(
+      'LockstepApp-scheduled-job',
+    );
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      FunctionName: 'LockstepApp-scheduled-job',
+      Environment: {
+        Variables: Match.objectLike({
+          [ENV.jobFunctionArn]: arnEndingWith(':function:LockstepApp-scheduled-job'),
+          [ENV.provisioningStateMachineArn]: arnEndingWith(':stateMachine:LockstepApp-provisioning'),
+        }),
+      },
+    });
+  });
+
+  it('lets only the schedule managers manage schedules in the lockstep group and pass the scheduler role', () => {
+    const schedulerRoleId = idOf(application.schedulerRole);
+    for (const name of ['channelWebhook', 'hostApi', 'scheduledJob'] as const) {
+      expect(statementsOf(idOf(fns[name].role))).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            Action: [
+              'scheduler:CreateSchedule',
+              'scheduler:UpdateSchedule',
+              'scheduler:DeleteSchedule',
+              'scheduler:GetSchedule',
+            ],
+            Resource: expect.objectContaining({
+              'Fn::Join': ['', expect.arrayContaining([expect.stringMatching(/:schedule\/lockstep\/\*$/)])],
+            }),
+          }),
+          expect.objectContaining({
+            Action: 'iam:PassRole',
+            Resource: { 'Fn::GetAtt': [schedulerRoleId, 'Arn'] },
+          }),
+        ]),
+      );
+    }
+    for (const name of ['lockWebhook', 'provisionAttempt', 'provisionCheck'] as const) {
+      expect(actionsOf(idOf(fns[name].role))).not.toContain('iam:PassRole');
+    }
+  });
+
+  it('lets the job and the provisioning tasks send email and SMS, and the job start provisioning', () => {
+    for (const name of ['scheduledJob', 'provisionAttempt', 'provisionCheck'] as const) {
+      expect(actionsOf(idOf(fns[name].role))).toEqual(
+        expect.arrayContaining(['ses:SendEmail', 'sns:Publish']),
+      );
+    }
+    expect(actionsOf(idOf(fns.scheduledJob.role))).toContain('states:StartExecution');
+    expect(actionsOf(idOf(fns.hostApi.role))).not.toContain('ses:SendEmail');
+  });
+
+  it('lets only the webhook functions read the webhook secrets', () => {
+    expect(actionsOf(idOf(fns.channelWebhook.role))).toContain('secretsmanager:GetSecretValue');
+    expect(actionsOf(idOf(fns.lockWebhook.role))).toContain('secretsmanager:GetSecretValue');
+    expect(actionsOf(idOf(fns.hostApi.role))).not.toContain('secretsmanager:GetSecretValue');
+  });
+});
+
+describe('AppStack scheduler role', () => {
+  const roleId = idOf(application.schedulerRole);
+
+  it('can be assumed only by EventBridge Scheduler, for our account and schedule group', () => {
+    template.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: {
+        Statement: [
+          {
+            Action: 'sts:AssumeRole',
+            Effect: 'Allow',
+            Principal: { Service: 'scheduler.amazonaws.com' },
+            Condition: {
+              StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+              ArnLike: { 'aws:SourceArn': arnEndingWith(':schedule-group/lockstep') },
+            },
+          },
+        ],
+      },
+    });
+  });
+
+  it('may invoke the job function, start the provisioning workflow and write to the DLQ, nothing else', () => {
+    expect(statementsOf(roleId)).toEqual([
+      expect.objectContaining({
+        Action: 'lambda:InvokeFunction',
+        Resource: expect.objectContaining({
+          'Fn::Join': [
+            '',
+            expect.arrayContaining([expect.stringMatching(/:function:LockstepApp-scheduled-job$/)]),
+          ],
+        }),
+      }),
+      expect.objectContaining({
+        Action: 'states:StartExecution',
+        Resource: expect.objectContaining({
+          'Fn::Join': [
+            '',
+            expect.arrayContaining([expect.stringMatching(/:stateMachine:LockstepApp-provisioning$/)]),
+          ],
+        }),
+      }),
+      expect.objectContaining({
+        Action: 'sqs:SendMessage',
+        Resource: { 'Fn::ImportValue': expect.stringContaining('SchedulerDlq') },
+      }),
+    ]);
+  });
+});
+
+describe('AppStack HTTP API', () => {
+  it('routes signed webhooks to their functions without a gateway authorizer', () => {
+    for (const [routeKey, fn] of [
+      ['POST /webhooks/channel', fns.channelWebhook],
+      ['POST /webhooks/locks', fns.lockWebhook],
+    ] as const) {
+      template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+        RouteKey: routeKey,
+        AuthorizationType: 'NONE',
+      });
+      template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
+        IntegrationUri: { 'Fn::GetAtt': [idOf(fn.function), 'Arn'] },
+      });
+    }
+  });
+
+  it('puts the host API behind a JWT authorizer trusting the hosts user pool and its client', () => {
+    const [authorizerId] = Object.keys(template.findResources('AWS::ApiGatewayV2::Authorizer'));
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+      RouteKey: 'ANY /v1/{proxy+}',
+      AuthorizationType: 'JWT',
+      AuthorizerId: { Ref: authorizerId },
+    });
+    const [poolId] = Object.keys(template.findResources('AWS::Cognito::UserPool'));
+    const [clientId] = Object.keys(template.findResources('AWS::Cognito::UserPoolClient'));
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      JwtConfiguration: {
+        Audience: [{ Ref: clientId }],
+        Issuer: { 'Fn::Join': ['', Match.arrayWith([{ Ref: poolId }])] },
+      },
+    });
+  });
+
+  it('requires MFA of hosts and never lets strangers sign up', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      MfaConfiguration: 'ON',
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+    });
+  });
+
+  it('logs every request of the default stage', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AccessLogSettings: {
+        DestinationArn: { 'Fn::GetAtt': [Match.anyValue(), 'Arn'] },
+        Format: Match.anyValue(),
+      },
+    });
+  });
+});
+
+describe('AppStack provisioning workflow', () => {
+  it('runs the provisioning task functions in a traced, logged state machine of the fixed name', () => {
+    const stateMachine = resources[idOf(application.provisioning.stateMachine)];
+    expect(stateMachine?.Properties).toMatchObject({
+      StateMachineName: 'LockstepApp-provisioning',
+      TracingConfiguration: { Enabled: true },
+      LoggingConfiguration: { Level: 'ALL', IncludeExecutionData: false },
+    });
+    const { States } = parseDefinition(stateMachine?.Properties.DefinitionString);
+    expect(States.Attempt?.Resource).toBe(`<${idOf(fns.provisionAttempt.function)}.Arn>`);
+    expect(States.Check?.Resource).toBe(`<${idOf(fns.provisionCheck.function)}.Arn>`);
+  });
+});

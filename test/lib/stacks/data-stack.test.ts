@@ -1,0 +1,80 @@
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { DataStack } from '../../../lib/stacks/data-stack.ts';
+import { buildTestApp } from '../app-fixture.ts';
+
+const { data } = buildTestApp();
+const template = Template.fromStack(data);
+
+describe('DataStack', () => {
+  it('keeps everything in one table keyed by pk/sk, on demand, with point-in-time recovery', () => {
+    template.resourceCountIs('AWS::DynamoDB::GlobalTable', 1);
+    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      AttributeDefinitions: Match.arrayWith([
+        { AttributeName: 'pk', AttributeType: 'S' },
+        { AttributeName: 'sk', AttributeType: 'S' },
+      ]),
+      BillingMode: 'PAY_PER_REQUEST',
+      Replicas: [
+        Match.objectLike({
+          PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+          DeletionProtectionEnabled: true,
+        }),
+      ],
+    });
+  });
+
+  it('R9.4 encrypts the table with a customer-managed key that rotates', () => {
+    const [keyId] = Object.keys(template.findResources('AWS::KMS::Key'));
+    template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      SSESpecification: { SSEEnabled: true, SSEType: 'KMS' },
+      Replicas: [
+        Match.objectLike({
+          SSESpecification: { KMSMasterKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] } },
+        }),
+      ],
+    });
+  });
+
+  it('creates the lockstep schedule group', () => {
+    template.hasResourceProperties('AWS::Scheduler::ScheduleGroup', { Name: 'lockstep' });
+  });
+
+  it('gives schedule targets an encrypted dead-letter queue reachable only over TLS', () => {
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      SqsManagedSseEnabled: true,
+      MessageRetentionPeriod: 14 * 24 * 3600,
+    });
+    template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+
+  it('holds the webhook secrets in Secrets Manager, in the shape the handlers read', () => {
+    const secrets = template.findResources('AWS::SecretsManager::Secret');
+    const [secret] = Object.values(secrets) as { Properties: { SecretString: string } }[];
+    expect(JSON.parse(secret?.Properties.SecretString ?? '')).toEqual({ channel: [], lockProvider: [] });
+  });
+
+  it('lets a development deployment drop deletion protection', () => {
+    const dev = new DataStack(new App({ builtinCloudFormationValidation: false }), 'Dev', {
+      env: { region: 'us-east-1' },
+      deletionProtection: false,
+    });
+    const devTemplate = Template.fromStack(dev);
+    devTemplate.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      Replicas: [Match.objectLike({ DeletionProtectionEnabled: false })],
+    });
+    devTemplate.hasResource('AWS::DynamoDB::GlobalTable', { DeletionPolicy: 'Delete' });
+  });
+});
