@@ -1,5 +1,5 @@
 import type { Instant } from '#core/model.ts';
-import { codeWindow, HOUR } from '#core/time/timeline.ts';
+import { codeWindow, HOUR, MINUTE } from '#core/time/timeline.ts';
 import { parseDateTime } from '#core/time/zoned.ts';
 import { reservationEventBody, signedDelivery } from '#local/channel-partner.ts';
 import type { LocalRuntime } from '#local/runtime.ts';
@@ -100,9 +100,8 @@ export class SimulatedWorld {
       checkIn: r.checkIn,
       checkOut: r.checkOut,
     };
-    this.at(Math.max(start, Date.parse(r.bookedAt)), () =>
-      this.deliver('reservation.accepted', r.id, fields),
-    );
+    const acceptedAt = Math.max(start, Date.parse(r.bookedAt));
+    this.at(acceptedAt, () => this.deliver('reservation.accepted', r.id, fields));
     for (const e of r.events) {
       this.at(Date.parse(e.at), async () => {
         if (e.type === 'message') {
@@ -129,7 +128,8 @@ export class SimulatedWorld {
       checkOut: parseDateTime(r.checkOut, property.timeZone) ?? 0,
     };
     const window = codeWindow(stay, property.settings);
-    this.at(window.activeFrom, () => this.probeWorkingCode(r.id));
+    // A booking that arrives after activeFrom is judged a minute after acceptance (R4.4's minute).
+    this.at(Math.max(window.activeFrom, acceptedAt + MINUTE), () => this.probeWorkingCode(r.id));
     this.probeDeletion(r.id, window.activeUntil + 25 * HOUR, 'completed');
   }
 

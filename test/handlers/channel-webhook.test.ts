@@ -5,6 +5,12 @@ import { LocalRuntime } from '#local/runtime.ts';
 // The channel webhook's edge: authentication, validation, idempotency (R9.1, R9.2).
 
 const SECRETS = ['current-secret', 'previous-secret'];
+
+interface EventBody {
+  version: string;
+  type: string;
+  reservation: { check_in?: string; channel: string; guest: { email?: string } };
+}
 const HOST = 'host-1';
 
 describe('POST /webhooks/channel', () => {
@@ -113,13 +119,13 @@ describe('POST /webhooks/channel', () => {
     });
 
     it.each([
-      ['reservation.check_in', (b: Record<string, any>) => delete b.reservation.check_in],
-      ['reservation.guest.email', (b: Record<string, any>) => (b.reservation.guest.email = 'not-an-email')],
-      ['reservation.channel', (b: Record<string, any>) => (b.reservation.channel = 'expedia')],
-      ['version', (b: Record<string, any>) => (b.version = '2020-01-01')],
-      ['type', (b: Record<string, any>) => (b.type = 'reservation.exploded')],
+      ['reservation.check_in', (b: EventBody) => delete b.reservation.check_in],
+      ['reservation.guest.email', (b: EventBody) => (b.reservation.guest.email = 'not-an-email')],
+      ['reservation.channel', (b: EventBody) => (b.reservation.channel = 'expedia')],
+      ['version', (b: EventBody) => (b.version = '2020-01-01')],
+      ['type', (b: EventBody) => (b.type = 'reservation.exploded')],
     ])('answers 400 naming %s when it is missing or malformed', async (field, mutate) => {
-      const body = JSON.parse(accepted()) as Record<string, unknown>;
+      const body = JSON.parse(accepted()) as EventBody;
       mutate(body);
       const reply = await deliver(JSON.stringify(body));
       expect(reply.statusCode).toBe(400);

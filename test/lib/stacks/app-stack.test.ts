@@ -10,9 +10,13 @@ const resources = template.toJSON().Resources as Record<string, { Properties: Re
 const fns = application.functions;
 const idOf = (construct: { node: { defaultChild?: unknown } }) => logicalIdOf(construct, application);
 
-const environmentOf = (name: FunctionName): Record<string, unknown> =>
-  (resources[idOf(fns[name].function)]?.Properties.Environment as { Variables: Record<string, unknown> })
-    .Variables;
+const propertiesOf = (construct: { node: { defaultChild?: unknown } }): Record<string, unknown> => {
+  const resource = resources[idOf(construct)];
+  if (!resource) throw new Error(`No resource for ${idOf(construct)}`);
+  return resource.Properties;
+};
+const environmentOf = (name: FunctionName) =>
+  (propertiesOf(fns[name].function).Environment as { Variables: Record<string, unknown> }).Variables;
 /** An `arn:${Partition}:...` Fn::Join whose last literal part ends with `suffix`. */
 const arnEndingWith = (suffix: string) => ({
   'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp(`${suffix.replace(/[*/]/g, '\\$&')}$`)])],
@@ -56,9 +60,7 @@ describe('AppStack functions', () => {
   });
 
   it('names the scheduled job up front, so it can schedule itself without a circular reference', () => {
-    expect(resources[idOf(fns.scheduledJob.function)]?.Properties.FunctionName).toBe(
-      'LockstepApp-scheduled-job',
-    );
+    expect(propertiesOf(fns.scheduledJob.function).FunctionName).toBe('LockstepApp-scheduled-job');
     template.hasResourceProperties('AWS::Lambda::Function', {
       FunctionName: 'LockstepApp-scheduled-job',
       Environment: {
@@ -218,13 +220,13 @@ describe('AppStack HTTP API', () => {
 
 describe('AppStack provisioning workflow', () => {
   it('runs the provisioning task functions in a traced, logged state machine of the fixed name', () => {
-    const stateMachine = resources[idOf(application.provisioning.stateMachine)];
-    expect(stateMachine?.Properties).toMatchObject({
+    const stateMachine = propertiesOf(application.provisioning.stateMachine);
+    expect(stateMachine).toMatchObject({
       StateMachineName: 'LockstepApp-provisioning',
       TracingConfiguration: { Enabled: true },
       LoggingConfiguration: { Level: 'ALL', IncludeExecutionData: false },
     });
-    const { States } = parseDefinition(stateMachine?.Properties.DefinitionString);
+    const { States } = parseDefinition(stateMachine.DefinitionString);
     expect(States.Attempt?.Resource).toBe(`<${idOf(fns.provisionAttempt.function)}.Arn>`);
     expect(States.Check?.Resource).toBe(`<${idOf(fns.provisionCheck.function)}.Arn>`);
   });

@@ -1,0 +1,173 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { lockConstraints, pinViolations } from '#core/codes/constraints.ts';
+import type { Report, ReservationReport } from '../../simulator/report.ts';
+import { parseScenario } from '../../simulator/scenario.ts';
+import { simulate } from '../../simulator/simulate.ts';
+
+// The example scenarios replayed through the real runtime; each asserts the rules it illustrates.
+
+const HOUR = 3_600_000;
+const MINUTE = 60_000;
+const t = (iso: string | null) => Date.parse(iso ?? 'invalid');
+const runExample = (name: string) =>
+  simulate(parseScenario(JSON.parse(readFileSync(`examples/${name}.json`, 'utf8'))));
+const byId = (report: Report, id: string): ReservationReport => {
+  const found = report.reservations.find((r) => r.id === id);
+  if (!found) throw new Error(`no reservation ${id}`);
+  return found;
+};
+const attemptsOn = (r: ReservationReport, lockId: string) =>
+  r.timeline.filter((e) => e.event === 'code.requested' && e.lockId === lockId).map((e) => e.at);
+
+describe('examples/calm-week.json', () => {
+  let report: Report;
+  beforeAll(async () => {
+    report = await runExample('calm-week');
+  });
+
+  it('gives every guest a working code at activeFrom and leaves nothing behind', () => {
+    expect(report.kpis.workingCodeAtActiveFromRate).toBe(1);
+    expect(report.kpis.codesLeftAfterDeletionDue).toBe(0);
+    expect(report.kpis.foreignCodesTouched).toBe(0);
+    expect(report.locks.flatMap((l) => l.codesAtEnd)).toEqual([]);
+  });
+
+  it('sets one PIN on both locks three days before activeFrom, or at once for later bookings (R1.1, R2.3)', () => {
+    for (const r of report.reservations) {
+      const due = Math.max(t(r.activeFrom) - 72 * HOUR, t(r.timeline[0]?.at ?? null));
+      expect(r.locks.map((l) => l.lockId)).toEqual(['front', 'garage']);
+      for (const lock of r.locks) expect(t(lock.setAt) - due).toBe(20_000); // the sandbox confirms in 20 s
+    }
+  });
+
+  it('messages the code ten minutes before activeFrom by email, and SMS when a phone is known (R5.1, R5.2)', () => {
+    for (const r of report.reservations) {
+      expect(r.guestMessages).toHaveLength(1);
+      expect(t(r.guestMessages[0]?.at ?? null)).toBe(t(r.activeFrom) - 10 * MINUTE);
+      expect(r.guestMessages[0]?.code).toBe(r.pin);
+    }
+    expect(byId(report, 'r1').guestMessages[0]?.via).toEqual(['email', 'sms']);
+    expect(byId(report, 'r2').guestMessages[0]?.via).toEqual(['email']);
+  });
+
+  it('removes each code from every lock 24 hours after activeUntil (R7.2)', () => {
+    for (const r of report.reservations) {
+      for (const lock of r.locks) expect(t(lock.removedAt)).toBe(t(r.activeUntil) + 24 * HOUR + 20_000);
+    }
+  });
+
+  it('replays byte for byte with the same seed', async () => {
+    expect(JSON.stringify(await runExample('calm-week'))).toBe(JSON.stringify(report));
+  });
+});
+
+describe('examples/stormy-weekend.json', () => {
+  let report: Report;
+  beforeAll(async () => {
+    report = await runExample('stormy-weekend');
+  });
+
+  it('retries a rejecting lock 4 more times the same local day, then daily, until it takes the code (R4.1)', () => {
+    const storm = byId(report, 'storm-1');
+    expect(attemptsOn(storm, 'loft-main')).toEqual([
+      '2026-12-01T13:30:00.000Z', // activeFrom − 3 days
+      '2026-12-01T13:37:00.000Z', // confirmation awaited 2 min, then +5 min
+      '2026-12-01T13:54:00.000Z', // +15 min
+      '2026-12-01T14:41:00.000Z', // +45 min
+      '2026-12-01T16:43:00.000Z', // +2 h: the fourth retry of the day
+      '2026-12-02T13:30:00.000Z', // then once a day
+      '2026-12-03T13:30:00.000Z',
+    ]);
+    expect(storm.locks.find((l) => l.lockId === 'loft-main')).toMatchObject({
+      attempts: 7,
+      setAt: '2026-12-03T13:30:20.000Z',
+    });
+    expect(storm.workingCodeAtActiveFrom).toBe(true);
+  });
+
+  it('counts a code on an offline lock as set only when the lock confirms it after the outage (R4.2)', () => {
+    const hut = byId(report, 'storm-3');
+    expect(attemptsOn(hut, 'hut-door')).toEqual(['2026-12-06T14:50:00.000Z']);
+    expect(hut.locks[0]?.setAt).toBe('2026-12-06T20:00:00.000Z');
+  });
+
+  it('reports honestly that the guest of an offline lock had no working code: backup codes are not built yet (R4.3, R4.4)', () => {
+    expect(byId(report, 'storm-3').workingCodeAtActiveFrom).toBe(false);
+    expect(report.kpis.guestsWithoutWorkingCode).toBe(1);
+    expect(report.kpis.backupCodesIssued).toBe(0);
+  });
+
+  it('leaves no code behind once the locks are back online (R7.2, R7.3)', () => {
+    expect(report.kpis.codesLeftAfterDeletionDue).toBe(0);
+    expect(report.locks.flatMap((l) => l.codesAtEnd)).toEqual([]);
+  });
+});
+
+describe('examples/last-minute.json', () => {
+  let report: Report;
+  beforeAll(async () => {
+    report = await runExample('last-minute');
+  });
+
+  it('requests the code at once when a booking arrives after its programming time (R2.3)', () => {
+    const late = byId(report, 'late-1');
+    expect(attemptsOn(late, 'studio-door')).toEqual(['2026-12-10T22:50:00.000Z']);
+    expect(attemptsOn(late, 'lobby')).toEqual(['2026-12-10T22:50:00.000Z']);
+  });
+
+  it('messages the guest at once when activeFrom − 10 minutes has already passed (R5.1)', () => {
+    expect(byId(report, 'late-1').guestMessages.map((m) => m.at)).toEqual(['2026-12-10T22:50:00.000Z']);
+  });
+
+  it('programs a lock without native scheduling only ten minutes before activeFrom (R2.3)', () => {
+    const r = byId(report, 'late-2');
+    expect(attemptsOn(r, 'lobby')).toEqual(['2026-12-12T21:30:00.000Z']);
+    expect(attemptsOn(r, 'studio-door')).toEqual(['2026-12-12T21:50:00.000Z']);
+  });
+
+  it('names the code after the confirmation code when the guest name is outside GSM 03.38 (R3.4)', () => {
+    expect(byId(report, 'late-3').codeName).toBe('LATE0003');
+    expect(byId(report, 'late-2').codeName).toBe('Ana Pérez');
+  });
+
+  it('gives every late guest a working code within a minute of booking', () => {
+    expect(report.kpis.workingCodeAtActiveFromRate).toBe(1);
+  });
+});
+
+describe('examples/nuki-phone-pins.json', () => {
+  let report: Report;
+  beforeAll(async () => {
+    report = await runExample('nuki-phone-pins');
+  });
+  const nuki = lockConstraints({ lockId: 'chalet-keypad', model: 'nuki', codeLengths: [6], maxCodes: 100 });
+  const chosen = (id: string) => byId(report, id).timeline.find((e) => e.event === 'code.chosen')?.detail;
+
+  it('uses the last six digits of the phone when the lock allows them (R3.1)', () => {
+    expect(byId(report, 'phone-ok').pin).toBe('593847');
+    expect(chosen('phone-ok')).toContain('pin from phone');
+  });
+
+  it('falls back to a random PIN when the phone digits break a Nuki rule, are taken, or are missing (R3.1, R3.2, R3.3)', () => {
+    expect(chosen('phone-zero')).toContain('random (phone_not_allowed)'); // …203040 has zeros
+    expect(chosen('phone-twelve')).toContain('random (phone_not_allowed)'); // …128573 starts with 12
+    expect(chosen('phone-taken')).toContain('random (phone_taken)'); // …482915 is the cleaner's code
+    expect(chosen('no-phone')).toContain('random (no_phone)');
+  });
+
+  it('chooses only PINs the Nuki keypad accepts and that collide with no code on it (R3.2, R3.3)', () => {
+    for (const r of report.reservations) {
+      expect(pinViolations(r.pin ?? '', nuki)).toEqual([]);
+      expect(['482915', '731946']).not.toContain(r.pin);
+    }
+  });
+
+  it('never touches the codes it did not create (R1.3)', () => {
+    expect(report.kpis.foreignCodesTouched).toBe(0);
+    expect(report.locks[0]?.codesAtEnd).toEqual([
+      { code: '482915', name: 'Cleaner', owner: 'foreign' },
+      { code: '731946', name: 'Owner', owner: 'foreign' },
+    ]);
+  });
+});
