@@ -1,3 +1,3 @@
-import { buildLockstepApp } from '../lib/lockstep-app.ts';
+import { buildLockstepApp } from '#lib/lockstep-app.ts';
 
 buildLockstepApp().app.synth();

@@ -3,6 +3,7 @@ import * as FakeTimers from '@sinonjs/fake-timers';
 type InstalledClock = ReturnType<typeof FakeTimers.install>;
 
 import type { Activity } from './activity.ts';
+import { MAX_TIMER_MS } from './timers.ts';
 
 const SETTLE_TURNS = 3;
 const WATCHDOG_MS = 15_000;
@@ -60,24 +61,24 @@ export class VirtualTime {
   /** Fires every timer due up to `until`, in order, letting each one's work settle first. */
   async runUntil(until: number, onStep?: (now: number) => void): Promise<void> {
     let reached = false;
-    const sentinel = this.clock.setTimeout(
-      () => {
-        reached = true;
-      },
-      Math.max(0, until - this.clock.now),
-    );
+    let sentinel: ReturnType<InstalledClock['setTimeout']>;
+    // A sentinel timer marks `until`; far instants are reached in hops a timer can hold.
+    const arm = () => {
+      sentinel = this.clock.setTimeout(
+        () => {
+          if (this.clock.now >= until) reached = true;
+          else arm();
+        },
+        Math.min(MAX_TIMER_MS, Math.max(0, until - this.clock.now)),
+      );
+    };
+    arm();
     await this.settle();
     while (!reached) {
       this.clock.next();
       await this.settle();
       onStep?.(this.clock.now);
     }
-    this.clock.clearTimeout(sentinel);
-  }
-
-  /** Moves to `at` (no earlier than now), firing what falls due on the way. */
-  async advanceTo(at: number): Promise<void> {
-    await this.runUntil(Math.max(at, this.clock.now));
   }
 
   uninstall(): void {

@@ -1,7 +1,7 @@
 import { App, Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
-import { ProvisioningWorkflow } from '../lib/constructs/provisioning-workflow.ts';
+import { ProvisioningWorkflow } from '#lib/constructs/provisioning-workflow.ts';
 
 /** Stand-in ARNs the local runtime binds its task handlers to. */
 const LOCAL_TASK_ARNS = {

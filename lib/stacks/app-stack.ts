@@ -4,7 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { ENV } from '../../lambdas/config/env.ts';
+import { ENV, type EnvName } from '../../lambdas/config/env.ts';
 import { FUNCTIONS, type FunctionName } from '../../lambdas/functions/catalog.ts';
 import { HostUserPool } from '../constructs/host-user-pool.ts';
 import { LockstepFunction } from '../constructs/lockstep-function.ts';
@@ -67,20 +67,19 @@ export class AppStack extends Stack {
       deadLetterQueue: data.schedulerDlq,
     }).role;
 
-    const environmentFor = (access: FunctionAccess): Record<string, string> => ({
+    // Every function gets every variable: lambdas/config/load.ts checks them all at cold start.
+    // None is secret, and the fixed-name ARNs keep this free of circular references.
+    // What a function may *do* is decided by its IAM grants (FUNCTION_ACCESS), not by these.
+    const environment: Record<EnvName, string> = {
       [ENV.tableName]: data.table.tableName,
-      ...(access.managesSchedules && {
-        [ENV.scheduleGroup]: data.scheduleGroupName,
-        [ENV.schedulerRoleArn]: this.schedulerRole.roleArn,
-        [ENV.schedulerDlqArn]: data.schedulerDlq.queueArn,
-        [ENV.jobFunctionArn]: jobFunctionArn,
-      }),
-      ...((access.managesSchedules || access.startsProvisioning) && {
-        [ENV.provisioningStateMachineArn]: provisioningArn,
-      }),
-      ...(access.sendsMessages && { [ENV.senderEmail]: props.senderEmail }),
-      ...(access.readsWebhookSecrets && { [ENV.webhookSecretsArn]: data.webhookSecrets.secretArn }),
-    });
+      [ENV.scheduleGroup]: data.scheduleGroupName,
+      [ENV.schedulerRoleArn]: this.schedulerRole.roleArn,
+      [ENV.schedulerDlqArn]: data.schedulerDlq.queueArn,
+      [ENV.jobFunctionArn]: jobFunctionArn,
+      [ENV.provisioningStateMachineArn]: provisioningArn,
+      [ENV.senderEmail]: props.senderEmail,
+      [ENV.webhookSecretsArn]: data.webhookSecrets.secretArn,
+    };
 
     const names = Object.keys(FUNCTIONS) as FunctionName[];
     this.functions = Object.fromEntries(
@@ -89,7 +88,7 @@ export class AppStack extends Stack {
         const fn = new LockstepFunction(this, pascal(name), {
           entry,
           description: purpose,
-          environment: environmentFor(FUNCTION_ACCESS[name]),
+          environment,
           ...(name === 'scheduledJob' && { functionName: jobFunctionName, timeout: Duration.seconds(60) }),
         });
         return [name, fn];

@@ -1,0 +1,43 @@
+import { generateScenario } from '../simulator/generate.ts';
+import { simulate } from '../simulator/simulate.ts';
+
+// `npm run bench:sim`: 10,000 reservations over 60 days across 500 properties and 800 locks,
+// replayed in virtual time. Prints reservations simulated per second and peak memory.
+
+const RESERVATIONS = Number(process.env.BENCH_RESERVATIONS ?? 10_000);
+const scenario = generateScenario({ reservations: RESERVATIONS, properties: 500, locks: 800, days: 60, seed: 2026 });
+
+let peakRss = process.memoryUsage().rss;
+const sample = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}, 250);
+const startedAt = performance.now();
+let lastPercent = -1;
+const report = await simulate(scenario, {
+  onProgress: (fraction) => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    const percent = Math.floor(fraction * 10) * 10;
+    if (percent !== lastPercent) {
+      lastPercent = percent;
+      process.stderr.write(`${percent}% (${((performance.now() - startedAt) / 1000).toFixed(0)} s)\n`);
+    }
+  },
+});
+const seconds = (performance.now() - startedAt) / 1000;
+clearInterval(sample);
+
+console.log(
+  JSON.stringify(
+    {
+      reservations: report.kpis.reservations,
+      wallSeconds: Number(seconds.toFixed(1)),
+      reservationsPerSecond: Number((report.kpis.reservations / seconds).toFixed(1)),
+      peakRssMB: Math.round(peakRss / 2 ** 20),
+      workingCodeAtActiveFromRate: report.kpis.workingCodeAtActiveFromRate,
+      awsCalls: report.kpis.awsCalls,
+      node: process.version,
+    },
+    null,
+    2,
+  ),
+);
