@@ -5,7 +5,13 @@ import { simulate } from '../simulator/simulate.ts';
 // replayed in virtual time. Prints reservations simulated per second and peak memory.
 
 const RESERVATIONS = Number(process.env.BENCH_RESERVATIONS ?? 10_000);
-const scenario = generateScenario({ reservations: RESERVATIONS, properties: 500, locks: 800, days: 60, seed: 2026 });
+const scenario = generateScenario({
+  reservations: RESERVATIONS,
+  properties: 500,
+  locks: 800,
+  days: 60,
+  seed: 2026,
+});
 
 let peakRss = process.memoryUsage().rss;
 const sample = setInterval(() => {

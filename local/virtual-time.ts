@@ -61,10 +61,9 @@ export class VirtualTime {
   /** Fires every timer due up to `until`, in order, letting each one's work settle first. */
   async runUntil(until: number, onStep?: (now: number) => void): Promise<void> {
     let reached = false;
-    let sentinel: ReturnType<InstalledClock['setTimeout']>;
     // A sentinel timer marks `until`; far instants are reached in hops a timer can hold.
     const arm = () => {
-      sentinel = this.clock.setTimeout(
+      this.clock.setTimeout(
         () => {
           if (this.clock.now >= until) reached = true;
           else arm();
