@@ -1,4 +1,4 @@
-import type { Lock, LockProviderName, Property, Reservation } from '#core/model.ts';
+import type { Instant, Lock, LockProviderName, Property, Reservation } from '#core/model.ts';
 
 /** Where an access code created on a lock belongs, so provider webhooks can find it. */
 export interface AccessCodeRef {
@@ -36,7 +36,8 @@ export interface Store {
   createReservation(reservation: Reservation): Promise<void>;
   /** Writes `reservation` (its version already bumped) only if the stored version is `expectedVersion`. */
   saveReservation(reservation: Reservation, expectedVersion: number): Promise<void>;
-  listReservations(hostId: string, propertyId: string): Promise<Reservation[]>;
+  /** The property's reservations whose code window ends at or after `endingAfter` (all when absent). */
+  listReservations(hostId: string, propertyId: string, endingAfter?: Instant): Promise<Reservation[]>;
 
   putAccessCodeRef(ref: AccessCodeRef): Promise<void>;
   findAccessCode(provider: LockProviderName, accessCodeId: string): Promise<AccessCodeRef | undefined>;

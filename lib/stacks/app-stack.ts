@@ -4,6 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { BY_PROPERTY_INDEX } from '#adapters/aws/table.ts';
 import { ENV, type EnvName } from '../../lambdas/config/env.ts';
 import { FUNCTIONS, type FunctionName } from '../../lambdas/functions/catalog.ts';
 import { HostUserPool } from '../constructs/host-user-pool.ts';
@@ -125,7 +126,14 @@ export class AppStack extends Stack {
     provisioningArn: string,
   ): void {
     const { data } = props;
-    data.table.grantReadWriteData(fn.role);
+    // Named resources instead of grantReadWriteData, whose `index/*` would cover indexes to come.
+    fn.role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: TABLE_ACTIONS,
+        resources: [data.table.tableArn, `${data.table.tableArn}/index/${BY_PROPERTY_INDEX.name}`],
+      }),
+    );
+    data.table.encryptionKey?.grantEncryptDecrypt(fn.role);
     for (const action of ['kms:ReEncrypt*', 'kms:GenerateDataKey*']) {
       Validations.of(fn.role).acknowledge({
         id: `AwsSolutions-IAM5[Action::${action}]`,
@@ -194,6 +202,16 @@ export class AppStack extends Stack {
     });
   }
 }
+
+const TABLE_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:Query',
+  'dynamodb:DescribeTable',
+];
 
 function pascal(name: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1);

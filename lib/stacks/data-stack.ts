@@ -5,6 +5,7 @@ import { CfnScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { BY_PROPERTY_INDEX, PARTITION_KEY, SORT_KEY } from '#adapters/aws/table.ts';
 
 export interface DataStackProps extends StackProps {
   /** Protects the table (and keeps it and its key on stack deletion). Default true. */
@@ -38,8 +39,15 @@ export class DataStack extends Stack {
     });
 
     this.table = new dynamodb.TableV2(this, 'Table', {
-      partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
-      sortKey: { name: 'sk', type: dynamodb.AttributeType.STRING },
+      partitionKey: { name: PARTITION_KEY, type: dynamodb.AttributeType.STRING },
+      sortKey: { name: SORT_KEY, type: dynamodb.AttributeType.STRING },
+      globalSecondaryIndexes: [
+        {
+          indexName: BY_PROPERTY_INDEX.name,
+          partitionKey: { name: BY_PROPERTY_INDEX.partitionKey, type: dynamodb.AttributeType.STRING },
+          sortKey: { name: BY_PROPERTY_INDEX.sortKey, type: dynamodb.AttributeType.STRING },
+        },
+      ],
       billing: dynamodb.Billing.onDemand(),
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       encryption: dynamodb.TableEncryptionV2.customerManagedKey(this.key),

@@ -5,12 +5,13 @@ import {
   PutItemCommand,
   type PutItemCommandInput,
   QueryCommand,
+  type QueryCommandInput,
 } from '@aws-sdk/client-dynamodb';
 import type { Lock, LockProviderName, Property, Reservation } from '#core/model.ts';
 import { ConflictError, StaleWriteError } from '#ports/errors.ts';
 import type { AccessCodeRef, DeviceRef, Store } from '#ports/store.ts';
 import { isAwsError } from './aws-error.ts';
-import { ACCESS_CODE_SORT_KEY, DEVICE_SORT_KEY, keys, sortKeyPrefix } from './table.ts';
+import { ACCESS_CODE_SORT_KEY, BY_PROPERTY_INDEX, DEVICE_SORT_KEY, keys, sortKeyPrefix } from './table.ts';
 
 type Item = Record<string, AttributeValue>;
 type Condition = Pick<
@@ -117,12 +118,16 @@ export class DynamoStore implements Store {
     );
   }
 
-  // Reads every reservation of the host and filters server-side; a per-property index comes with the
-  // host API issue, when listing by property becomes a hot path.
-  listReservations(hostId: string, propertyId: string): Promise<Reservation[]> {
-    return this.query<Reservation>(keys.host(hostId), sortKeyPrefix.reservation, {
-      expression: 'propertyId = :propertyId',
-      values: { ':propertyId': s(propertyId) },
+  // The byProperty index skips past stays: its sort key starts with the window's end.
+  listReservations(hostId: string, propertyId: string, endingAfter = 0): Promise<Reservation[]> {
+    return this.paginate<Reservation>({
+      IndexName: BY_PROPERTY_INDEX.name,
+      KeyConditionExpression: '#pk = :pk AND #sk >= :from',
+      ExpressionAttributeNames: { '#pk': BY_PROPERTY_INDEX.partitionKey, '#sk': BY_PROPERTY_INDEX.sortKey },
+      ExpressionAttributeValues: {
+        ':pk': s(keys.propertyReservations(hostId, propertyId)),
+        ':from': s(new Date(endingAfter).toISOString()),
+      },
     });
   }
 
@@ -159,20 +164,21 @@ export class DynamoStore implements Store {
     }
   }
 
-  private async query<T>(
-    pk: string,
-    prefix: string,
-    filter?: { expression: string; values: Item },
-  ): Promise<T[]> {
+  private query<T>(pk: string, prefix: string): Promise<T[]> {
+    return this.paginate<T>({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': s(pk), ':prefix': s(prefix) },
+    });
+  }
+
+  private async paginate<T>(input: Omit<QueryCommandInput, 'TableName'>): Promise<T[]> {
     const results: T[] = [];
     let startKey: Item | undefined;
     do {
       const page = await this.client.send(
         new QueryCommand({
+          ...input,
           TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          FilterExpression: filter?.expression,
-          ExpressionAttributeValues: { ':pk': s(pk), ':prefix': s(prefix), ...filter?.values },
           ExclusiveStartKey: startKey,
           Limit: this.pageLimit,
         }),
@@ -191,12 +197,13 @@ function item(pk: string, sk: string, kind: Kind, entity: object): Item {
   return { pk: s(pk), sk: s(sk), kind: s(kind), body: s(JSON.stringify(entity)) };
 }
 
-// `version` is the condition of every save (R9.1); `propertyId` is the list filter.
+// `version` is the condition of every save (R9.1); the gsi1 keys place it in the byProperty index.
 function reservationItem(r: Reservation): Item {
   return {
     ...item(keys.host(r.hostId), keys.reservation(r.reservationId), 'reservation', r),
     version: n(r.version),
-    propertyId: s(r.propertyId),
+    [BY_PROPERTY_INDEX.partitionKey]: s(keys.propertyReservations(r.hostId, r.propertyId)),
+    [BY_PROPERTY_INDEX.sortKey]: s(`${new Date(r.code.activeUntil).toISOString()}#${r.reservationId}`),
   };
 }
 

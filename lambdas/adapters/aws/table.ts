@@ -14,11 +14,15 @@ import type { LockProviderName } from '#core/model.ts';
  * Every key a host can reach starts with HOST#<hostId>, so a host's queries can only ever read its own
  * items (R9.3). The two reverse lookups are keyed by the provider's ids because provider webhooks know
  * nothing else; they are read only by webhook handlers and hold a hostId to continue from.
- * No GSIs yet: a per-property reservation index comes with the host API.
+ *
+ * Index `byProperty` (reservations only): gsi1pk = HOST#<hostId>#PROPERTY#<propertyId>,
+ * gsi1sk = <activeUntil ISO>#<reservationId>. A property's live reservations are one Query with
+ * gsi1sk >= now, however many past stays the host has.
  */
 
 export const PARTITION_KEY = 'pk';
 export const SORT_KEY = 'sk';
+export const BY_PROPERTY_INDEX = { name: 'byProperty', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' } as const;
 
 export const keys = {
   host: (hostId: string) => `HOST#${hostId}`,
@@ -27,6 +31,7 @@ export const keys = {
   reservation: (reservationId: string) => `RES#${reservationId}`,
   device: (provider: LockProviderName, deviceId: string) => `DEVICE#${provider}#${deviceId}`,
   accessCode: (provider: LockProviderName, accessCodeId: string) => `ACCESSCODE#${provider}#${accessCodeId}`,
+  propertyReservations: (hostId: string, propertyId: string) => `HOST#${hostId}#PROPERTY#${propertyId}`,
 } as const;
 
 /** Sort-key prefixes of the entities listed per host. */
@@ -43,10 +48,22 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
     AttributeDefinitions: [
       { AttributeName: PARTITION_KEY, AttributeType: 'S' },
       { AttributeName: SORT_KEY, AttributeType: 'S' },
+      { AttributeName: BY_PROPERTY_INDEX.partitionKey, AttributeType: 'S' },
+      { AttributeName: BY_PROPERTY_INDEX.sortKey, AttributeType: 'S' },
     ],
     KeySchema: [
       { AttributeName: PARTITION_KEY, KeyType: 'HASH' },
       { AttributeName: SORT_KEY, KeyType: 'RANGE' },
+    ],
+    GlobalSecondaryIndexes: [
+      {
+        IndexName: BY_PROPERTY_INDEX.name,
+        KeySchema: [
+          { AttributeName: BY_PROPERTY_INDEX.partitionKey, KeyType: 'HASH' },
+          { AttributeName: BY_PROPERTY_INDEX.sortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      },
     ],
   };
 }

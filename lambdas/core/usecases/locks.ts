@@ -19,7 +19,7 @@ export async function codesOnLocks(
   locks: readonly Lock[],
 ): Promise<CodesOnLocks> {
   const onDevices = await Promise.all(locks.map((l) => deps.lockProvider(l.provider).listCodes(l.deviceId)));
-  const reservations = (await deps.store.listReservations(hostId, propertyId)).filter(
+  const reservations = (await deps.store.listReservations(hostId, propertyId, deps.clock.now())).filter(
     (r) => r.status === 'accepted',
   );
   const codes = new Set<string>();

@@ -77,6 +77,34 @@ describe('DynamoStore round trips', () => {
   });
 });
 
+describe('live reservations of a property', () => {
+  it('lists only those whose code window ends at or after the given instant, soonest first', async () => {
+    const ending = (id: string, activeUntil: number) => {
+      const r = reservation('h-live', id, 'p1');
+      return { ...r, code: { ...r.code, activeUntil } };
+    };
+    await store.createReservation(ending('past', Date.UTC(2026, 6, 1)));
+    await store.createReservation(ending('later', Date.UTC(2026, 6, 20)));
+    await store.createReservation(ending('sooner', Date.UTC(2026, 6, 12)));
+    await store.createReservation({ ...ending('elsewhere', Date.UTC(2026, 6, 12)), propertyId: 'p2' });
+
+    const live = await store.listReservations('h-live', 'p1', Date.UTC(2026, 6, 10));
+
+    expect(live.map((r) => r.reservationId)).toEqual(['sooner', 'later']);
+  });
+
+  it('moves a reservation in the index when its window moves', async () => {
+    const r = reservation('h-move', 'r1', 'p1');
+    await store.createReservation(r);
+    await store.saveReservation(
+      { ...r, version: 2, code: { ...r.code, activeUntil: Date.UTC(2026, 5, 1) } },
+      1,
+    );
+
+    expect(await store.listReservations('h-move', 'p1', Date.UTC(2026, 6, 1))).toEqual([]);
+  });
+});
+
 describe('R9.3 tenant isolation', () => {
   it("never returns host A's items through host B's keys, even when B's id prefixes A's", async () => {
     await store.putProperty(property('host-10', 'p1'));
