@@ -15,19 +15,26 @@ export const channelWebhook =
   async (request: HttpRequest): Promise<HttpResponse> => {
     const body = verifiedBody(request, deps.channelSecrets, deps.clock.now());
     const event = validate(ChannelEvent, parseJson(body));
-    const r = event.reservation;
-    const result = await acceptReservation(deps, event.host_id, {
-      reservationId: r.id,
-      propertyId: r.property_id,
-      channel: r.channel,
-      confirmationCode: r.confirmation_code,
-      guest: r.guest,
-      checkIn: r.check_in,
-      checkOut: r.check_out,
-    });
-    return json(result.created ? 201 : 200, {
-      reservationId: result.reservation.reservationId,
-      status: result.reservation.status,
-      version: result.reservation.version,
-    });
+    switch (event.type) {
+      case 'reservation.accepted':
+        return accepted(deps, event);
+    }
   };
+
+async function accepted(deps: Deps, event: ChannelEvent): Promise<HttpResponse> {
+  const r = event.reservation;
+  const result = await acceptReservation(deps, event.host_id, {
+    reservationId: r.id,
+    propertyId: r.property_id,
+    channel: r.channel,
+    confirmationCode: r.confirmation_code,
+    guest: r.guest,
+    checkIn: r.check_in,
+    checkOut: r.check_out,
+  });
+  return json(result.created ? 201 : 200, {
+    reservationId: result.reservation.reservationId,
+    status: result.reservation.status,
+    version: result.reservation.version,
+  });
+}

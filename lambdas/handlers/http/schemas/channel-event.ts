@@ -28,12 +28,15 @@ export const ReservationPayload = z.object({
   check_out: dateTime,
 });
 
-export const ChannelEvent = z.object({
+const envelope = {
   version: z.literal('2026-11-01'),
   id: z.string().min(1).max(128),
-  type: z.literal('reservation.accepted'),
   occurred_at: dateTime,
   host_id: z.string().min(1).max(128),
-  reservation: ReservationPayload,
-});
+};
+
+/** One member per event type; the handler dispatches on `type`. */
+export const ChannelEvent = z.discriminatedUnion('type', [
+  z.object({ ...envelope, type: z.literal('reservation.accepted'), reservation: ReservationPayload }),
+]);
 export type ChannelEvent = z.infer<typeof ChannelEvent>;
