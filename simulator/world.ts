@@ -49,6 +49,7 @@ export class SimulatedWorld {
       this.runtime.sandbox.addDevice({
         deviceId: lock.id,
         model: lock.model,
+        nativeScheduling: lock.nativeScheduling,
         codeLengths: lock.codeLengths ?? [4, 5, 6, 7, 8],
         maxCodes: lock.maxCodes,
         existingCodes: lock.existingCodes,

@@ -1,5 +1,5 @@
 import type { Instant, LockModel } from '#core/model.ts';
-import type { CodeOnDevice } from '#ports/lock-provider.ts';
+import { type CodeOnDevice, type CodeStatus, LockProviderError } from '#ports/lock-provider.ts';
 
 export interface OfflineWindow {
   from: Instant;
@@ -11,6 +11,8 @@ export interface SandboxDeviceSpec {
   model: LockModel;
   codeLengths: number[];
   maxCodes: number;
+  /** The lock stores time-bound codes ahead of their window (R2.3); true unless said otherwise. */
+  nativeScheduling?: boolean;
   /** Codes someone else put on the lock (a cleaner's, the owner's): `managed: false`. */
   existingCodes?: { code: string; name: string }[];
   /** The lock accepts and confirms nothing during [from, to). */
@@ -20,12 +22,9 @@ export interface SandboxDeviceSpec {
 }
 
 /** A code as the device holds it; the time bounds are kept for reports, not enforced. */
-export interface SandboxCode extends CodeOnDevice {
-  startsAt?: Instant | undefined;
-  endsAt?: Instant | undefined;
-}
+export type SandboxCode = Omit<CodeOnDevice, 'status' | 'failure'>;
 
-/** A change the provider accepted and has not yet pushed to the device. */
+/** A change the provider accepted and has not yet pushed to the device; an update is a `set` of a known id. */
 export type PendingChange = { kind: 'set'; code: SandboxCode } | { kind: 'remove'; accessCodeId: string };
 
 export type DeviceOutcome =
@@ -59,6 +58,7 @@ export class SandboxDevice {
   readonly model: LockModel;
   readonly codeLengths: readonly number[];
   readonly maxCodes: number;
+  readonly nativeScheduling: boolean;
   readonly windows: readonly OfflineWindow[];
   private readonly codes = new Map<string, SandboxCode>();
   private readonly queue: PendingChange[] = [];
@@ -74,6 +74,7 @@ export class SandboxDevice {
     this.model = spec.model;
     this.codeLengths = [...spec.codeLengths];
     this.maxCodes = spec.maxCodes;
+    this.nativeScheduling = spec.nativeScheduling ?? true;
     this.windows = mergeWindows(spec.offline ?? []);
     this.rejectionsLeft = spec.rejectNext ?? 0;
     for (const code of existing) {
@@ -103,6 +104,39 @@ export class SandboxDevice {
       else view.delete(change.accessCodeId);
     }
     return view;
+  }
+
+  /** One code in the provider's view, with where it stands; a queued removal shows as `removing`. */
+  lookup(accessCodeId: string): (SandboxCode & { status: CodeStatus }) | undefined {
+    let code = this.codes.get(accessCodeId);
+    let status: CodeStatus = 'set';
+    for (const change of this.queue) {
+      if (change.kind === 'set' && change.code.accessCodeId === accessCodeId) {
+        code = change.code;
+        status = 'pending';
+      } else if (change.kind === 'remove' && change.accessCodeId === accessCodeId) status = 'removing';
+    }
+    return code ? { ...code, status } : undefined;
+  }
+
+  /** Whether a set is queued for this id, so a listing can tell pending codes from set ones. */
+  setPending(accessCodeId: string): boolean {
+    return this.queue.some((c) => c.kind === 'set' && c.code.accessCodeId === accessCodeId);
+  }
+
+  /**
+   * What the provider refuses against the codes it knows: a PIN already there, or no slot left.
+   * `self` is the code being updated, which neither collides with itself nor needs a new slot.
+   */
+  conflict(pin: string, self?: string): LockProviderError | undefined {
+    const others = [...this.projected().values()].filter((c) => c.accessCodeId !== self);
+    if (others.some((c) => c.code === pin)) {
+      return new LockProviderError('duplicate_code', `code already on ${this.deviceId}`);
+    }
+    if (self === undefined && others.length >= this.maxCodes) {
+      return new LockProviderError('no_space', `${this.deviceId} holds ${this.maxCodes} codes`);
+    }
+    return undefined;
   }
 
   knows(accessCodeId: string): boolean {

@@ -2,6 +2,7 @@ import type { Instant } from '#core/model.ts';
 import { LOCK_EVENT_TYPES, type LockEventType } from '#core/usecases/lock-events.ts';
 import { signWebhook } from '#core/webhooks/signature.ts';
 import {
+  type CodeChanges,
   type CodeOnDevice,
   type CodeRequest,
   type DeviceStatus,
@@ -124,12 +125,42 @@ export class SandboxLockProvider implements LockProvider {
   async createCode(request: CodeRequest): Promise<{ accessCodeId: string }> {
     const device = this.providerDevice(request.deviceId);
     this.validate(device, request);
+    const conflict = device.conflict(request.code);
+    if (conflict) throw conflict;
     const accessCodeId = this.options.newId('ac');
     const code: SandboxCode = { accessCodeId, code: request.code, name: request.name, managed: true };
     if (request.startsAt !== undefined) code.startsAt = request.startsAt;
     if (request.endsAt !== undefined) code.endsAt = request.endsAt;
     this.request(device, { kind: 'set', code });
     return { accessCodeId };
+  }
+
+  /**
+   * Validated like a creation against the provider's view, then queued: the lock keeps the old
+   * version until the change reaches it, and a change the lock rejects leaves the old one in place.
+   */
+  async updateCode(deviceId: string, accessCodeId: string, changes: CodeChanges): Promise<void> {
+    const device = this.providerDevice(deviceId);
+    const current = device.projected().get(accessCodeId);
+    if (!current) throw new LockProviderError('failed_to_set', `access code not found on ${deviceId}`);
+    if ((changes.startsAt === undefined) !== (changes.endsAt === undefined)) {
+      throw new LockProviderError('failed_to_set', 'startsAt and endsAt must be changed together');
+    }
+    const next: SandboxCode = { ...current };
+    if (changes.code !== undefined) next.code = changes.code;
+    if (changes.name !== undefined) next.name = changes.name;
+    if (changes.startsAt !== undefined) next.startsAt = changes.startsAt;
+    if (changes.endsAt !== undefined) next.endsAt = changes.endsAt;
+    this.validate(device, { deviceId, ...next });
+    const conflict = device.conflict(next.code, accessCodeId);
+    if (conflict) throw conflict;
+    if (device.isForeign(accessCodeId)) this.foreignTouches++;
+    this.request(device, { kind: 'set', code: next });
+  }
+
+  /** The provider's view of one code: queued changes included, a queued removal as `removing`. */
+  async getCode(deviceId: string, accessCodeId: string): Promise<CodeOnDevice | undefined> {
+    return this.providerDevice(deviceId).lookup(accessCodeId);
   }
 
   /**
@@ -149,19 +180,27 @@ export class SandboxLockProvider implements LockProvider {
    * nothing, as if this read were the sync that notices the reset (so a resync sees codes missing).
    */
   async listCodes(deviceId: string): Promise<CodeOnDevice[]> {
-    return [...this.providerDevice(deviceId).projected().values()].map((c) => ({
-      accessCodeId: c.accessCodeId,
-      code: c.code,
-      name: c.name,
-      managed: c.managed,
+    const device = this.providerDevice(deviceId);
+    return [...device.projected().values()].map((c) => ({
+      ...c,
+      status: device.setPending(c.accessCodeId) ? 'pending' : 'set',
     }));
   }
 
+  /** The sandbox knows a device's lengths and slots; its PIN rules come from the model profile. */
   async getDevice(deviceId: string): Promise<DeviceStatus> {
-    return { deviceId, online: this.providerDevice(deviceId).isOnline(this.options.now()) };
+    const device = this.providerDevice(deviceId);
+    return {
+      deviceId,
+      online: device.isOnline(this.options.now()),
+      nativeScheduling: device.nativeScheduling,
+      canProgramCodes: true,
+      constraints: { codeLengths: [...device.codeLengths], maxCodes: device.maxCodes },
+      otherConstraints: [],
+    };
   }
 
-  /** What the provider's API refuses synchronously, before anything is queued. */
+  /** The PIN and window checks the provider's API makes before anything is queued. */
   private validate(device: SandboxDevice, request: CodeRequest): void {
     const { code } = request;
     if (!/^\d+$/.test(code) || !device.codeLengths.includes(code.length)) {
@@ -173,13 +212,6 @@ export class SandboxLockProvider implements LockProvider {
     const { startsAt, endsAt } = request;
     if (startsAt !== undefined && endsAt !== undefined && endsAt <= startsAt) {
       throw new LockProviderError('failed_to_set', 'endsAt must be after startsAt');
-    }
-    const view = [...device.projected().values()];
-    if (view.some((c) => c.code === code)) {
-      throw new LockProviderError('duplicate_code', `code already on ${device.deviceId}`);
-    }
-    if (view.length >= device.maxCodes) {
-      throw new LockProviderError('no_space', `${device.deviceId} holds ${device.maxCodes} codes`);
     }
   }
 

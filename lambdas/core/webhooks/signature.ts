@@ -12,15 +12,32 @@ export interface SignedHeaders {
   'webhook-signature': string;
 }
 
-const sign = (secret: string, id: string, timestamp: string, body: string): string =>
-  createHmac('sha256', secret).update(`${id}.${timestamp}.${body}`).digest('base64');
+/** An HMAC key: a string secret is used as its UTF-8 bytes; Svix-style secrets arrive decoded. */
+export type SigningKey = string | Uint8Array;
+
+/** The three values a signed delivery carries, whatever its sender calls the headers. */
+export interface SignatureParts {
+  id: string | undefined;
+  timestamp: string | undefined;
+  signatures: string | undefined;
+}
+type SignedParts = { [K in keyof SignatureParts]: string };
+
+const sign = (key: SigningKey, id: string, timestamp: string, body: string): string =>
+  createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest('base64');
+
+/** Signs a delivery at `at`; the caller names the headers. */
+export function signParts(key: SigningKey, id: string, at: Instant, body: string): SignedParts {
+  const timestamp = String(Math.floor(at / 1000));
+  return { id, timestamp, signatures: `v1,${sign(key, id, timestamp, body)}` };
+}
 
 export function signWebhook(secret: string, id: string, at: Instant, body: string): SignedHeaders {
-  const timestamp = String(Math.floor(at / 1000));
+  const parts = signParts(secret, id, at, body);
   return {
-    'webhook-id': id,
-    'webhook-timestamp': timestamp,
-    'webhook-signature': `v1,${sign(secret, id, timestamp, body)}`,
+    'webhook-id': parts.id,
+    'webhook-timestamp': parts.timestamp,
+    'webhook-signature': parts.signatures,
   };
 }
 
@@ -36,9 +53,26 @@ export function verifyWebhook(
   body: string,
   now: Instant,
 ): SignatureProblem | undefined {
-  const id = headers['webhook-id'];
-  const timestamp = headers['webhook-timestamp'];
-  const signatures = headers['webhook-signature'];
+  return verifySignature(
+    secrets,
+    {
+      id: headers['webhook-id'],
+      timestamp: headers['webhook-timestamp'],
+      signatures: headers['webhook-signature'],
+    },
+    body,
+    now,
+  );
+}
+
+/** `verifyWebhook` for any sender of the scheme: the keys and the three values, however they arrived. */
+export function verifySignature(
+  keys: readonly SigningKey[],
+  parts: SignatureParts,
+  body: string,
+  now: Instant,
+): SignatureProblem | undefined {
+  const { id, timestamp, signatures } = parts;
   if (!id || !timestamp || !signatures) return 'missing_signature';
   const sentAt = Number(timestamp) * 1000;
   if (!/^\d+$/.test(timestamp) || Math.abs(now - sentAt) > SIGNATURE_TOLERANCE_MS) return 'stale_timestamp';
@@ -46,8 +80,8 @@ export function verifyWebhook(
     .split(' ')
     .filter((s) => s.startsWith('v1,'))
     .map((s) => Buffer.from(s.slice(3), 'base64'));
-  for (const secret of secrets) {
-    const expected = Buffer.from(sign(secret, id, timestamp, body), 'base64');
+  for (const key of keys) {
+    const expected = Buffer.from(sign(key, id, timestamp, body), 'base64');
     if (offered.some((o) => o.length === expected.length && timingSafeEqual(o, expected))) return undefined;
   }
   return 'bad_signature';
