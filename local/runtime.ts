@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { DynamoStore } from '#adapters/aws/dynamo-store.ts';
 import { SandboxLockProvider } from '#adapters/local/sandbox-locks.ts';
 import type { ScheduledJob } from '#core/model.ts';
@@ -65,7 +65,8 @@ export class LocalRuntime {
   constructor(options: RuntimeOptions = {}) {
     this.options = options;
     this.channelSecrets = options.channelSecrets ?? [randomUUID()];
-    this.lockProviderSecret = options.lockProviderSecret ?? randomUUID();
+    // Seam's webhook secrets are Svix keys: whsec_ and base64 bytes.
+    this.lockProviderSecret = options.lockProviderSecret ?? `whsec_${randomBytes(24).toString('base64')}`;
   }
 
   static async start(options: RuntimeOptions = {}): Promise<LocalRuntime> {

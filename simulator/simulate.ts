@@ -21,7 +21,7 @@ export async function simulate(scenario: Scenario, options: SimulateOptions = {}
     random: seededRandom(scenario.seed),
     newId: sequentialIds(),
     channelSecrets: [CHANNEL_SECRET],
-    lockProviderSecret: 'simulated-lock-provider-secret',
+    lockProviderSecret: `whsec_${Buffer.from('simulated-lock-provider-secret').toString('base64')}`,
   });
   // The workflow's Retry jitter draws from Math.random: seed it too, for the run's length only.
   const mathRandom = Math.random;

@@ -7,6 +7,7 @@ import { SFNClient } from '@aws-sdk/client-sfn';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { DynamoStore } from '#adapters/aws/dynamo-store.ts';
 import { EventBridgeScheduler } from '#adapters/aws/event-bridge-scheduler.ts';
+import { SeamLockProvider } from '#adapters/aws/seam-lock-provider.ts';
 import { SesEmailSender } from '#adapters/aws/ses-email.ts';
 import { SnsSmsSender } from '#adapters/aws/sns-sms.ts';
 import { StepFunctionsWorkflows } from '#adapters/aws/step-functions.ts';
@@ -17,19 +18,41 @@ import type { Config } from '../config/load.ts';
 
 // The Lambda functions' composition root: AWS adapters wired once per cold start.
 
-export interface WebhookSecrets {
+/** The integration secret: webhook secrets per sender (two during a rotation, R9.1) and Seam's API key. */
+export interface Secrets {
   channel: string[];
   lockProvider: string[];
+  seamApiKey: string;
 }
 
-function lockProviderFor(name: LockProviderName): LockProvider {
-  // The sandbox lives in the local runtime only; the Seam adapter arrives with issue 4.
-  throw new Error(`lock provider ${name} is not connected in this deployment`);
-}
-
-export function awsDeps(config: Config): Deps {
-  const clock = { now: () => Date.now() };
+/** Read once per cold start. */
+async function loadSecrets(config: Config): Promise<Secrets> {
+  const secret = await new SecretsManagerClient({}).send(
+    new GetSecretValueCommand({ SecretId: config.webhookSecretsArn }),
+  );
+  const parsed = JSON.parse(secret.SecretString ?? '{}') as Partial<Secrets>;
   return {
+    channel: parsed.channel ?? [],
+    lockProvider: parsed.lockProvider ?? [],
+    seamApiKey: parsed.seamApiKey ?? '',
+  };
+}
+
+export interface AwsDeps extends Deps {
+  secrets: Secrets;
+}
+
+export async function awsDeps(config: Config): Promise<AwsDeps> {
+  const secrets = await loadSecrets(config);
+  const clock = { now: () => Date.now() };
+  const seam = new SeamLockProvider({ apiKey: secrets.seamApiKey });
+  const lockProvider = (name: LockProviderName): LockProvider => {
+    // The sandbox lives in the local runtime only.
+    if (name !== 'seam') throw new Error(`lock provider ${name} is not connected in this deployment`);
+    return seam;
+  };
+  return {
+    secrets,
     store: new DynamoStore(new DynamoDBClient({}), config.tableName),
     scheduler: new EventBridgeScheduler(
       new SchedulerClient({}),
@@ -46,20 +69,11 @@ export function awsDeps(config: Config): Deps {
       clock.now,
     ),
     workflows: new StepFunctionsWorkflows(new SFNClient({}), config.provisioningStateMachineArn),
-    lockProvider: lockProviderFor,
+    lockProvider,
     email: new SesEmailSender(new SESClient({}), config.senderEmail),
     sms: new SnsSmsSender(new SNSClient({})),
     clock,
     random: Math.random,
     newId: randomUUID,
   };
-}
-
-/** Both active secrets per sender, so keys rotate without downtime (R9.1). */
-export async function webhookSecrets(config: Config): Promise<WebhookSecrets> {
-  const secret = await new SecretsManagerClient({}).send(
-    new GetSecretValueCommand({ SecretId: config.webhookSecretsArn }),
-  );
-  const parsed = JSON.parse(secret.SecretString ?? '{}') as Partial<WebhookSecrets>;
-  return { channel: parsed.channel ?? [], lockProvider: parsed.lockProvider ?? [] };
 }

@@ -3,4 +3,4 @@ import { withHttpMiddleware } from '#handlers/http/with-http-middleware.ts';
 import { loadConfig } from '../config/load.ts';
 import { awsDeps } from './aws-deps.ts';
 
-export const handler = withHttpMiddleware(hostApi(awsDeps(loadConfig())));
+export const handler = withHttpMiddleware(hostApi(await awsDeps(loadConfig())));

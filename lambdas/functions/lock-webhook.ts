@@ -1,10 +1,9 @@
 import { lockWebhook } from '#handlers/http/lock-webhook.ts';
 import { withHttpMiddleware } from '#handlers/http/with-http-middleware.ts';
 import { loadConfig } from '../config/load.ts';
-import { awsDeps, webhookSecrets } from './aws-deps.ts';
+import { awsDeps } from './aws-deps.ts';
 
-const config = loadConfig();
-const secrets = await webhookSecrets(config);
+const deps = await awsDeps(loadConfig());
 export const handler = withHttpMiddleware(
-  lockWebhook({ ...awsDeps(config), lockProviderSecrets: secrets.lockProvider, lockProviderName: 'seam' }),
+  lockWebhook({ ...deps, lockProviderSecrets: deps.secrets.lockProvider, lockProviderName: 'seam' }),
 );

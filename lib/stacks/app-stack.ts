@@ -140,7 +140,8 @@ export class AppStack extends Stack {
         reason: `DynamoDB needs ${action} on the table's customer-managed key to read and write; the grant names that key only.`,
       });
     }
-    if (access.readsWebhookSecrets) data.webhookSecrets.grantRead(fn.role);
+    // Every function reads the integration secret (webhook secrets, Seam's key) at cold start.
+    data.webhookSecrets.grantRead(fn.role);
     if (access.startsProvisioning) {
       fn.role.addToPolicy(
         new iam.PolicyStatement({ actions: ['states:StartExecution'], resources: [provisioningArn] }),

@@ -15,7 +15,7 @@ export interface DataStackProps extends StackProps {
 }
 
 // An empty secret of the shape the webhook handlers read; operators fill in the real secrets.
-const EMPTY_WEBHOOK_SECRETS = JSON.stringify({ channel: [], lockProvider: [] });
+const EMPTY_WEBHOOK_SECRETS = JSON.stringify({ channel: [], lockProvider: [], seamApiKey: '' });
 
 /** The stateful half of Lockstep: what must survive a redeploy of the functions. */
 export class DataStack extends Stack {

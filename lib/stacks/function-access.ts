@@ -4,8 +4,6 @@ import type { FunctionName } from '../../lambdas/functions/catalog.ts';
 export interface FunctionAccess {
   /** Creates, moves and deletes per-reservation schedules (R2.4). */
   readonly managesSchedules: boolean;
-  /** Verifies inbound webhook signatures (R9.1). */
-  readonly readsWebhookSecrets: boolean;
   /** Sends guest email/SMS and host alerts (R5, R8.2). */
   readonly sendsMessages: boolean;
   /** Starts the provisioning workflow at once, without a schedule. */
@@ -14,15 +12,14 @@ export interface FunctionAccess {
 
 const NONE: FunctionAccess = {
   managesSchedules: false,
-  readsWebhookSecrets: false,
   sendsMessages: false,
   startsProvisioning: false,
 };
 
 export const FUNCTION_ACCESS: Record<FunctionName, FunctionAccess> = {
-  channelWebhook: { ...NONE, managesSchedules: true, readsWebhookSecrets: true },
-  lockWebhook: { ...NONE, readsWebhookSecrets: true },
-  hostApi: { ...NONE, managesSchedules: true },
+  channelWebhook: { ...NONE, managesSchedules: true },
+  lockWebhook: NONE,
+  hostApi: { ...NONE, managesSchedules: true, startsProvisioning: true },
   scheduledJob: { ...NONE, managesSchedules: true, sendsMessages: true, startsProvisioning: true },
   provisionAttempt: { ...NONE, sendsMessages: true },
   provisionCheck: { ...NONE, sendsMessages: true },

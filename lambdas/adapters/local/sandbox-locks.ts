@@ -1,6 +1,6 @@
+import { signSeamWebhook } from '#adapters/aws/seam-webhook.ts';
 import type { Instant } from '#core/model.ts';
 import { LOCK_EVENT_TYPES, type LockEventType } from '#core/usecases/lock-events.ts';
-import { signWebhook } from '#core/webhooks/signature.ts';
 import {
   type CodeChanges,
   type CodeOnDevice,
@@ -243,7 +243,7 @@ export class SandboxLockProvider implements LockProvider {
   /** Each attempt is signed afresh (same id, new timestamp), as Standard Webhooks senders do. */
   private async send(eventId: string, body: string, retriesDone: number): Promise<void> {
     try {
-      const headers = { ...signWebhook(this.options.webhookSecret, eventId, this.options.now(), body) };
+      const headers = { ...signSeamWebhook(this.options.webhookSecret, eventId, this.options.now(), body) };
       await this.options.deliver({ 'content-type': 'application/json', ...headers }, body);
     } catch {
       if (retriesDone < DELIVERY_RETRIES) {

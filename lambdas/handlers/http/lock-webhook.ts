@@ -1,38 +1,35 @@
-import { z } from 'zod';
+import { parseSeamEvent, verifySeamWebhook } from '#adapters/aws/seam-webhook.ts';
+import { UnauthorizedError } from '#core/errors.ts';
 import type { LockProviderName } from '#core/model.ts';
 import type { Deps } from '#core/usecases/deps.ts';
-import { LOCK_EVENT_TYPES, recordLockEvent } from '#core/usecases/lock-events.ts';
-import { type HttpRequest, type HttpResponse, json, parseJson } from './http.ts';
-import { validate } from './validate.ts';
-import { verifiedBody } from './verify-signature.ts';
-
-/** The lock provider's event envelope (Seam-style). */
-const LockProviderEvent = z.object({
-  event_id: z.string().min(1),
-  event_type: z.enum(LOCK_EVENT_TYPES),
-  device_id: z.string().min(1),
-  access_code_id: z.string().min(1).optional(),
-  occurred_at: z.iso.datetime({ offset: true }),
-});
+import { recordLockEvent } from '#core/usecases/lock-events.ts';
+import { type HttpRequest, type HttpResponse, json, rawBody } from './http.ts';
 
 export interface LockWebhookDeps extends Deps {
+  /** The provider account's active webhook secrets (Svix `whsec_` keys; two during a rotation). */
   lockProviderSecrets: readonly string[];
   /** The provider whose account signs these deliveries. */
   lockProviderName: LockProviderName;
 }
 
-/** POST /webhooks/locks: a lock provider confirms or reports a change (R4.2). */
+/**
+ * POST /webhooks/locks: a lock provider confirms or reports a change (R4.2). Seam's envelope and
+ * Svix signatures; the sandbox sends the same. Event types Lockstep does not follow are acknowledged
+ * so the sender stops retrying them.
+ */
 export const lockWebhook =
   (deps: LockWebhookDeps) =>
   async (request: HttpRequest): Promise<HttpResponse> => {
-    const body = verifiedBody(request, deps.lockProviderSecrets, deps.clock.now());
-    const event = validate(LockProviderEvent, parseJson(body));
-    const outcome = await recordLockEvent(deps, {
-      provider: deps.lockProviderName,
-      type: event.event_type,
-      deviceId: event.device_id,
-      accessCodeId: event.access_code_id,
-      occurredAt: Date.parse(event.occurred_at),
-    });
+    const body = rawBody(request);
+    const problem = verifySeamWebhook(
+      deps.lockProviderSecrets,
+      request.headers ?? {},
+      body,
+      deps.clock.now(),
+    );
+    if (problem) throw new UnauthorizedError(`webhook signature refused: ${problem}`);
+    const event = parseSeamEvent(body);
+    if (!event) return json(200, { outcome: 'ignored' });
+    const outcome = await recordLockEvent(deps, { ...event, provider: deps.lockProviderName });
     return json(200, { outcome });
   };

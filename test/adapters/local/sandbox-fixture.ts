@@ -10,7 +10,7 @@ import type { LockProviderError } from '#ports/lock-provider.ts';
 // The sandbox tests' harness: a fake clock, recorded deliveries, and a provider with device d1.
 
 export const START = Date.UTC(2026, 11, 1);
-export const SECRET = 'whsec_test';
+export const SECRET = `whsec_${Buffer.from('sandbox-test-secret').toString('base64')}`;
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { verifySeamWebhook } from '#adapters/aws/seam-webhook.ts';
 import {
   DEFAULT_CONFIRMATION_DELAY_MS as DELAY,
   DELIVERY_RETRIES,
   DELIVERY_RETRY_DELAY_MS,
 } from '#adapters/local/sandbox-locks.ts';
-import { verifyWebhook } from '#core/webhooks/signature.ts';
 import { LockProviderError } from '#ports/lock-provider.ts';
 import {
   clock,
@@ -40,7 +40,7 @@ describe('sandbox lock provider: setting codes', () => {
       occurred_at: new Date(START + DELAY).toISOString(),
     });
     expect(
-      verifyWebhook([SECRET], delivery?.headers ?? {}, delivery?.body ?? '', Date.now()),
+      verifySeamWebhook([SECRET], delivery?.headers ?? {}, delivery?.body ?? '', Date.now()),
     ).toBeUndefined();
     expect(provider.codesOnDevice('d1')).toEqual([
       { accessCodeId, code: '2468', name: 'guest 2468', managed: true },
@@ -297,9 +297,9 @@ describe('sandbox lock provider: webhook delivery', () => {
     expect(deliveries).toHaveLength(1);
     expect(delivery?.at).toBe(START + DELAY + DELIVERY_RETRY_DELAY_MS);
     expect(delivery?.event.occurred_at).toBe(new Date(START + DELAY).toISOString());
-    expect(delivery?.headers['webhook-id']).toBe(delivery?.event.event_id);
+    expect(delivery?.headers['svix-id']).toBe(delivery?.event.event_id);
     expect(
-      verifyWebhook([SECRET], delivery?.headers ?? {}, delivery?.body ?? '', Date.now()),
+      verifySeamWebhook([SECRET], delivery?.headers ?? {}, delivery?.body ?? '', Date.now()),
     ).toBeUndefined();
   });
 

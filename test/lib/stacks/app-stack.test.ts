@@ -96,10 +96,11 @@ describe('AppStack functions', () => {
     expect(actionsOf(idOf(fns.hostApi.role))).not.toContain('ses:SendEmail');
   });
 
-  it('lets only the webhook functions read the webhook secrets', () => {
-    expect(actionsOf(idOf(fns.channelWebhook.role))).toContain('secretsmanager:GetSecretValue');
-    expect(actionsOf(idOf(fns.lockWebhook.role))).toContain('secretsmanager:GetSecretValue');
-    expect(actionsOf(idOf(fns.hostApi.role))).not.toContain('secretsmanager:GetSecretValue');
+  it('lets every function read the integration secret at cold start, and only the scheduling ones start the workflow', () => {
+    for (const fn of Object.values(fns))
+      expect(actionsOf(idOf(fn.role))).toContain('secretsmanager:GetSecretValue');
+    expect(actionsOf(idOf(fns.lockWebhook.role))).not.toContain('states:StartExecution');
+    expect(actionsOf(idOf(fns.hostApi.role))).toContain('states:StartExecution');
   });
 });
 

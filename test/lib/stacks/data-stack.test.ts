@@ -63,7 +63,11 @@ describe('DataStack', () => {
   it('holds the webhook secrets in Secrets Manager, in the shape the handlers read', () => {
     const secrets = template.findResources('AWS::SecretsManager::Secret');
     const [secret] = Object.values(secrets) as { Properties: { SecretString: string } }[];
-    expect(JSON.parse(secret?.Properties.SecretString ?? '')).toEqual({ channel: [], lockProvider: [] });
+    expect(JSON.parse(secret?.Properties.SecretString ?? '')).toEqual({
+      channel: [],
+      lockProvider: [],
+      seamApiKey: '',
+    });
   });
 
   it('lets a development deployment drop deletion protection', () => {
