@@ -1,18 +1,11 @@
-import type { Channel, Guest } from '#core/model.ts';
+import type { ReservationInput } from '#core/model.ts';
 import { signWebhook } from '#core/webhooks/signature.ts';
 
 // The channel partner's side of the channel webhook (docs/webhooks.md): used by the demo booking,
 // the tests and the simulator, so all of them send what a partner would.
 
-export interface ReservationFields {
-  reservationId: string;
-  propertyId: string;
-  channel: Channel;
-  confirmationCode: string;
-  guest: Guest;
-  checkIn: string;
-  checkOut: string;
-}
+/** A reservation as the partner describes it; the same fields Lockstep reads from the event. */
+export type ReservationFields = ReservationInput;
 
 export interface ChannelDelivery {
   headers: Record<string, string>;

@@ -3,8 +3,8 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createTableInput } from '#adapters/aws/table.ts';
-import type { Activity } from './activity.ts';
-import type { AwsCalls } from './aws-calls.ts';
+import { Activity } from './activity.ts';
+import { type AwsCalls, noAwsCalls } from './aws-calls.ts';
 
 // dynalite is CommonJS without types: require it with the slice of its API used here.
 const dynalite = createRequire(import.meta.url)('dynalite') as (options: {
@@ -25,8 +25,8 @@ export interface LocalDynamo {
  * (a table created under fake timers stays CREATING). Every request is counted and tracked.
  */
 export async function startLocalDynamo(
-  activity: Activity,
-  calls: AwsCalls,
+  activity: Activity = new Activity(),
+  calls: AwsCalls = noAwsCalls(),
   path?: string,
 ): Promise<LocalDynamo> {
   const server = dynalite({
@@ -57,6 +57,7 @@ export async function startLocalDynamo(
     () => false,
   );
   if (!exists) await client.send(new CreateTableCommand(createTableInput(tableName)));
+  await untilActive(client, tableName);
   calls.dynamodb = 0;
   return {
     client,
@@ -66,4 +67,14 @@ export async function startLocalDynamo(
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+// With createTableMs 0 the table turns ACTIVE on dynalite's next timer turn; poll, yielding in between.
+async function untilActive(client: DynamoDBClient, tableName: string): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    if (Table?.TableStatus === 'ACTIVE') return;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  throw new Error(`table ${tableName} did not become ACTIVE`);
 }

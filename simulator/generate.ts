@@ -1,5 +1,5 @@
 import { LOCK_MODELS } from '#core/model.ts';
-import { seededRandom } from './random.ts';
+import { seededRandom } from '#local/random.ts';
 import type { Scenario } from './scenario.ts';
 
 // Large random but valid scenarios for load runs: `npm run simulate -- --generate N ...`.

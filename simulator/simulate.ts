@@ -1,6 +1,6 @@
+import { seededRandom, sequentialIds } from '#local/random.ts';
 import { LocalRuntime } from '#local/runtime.ts';
 import { VirtualTime } from '#local/virtual-time.ts';
-import { seededRandom, sequentialIds } from './random.ts';
 import { buildReport, type Report } from './report.ts';
 import type { Scenario } from './scenario.ts';
 import { CHANNEL_SECRET, SimulatedWorld } from './world.ts';

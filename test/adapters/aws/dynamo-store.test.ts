@@ -1,15 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DynamoStore } from '#adapters/aws/dynamo-store.ts';
+import { type LocalDynamo, startLocalDynamo } from '#local/dynamo.ts';
 import { ConflictError, StaleWriteError } from '#ports/errors.ts';
 import type { AccessCodeRef } from '#ports/store.ts';
-import { type LocalDynamo, startDynalite } from '../../support/dynalite.ts';
 import { lock, property, reservation } from './fixtures.ts';
 
 let dynamo: LocalDynamo;
 let store: DynamoStore;
 
 beforeEach(async () => {
-  dynamo = await startDynalite();
+  dynamo = await startLocalDynamo();
   store = new DynamoStore(dynamo.client, dynamo.tableName);
 });
 afterEach(() => dynamo.stop());
