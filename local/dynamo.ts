@@ -35,6 +35,9 @@ export async function startLocalDynamo(
     updateTableMs: 0,
     ...(path ? { path } : {}),
   });
+  // The SDK keeps sockets alive; a server closing idle ones after 5 s of real time races a reuse
+  // (ECONNRESET, and the client makes one attempt only), so idle sockets stay open.
+  server.keepAliveTimeout = 0;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const client = new DynamoDBClient({
