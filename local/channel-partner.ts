@@ -41,3 +41,32 @@ export function reservationEventBody(
 export function signedDelivery(secret: string, eventId: string, at: number, body: string): ChannelDelivery {
   return { headers: { 'content-type': 'application/json', ...signWebhook(secret, eventId, at, body) }, body };
 }
+
+export interface HostMessageFields {
+  reservationId: string;
+  senderHostId: string;
+  sentAt: number;
+  containsSmartlockCode?: boolean;
+}
+
+/** `message.sent`: a listing host wrote in the guest's conversation (R5.3). */
+export function messageSentEventBody(
+  eventId: string,
+  hostId: string,
+  at: number,
+  m: HostMessageFields,
+): string {
+  return JSON.stringify({
+    version: '2026-11-01',
+    id: eventId,
+    type: 'message.sent',
+    occurred_at: new Date(at).toISOString(),
+    host_id: hostId,
+    message: {
+      reservation_id: m.reservationId,
+      sender_host_id: m.senderHostId,
+      sent_at: new Date(m.sentAt).toISOString(),
+      contains_smartlock_code: m.containsSmartlockCode ?? false,
+    },
+  });
+}

@@ -1,16 +1,38 @@
 import type { Instant } from '#core/model.ts';
+import type { ChannelMessage, ChannelMessenger, MessagingChannel } from '#ports/channel-messaging.ts';
+import type { HostAlert, HostNotifier } from '#ports/host-notifier.ts';
 import type { EmailMessage, EmailSender, SmsMessage, SmsSender } from '#ports/messaging.ts';
 import type { AwsCalls } from './aws-calls.ts';
 
 export type OutboxEntry =
   | { via: 'email'; at: Instant; message: EmailMessage }
-  | { via: 'sms'; at: Instant; message: SmsMessage };
+  | { via: 'sms'; at: Instant; message: SmsMessage }
+  | { via: MessagingChannel; at: Instant; message: ChannelMessage }
+  | { via: 'alert'; at: Instant; message: HostAlert };
+
+/** Entries that reached a guest (alerts go to the host). */
+export type GuestEntry = Exclude<OutboxEntry, { via: 'alert' }>;
+export const isGuestEntry = (entry: OutboxEntry): entry is GuestEntry => entry.via !== 'alert';
+
+/** Who an entry went to, for printing. */
+export function recipientOf(entry: OutboxEntry): string {
+  switch (entry.via) {
+    case 'email':
+    case 'sms':
+      return entry.message.to;
+    case 'alert':
+      return `host ${entry.message.hostId}`;
+    default:
+      return `${entry.via} conversation ${entry.message.reservationId}${entry.message.senderHostId ? ` as ${entry.message.senderHostId}` : ''}`;
+  }
+}
 
 /**
- * SES and SNS's stand-in: records every message instead of sending it. A message id seen before
- * is not recorded twice, as the real senders' idempotency keeps a retried step from sending twice.
+ * SES, SNS and the channel partners' stand-in: records every message instead of sending it. A message
+ * id seen before is not recorded twice, as the partners' idempotency keys would drop it. SES and SNS
+ * calls are counted; a channel message is an HTTP call to the partner, not an AWS call.
  */
-export class Outbox implements EmailSender, SmsSender {
+export class Outbox implements EmailSender, SmsSender, ChannelMessenger, HostNotifier {
   readonly entries: OutboxEntry[] = [];
   private readonly seen = new Set<string>();
   private readonly calls: AwsCalls;
@@ -29,11 +51,19 @@ export class Outbox implements EmailSender, SmsSender {
     this.record({ via: 'sms', at: Date.now(), message });
   }
 
+  async sendChannelMessage(message: ChannelMessage): Promise<void> {
+    this.record({ via: message.channel, at: Date.now(), message });
+  }
+
+  async notifyHost(alert: HostAlert): Promise<void> {
+    this.record({ via: 'alert', at: Date.now(), message: alert });
+  }
+
   private record(entry: OutboxEntry): void {
     if (this.seen.has(entry.message.messageId)) return;
     this.seen.add(entry.message.messageId);
-    if (entry.via === 'email') this.calls.ses++;
-    else this.calls.sns++;
+    if (entry.via === 'email' || entry.via === 'alert') this.calls.ses++;
+    else if (entry.via === 'sms') this.calls.sns++;
     this.entries.push(entry);
     this.onMessage(entry);
   }

@@ -104,6 +104,8 @@ export class LocalRuntime {
       lockProvider: () => this.sandbox,
       email: this.outbox,
       sms: this.outbox,
+      channelMessenger: this.outbox,
+      hostNotifier: this.outbox,
       clock: { now: () => Date.now() },
       random: this.options.random ?? Math.random,
       newId,

@@ -42,6 +42,11 @@ export async function seedDemo(runtime: LocalRuntime): Promise<Demo> {
     await post('PUT', `/v1/properties/beach-house/locks/${id}`);
   }
   // A third device in the sandbox account, not yet registered: the host API walkthrough matches it.
-  runtime.sandbox.addDevice({ deviceId: 'sandbox-garden', model: 'generic', codeLengths: [4, 5, 6], maxCodes: 100 });
+  runtime.sandbox.addDevice({
+    deviceId: 'sandbox-garden',
+    model: 'generic',
+    codeLengths: [4, 5, 6],
+    maxCodes: 100,
+  });
   return { hostId, token, propertyId: 'beach-house', timeZone, lockIds };
 }

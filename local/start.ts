@@ -1,4 +1,5 @@
 import { serveHttp } from './http-server.ts';
+import { recipientOf } from './outbox.ts';
 import { LocalRuntime } from './runtime.ts';
 import { seedDemo } from './seed-demo.ts';
 
@@ -8,7 +9,7 @@ const port = Number(process.env.PORT ?? 3000);
 const runtime = await LocalRuntime.start({
   channelSecrets: [process.env.LOCKSTEP_CHANNEL_SECRET ?? 'local-channel-secret'],
   onMessage: (entry) => {
-    const to = entry.message.to;
+    const to = recipientOf(entry);
     console.log(
       `\n[outbox] ${entry.via} to ${to} at ${new Date(entry.at).toISOString()}\n${entry.message.text}\n`,
     );

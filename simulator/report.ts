@@ -26,7 +26,7 @@ export interface ReservationReport {
   locks: { lockId: string; setAt: string | null; removedAt: string | null; attempts: number }[];
   backup: null;
   guestMessages: GuestMessageReport[];
-  hostAlerts: { at: string; kind: string }[];
+  hostAlerts: AlertReport[];
   workingCodeAtActiveFrom: boolean | null;
   timeline: { at: string; event: string; lockId?: string; detail?: string }[];
 }
@@ -38,6 +38,8 @@ export interface Report {
     id: string;
     signals: { at: string; signal: string; active: boolean }[];
     codesAtEnd: { code: string; name: string; owner: 'lockstep' | 'foreign' }[];
+    /** Alerts about the lock itself (R8.2 `lock_disconnected`); optional in the contract. */
+    hostAlerts: AlertReport[];
   }[];
   kpis: {
     reservations: number;
@@ -54,23 +56,35 @@ export interface Report {
   notes: { at: string; reservationId?: string; lockId?: string; note: string }[];
 }
 
-/** Guest messages sent at the same instant for one reservation are one message on several routes. */
-function guestMessages(runtime: LocalRuntime, r: Reservation): GuestMessageReport[] {
-  const byInstant = new Map<Instant, GuestMessageReport>();
+/** What the product sent the guest that carried a code (R5): the code message and shortcode messages. */
+function guestMessages(r: Reservation): GuestMessageReport[] {
+  return (r.guestMessages ?? [])
+    .filter((m) => m.pin !== undefined && m.sent.length > 0)
+    .map((m) => ({
+      at: iso(m.at) ?? '',
+      via: [...m.sent],
+      from: m.from ?? null,
+      code: m.pin ?? '',
+      isBackup: m.isBackup ?? false,
+    }));
+}
+
+type AlertReport = { at: string; kind: string };
+
+/** The alert emails the host received (R8.2), as the outbox recorded them. */
+function hostAlerts(
+  runtime: LocalRuntime,
+  about: { reservationId?: string; lockId?: string },
+): AlertReport[] {
+  const alerts: AlertReport[] = [];
   for (const entry of runtime.outbox.entries) {
-    if (entry.message.reservationId !== r.reservationId) continue;
-    const message = byInstant.get(entry.at);
-    if (message) message.via.push(entry.via);
-    else
-      byInstant.set(entry.at, {
-        at: iso(entry.at) ?? '',
-        via: [entry.via],
-        from: null,
-        code: r.code.pin,
-        isBackup: false,
-      });
+    if (entry.via !== 'alert') continue;
+    const { reservationId, lockId, kind } = entry.message;
+    if (about.reservationId !== undefined && reservationId !== about.reservationId) continue;
+    if (about.lockId !== undefined && (reservationId !== undefined || lockId !== about.lockId)) continue;
+    alerts.push({ at: iso(entry.at) ?? '', kind });
   }
-  return [...byInstant.values()];
+  return alerts;
 }
 
 function reservationReport(
@@ -109,8 +123,8 @@ function reservationReport(
       attempts: s.attemptedAt.length,
     })),
     backup: null,
-    guestMessages: guestMessages(runtime, r),
-    hostAlerts: [],
+    guestMessages: guestMessages(r),
+    hostAlerts: hostAlerts(runtime, { reservationId: r.reservationId }),
     workingCodeAtActiveFrom:
       r.status === 'cancelled' ? null : (observations.workingAtActiveFrom.get(id) ?? false),
     timeline: r.timeline.map((t) => ({
@@ -145,13 +159,14 @@ export async function buildReport(
         name: c.name,
         owner: c.managed ? ('lockstep' as const) : ('foreign' as const),
       })),
+      hostAlerts: hostAlerts(runtime, { lockId: lock.id }),
     })),
     kpis: {
       reservations: reservations.length,
       workingCodeAtActiveFromRate: judged.length === 0 ? null : working / judged.length,
       guestsWithoutWorkingCode: judged.length - working,
       backupCodesIssued: 0,
-      hostAlerts: 0,
+      hostAlerts: runtime.outbox.entries.filter((e) => e.via === 'alert').length,
       guestMessages: reservations.reduce((n, r) => n + r.guestMessages.length, 0),
       lastMinuteBackupP95Seconds: null,
       codesLeftAfterDeletionDue: observations.codesLeftAfterDeletionDue,

@@ -1,7 +1,8 @@
 import type { Instant } from '#core/model.ts';
 import { codeWindow, HOUR, MINUTE } from '#core/time/timeline.ts';
 import { parseDateTime } from '#core/time/zoned.ts';
-import { reservationEventBody, signedDelivery } from '#local/channel-partner.ts';
+import { messageSentEventBody, reservationEventBody, signedDelivery } from '#local/channel-partner.ts';
+import { isGuestEntry } from '#local/outbox.ts';
 import type { LocalRuntime } from '#local/runtime.ts';
 import { atInstant } from '#local/timers.ts';
 import type { Scenario, ScenarioReservation } from './scenario.ts';
@@ -9,6 +10,8 @@ import type { Scenario, ScenarioReservation } from './scenario.ts';
 /** The one Lockstep account a scenario runs in; scenario `hosts` are the listing's co-hosts (R5.3). */
 export const ACCOUNT = 'host';
 export const CHANNEL_SECRET = 'simulated-channel-secret';
+/** What a scenario host writes when a `message` event uses the shortcode. */
+export const SHORTCODE_TEMPLATE = 'Looking forward to your stay! Your door code is %smartlock_code%.';
 
 export interface Observations {
   /** Per reservation: what the guest held at activeFrom (simulation.md, workingCodeAtActiveFrom). */
@@ -72,6 +75,7 @@ export class SimulatedWorld {
         id: p.id,
         name: p.name ?? p.id,
         timeZone: p.timeZone,
+        hosts: p.hosts,
         ...p.settings,
       });
       for (const lockId of p.locks) await this.api('PUT', `/v1/properties/${p.id}/locks/${lockId}`);
@@ -105,10 +109,7 @@ export class SimulatedWorld {
     this.at(acceptedAt, () => this.deliver('reservation.accepted', r.id, fields));
     for (const e of r.events) {
       this.at(Date.parse(e.at), async () => {
-        if (e.type === 'message') {
-          this.note({ reservationId: r.id, note: `host ${e.host} message: no messaging path yet (issue 6)` });
-          return;
-        }
+        if (e.type === 'message') return this.hostMessage(r.id, e.host, e.usesShortcode);
         if (e.type === 'cancelled') {
           this.probeDeletion(r.id, Date.now() + 25 * HOUR);
           return this.deliver('reservation.cancelled', r.id, fields);
@@ -119,7 +120,17 @@ export class SimulatedWorld {
           ...(e.propertyId ? { propertyId: e.propertyId } : {}),
           ...(e.guest ? { guest: e.guest } : {}),
         });
-        return this.deliver('reservation.modified', r.id, fields);
+        const before = await this.runtime.deps.store.getReservation(ACCOUNT, r.id);
+        await this.deliver('reservation.modified', r.id, fields);
+        // A stay that moved is judged at its new activeFrom and an hour after its new deletion time (R7.1).
+        const after = await this.runtime.deps.store.getReservation(ACCOUNT, r.id);
+        if (after?.status !== 'accepted') return;
+        const { activeFrom, activeUntil } = after.code;
+        if (activeFrom !== before?.code.activeFrom) {
+          this.at(Math.max(activeFrom, Date.now() + MINUTE), () => this.probeWorkingCode(r.id, activeFrom));
+        }
+        if (activeUntil !== before?.code.activeUntil)
+          this.probeDeletion(r.id, activeUntil + 25 * HOUR, 'completed');
       });
     }
     const property = this.scenario.properties.find((p) => p.id === r.propertyId);
@@ -130,17 +141,21 @@ export class SimulatedWorld {
     };
     const window = codeWindow(stay, property.settings);
     // A booking that arrives after activeFrom is judged a minute after acceptance (R4.4's minute).
-    this.at(Math.max(window.activeFrom, acceptedAt + MINUTE), () => this.probeWorkingCode(r.id));
+    this.at(Math.max(window.activeFrom, acceptedAt + MINUTE), () =>
+      this.probeWorkingCode(r.id, window.activeFrom),
+    );
     this.probeDeletion(r.id, window.activeUntil + 25 * HOUR, 'completed');
   }
 
   /** simulation.md: did the guest hold a PIN set on every lock of the property at activeFrom? */
-  private async probeWorkingCode(reservationId: string): Promise<void> {
+  private async probeWorkingCode(reservationId: string, activeFrom: Instant): Promise<void> {
     const r = await this.runtime.deps.store.getReservation(ACCOUNT, reservationId);
-    if (r?.status !== 'accepted') return;
+    // A probe planned for a window the stay no longer has leaves the judgement to its current window's.
+    if (r?.status !== 'accepted' || r.code.activeFrom !== activeFrom) return;
     const property = await this.runtime.deps.store.getProperty(ACCOUNT, r.propertyId);
     const told = this.runtime.outbox.entries.some(
-      (e) => e.message.reservationId === reservationId && e.message.text.includes(r.code.pin),
+      (e) =>
+        isGuestEntry(e) && e.message.reservationId === reservationId && e.message.text.includes(r.code.pin),
     );
     const onEveryLock = (property?.lockIds ?? []).every((lockId) =>
       this.runtime.sandbox.codesOnDevice(lockId).some((c) => c.code === r.code.pin),
@@ -153,6 +168,8 @@ export class SimulatedWorld {
     this.at(at, async () => {
       const r = await this.runtime.deps.store.getReservation(ACCOUNT, reservationId);
       if (!r || (only === 'completed' && r.status !== 'accepted')) return;
+      // Planned for a window the stay no longer has: the probe of its current window judges it.
+      if (only === 'completed' && r.code.activeUntil + 25 * HOUR !== at) return;
       for (const state of r.code.locks) {
         const lock = await this.runtime.deps.store.getLock(ACCOUNT, state.lockId);
         if (!lock) continue;
@@ -163,6 +180,30 @@ export class SimulatedWorld {
     });
   }
 
+  /**
+   * A listing host writes to the guest. With the shortcode, the host's message goes through the render
+   * endpoint and out to the guest (R5.5); either way the channel then reports who wrote (R5.3).
+   */
+  private async hostMessage(reservationId: string, host: string, usesShortcode: boolean): Promise<void> {
+    if (usesShortcode) {
+      const reply = await this.api(
+        'POST',
+        `/v1/reservations/${reservationId}/render-message`,
+        { template: SHORTCODE_TEMPLATE, send: true, from: host },
+        false,
+      );
+      if (reply >= 300) this.note({ reservationId, note: `host ${host} message: render answered ${reply}` });
+    }
+    const eventId = `evt-${++this.eventCount}`;
+    const now = Date.now();
+    const body = messageSentEventBody(eventId, ACCOUNT, now, {
+      reservationId,
+      senderHostId: host,
+      sentAt: now,
+    });
+    await this.post('message.sent', reservationId, eventId, now, body);
+  }
+
   private async deliver(
     type: string,
     reservationId: string,
@@ -171,6 +212,10 @@ export class SimulatedWorld {
     const eventId = `evt-${++this.eventCount}`;
     const now = Date.now();
     const body = reservationEventBody(type, eventId, ACCOUNT, now, fields);
+    await this.post(type, reservationId, eventId, now, body);
+  }
+
+  private async post(type: string, reservationId: string, eventId: string, now: Instant, body: string) {
     const reply = await this.runtime.request({
       method: 'POST',
       path: '/webhooks/channel',

@@ -8,6 +8,8 @@ export const ENV = {
   provisioningStateMachineArn: 'LOCKSTEP_PROVISIONING_STATE_MACHINE_ARN',
   senderEmail: 'LOCKSTEP_SENDER_EMAIL',
   webhookSecretsArn: 'LOCKSTEP_WEBHOOK_SECRETS_ARN',
+  /** The channel partner's messaging API root (R5.2). */
+  channelMessagingUrl: 'LOCKSTEP_CHANNEL_MESSAGING_URL',
 } as const;
 
 export type EnvName = (typeof ENV)[keyof typeof ENV];

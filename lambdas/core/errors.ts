@@ -28,3 +28,16 @@ export class NotFoundError extends Error {
     this.field = field;
   }
 }
+
+/**
+ * A message could not be delivered now (a sender failed after its own retries). Nothing is lost:
+ * the failure is on the reservation's timeline and a scheduled step is retried; a host request
+ * answers 502 and may be repeated. Never carries a PIN (R9.4).
+ */
+export class DeliveryError extends Error {
+  readonly code = 'delivery_failed';
+  constructor(message: string) {
+    super(message);
+    this.name = 'DeliveryError';
+  }
+}

@@ -15,6 +15,8 @@ export interface PropertySettings {
   bufferAfterMinutes: number;
   codeSource: 'random' | 'phone';
   backupCodes: boolean;
+  /** The listing's hosts on its channel, primary first: the senders R5.3 chooses from. */
+  hosts?: string[] | undefined;
 }
 
 export interface Property {
@@ -87,6 +89,10 @@ export interface LockCodeState {
   setAt?: Instant | undefined;
   removedAt?: Instant | undefined;
   lastError?: string | undefined;
+  /** When Lockstep first asked the provider to remove this code; retries back off from it (R7.3). */
+  removalRequestedAt?: Instant | undefined;
+  /** Codes this lock held for the reservation before (a replaced PIN, a wiped lock); their late events are stale. */
+  retiredAccessCodeIds?: string[] | undefined;
 }
 
 export interface TimelineEntry {
@@ -116,8 +122,49 @@ export interface Reservation extends ReservationDetails {
   version: number;
   bookedAt: Instant;
   cancelledAt?: Instant | undefined;
+  /** `occurred_at` of the newest channel event applied; older events change nothing (R9.1). */
+  lastEventAt?: Instant | undefined;
   code: AccessCode;
   timeline: TimelineEntry[];
+  /** The listing host who last wrote in the guest's conversation (R5.3). */
+  lastHostMessage?: { hostId: string; at: Instant } | undefined;
+  /** Messages to the guest, each under its idempotency key (R5). */
+  guestMessages?: GuestMessageRecord[] | undefined;
+  /** Alert emails sent to the host about this reservation (R8.2). */
+  hostAlerts?: HostAlertRecord[] | undefined;
+}
+
+/**
+ * One message to the guest. Written before it is sent (the claim) and after (the routes that took it),
+ * so a retried or doubled run never sends it twice. `pin` is the code it carried: stored with the
+ * reservation like the code itself, never copied into the timeline (R9.4).
+ */
+export interface GuestMessageRecord {
+  messageId: string;
+  /** Lockstep's code message (R5.1), or a host message rendered with the shortcode (R5.5). */
+  kind: 'code' | 'host';
+  at: Instant;
+  /** The listing host it went out as, on a channel (R5.3). */
+  from?: string | undefined;
+  pin?: string | undefined;
+  isBackup?: boolean | undefined;
+  /** Routes that took it: a channel name, `email`, `sms`. */
+  sent: string[];
+  /** Routes that refused it for good, and why. */
+  failed?: { route: string; reason: string }[] | undefined;
+  /** R5.1 found no message needed; the reason. */
+  skipped?: string | undefined;
+  /** A run holds it and is sending now. */
+  claim?: { token: string; at: Instant } | undefined;
+}
+
+/** One alert email to the host; recorded before sending, so it goes out at most once. */
+export interface HostAlertRecord {
+  messageId: string;
+  kind: string;
+  at: Instant;
+  /** The run that claimed it (and sends it). */
+  claimedBy: string;
 }
 
 export const JOB_KINDS = ['provision', 'message', 'delete'] as const;

@@ -5,10 +5,12 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
 import { SESClient } from '@aws-sdk/client-ses';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SNSClient } from '@aws-sdk/client-sns';
+import { ChannelMessagingHttp } from '#adapters/aws/channel-messaging-http.ts';
 import { DynamoStore } from '#adapters/aws/dynamo-store.ts';
 import { EventBridgeScheduler } from '#adapters/aws/event-bridge-scheduler.ts';
 import { SeamLockProvider } from '#adapters/aws/seam-lock-provider.ts';
 import { SesEmailSender } from '#adapters/aws/ses-email.ts';
+import { SesHostNotifier } from '#adapters/aws/ses-host-notifier.ts';
 import { SnsSmsSender } from '#adapters/aws/sns-sms.ts';
 import { StepFunctionsWorkflows } from '#adapters/aws/step-functions.ts';
 import type { LockProviderName } from '#core/model.ts';
@@ -51,9 +53,11 @@ export async function awsDeps(config: Config): Promise<AwsDeps> {
     if (name !== 'seam') throw new Error(`lock provider ${name} is not connected in this deployment`);
     return seam;
   };
+  const store = new DynamoStore(new DynamoDBClient({}), config.tableName);
+  const ses = new SESClient({});
   return {
     secrets,
-    store: new DynamoStore(new DynamoDBClient({}), config.tableName),
+    store,
     scheduler: new EventBridgeScheduler(
       new SchedulerClient({}),
       {
@@ -70,8 +74,18 @@ export async function awsDeps(config: Config): Promise<AwsDeps> {
     ),
     workflows: new StepFunctionsWorkflows(new SFNClient({}), config.provisioningStateMachineArn),
     lockProvider,
-    email: new SesEmailSender(new SESClient({}), config.senderEmail),
+    email: new SesEmailSender(ses, config.senderEmail),
     sms: new SnsSmsSender(new SNSClient({})),
+    // Requests to the partner are signed with the first (current) channel secret.
+    channelMessenger: new ChannelMessagingHttp({
+      baseUrl: config.channelMessagingUrl,
+      signingSecret: secrets.channel[0] ?? '',
+    }),
+    hostNotifier: new SesHostNotifier(ses, {
+      from: config.senderEmail,
+      addressOf: async (hostId) => (await store.getHostContact(hostId))?.alertEmail,
+      fallback: config.senderEmail,
+    }),
     clock,
     random: Math.random,
     newId: randomUUID,

@@ -12,6 +12,7 @@ export interface EmailMessage {
 export interface SmsMessage {
   messageId: string;
   reservationId?: string | undefined;
+  /** E.164 (`+` and 8–15 digits); the core normalizes numbers before they get here. */
   to: string;
   text: string;
 }
@@ -22,4 +23,18 @@ export interface EmailSender {
 
 export interface SmsSender {
   sendSms(message: SmsMessage): Promise<void>;
+}
+
+/**
+ * The recipient or the content was refused for good (a blocked address, an invalid number, an
+ * unknown conversation): sending again cannot help, so the caller records it instead of retrying.
+ * Any other error from a sender is taken as passing. Never carries a PIN (R9.4).
+ */
+export class MessageRefusedError extends Error {
+  readonly route: string;
+  constructor(route: string, message: string) {
+    super(message);
+    this.name = 'MessageRefusedError';
+    this.route = route;
+  }
 }

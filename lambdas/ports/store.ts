@@ -16,6 +16,25 @@ export interface DeviceRef {
   lockId: string;
 }
 
+/** A lock's connection as its provider last reported it (R8.2), one small item per lock. */
+export interface LockConnection {
+  hostId: string;
+  lockId: string;
+  online: boolean;
+  /** When the provider reported the current state. */
+  since: Instant;
+  /** When the alert for the current outage was claimed; one alert per outage. */
+  alertedAt?: Instant | undefined;
+  /** Bumped on every write; writes are conditional on it. */
+  version: number;
+}
+
+/** Where the host's alert emails go (R8.2). */
+export interface HostContact {
+  hostId: string;
+  alertEmail: string;
+}
+
 /**
  * Lockstep's state. Every key carries the host id (R9.3). Reservation writes are conditional on
  * the version read, so a stale writer fails with StaleWriteError instead of overwriting (R9.1).
@@ -38,6 +57,16 @@ export interface Store {
   saveReservation(reservation: Reservation, expectedVersion: number): Promise<void>;
   /** The property's reservations whose code window ends at or after `endingAfter` (all when absent). */
   listReservations(hostId: string, propertyId: string, endingAfter?: Instant): Promise<Reservation[]>;
+
+  getLockConnection(hostId: string, lockId: string): Promise<LockConnection | undefined>;
+  /**
+   * Writes `next` only if the stored version is still `expectedVersion` (undefined: nothing stored);
+   * false when another writer came first, so two deliveries of one event cannot both alert.
+   */
+  saveLockConnection(next: LockConnection, expectedVersion: number | undefined): Promise<boolean>;
+
+  getHostContact(hostId: string): Promise<HostContact | undefined>;
+  putHostContact(contact: HostContact): Promise<void>;
 
   putAccessCodeRef(ref: AccessCodeRef): Promise<void>;
   findAccessCode(provider: LockProviderName, accessCodeId: string): Promise<AccessCodeRef | undefined>;

@@ -27,6 +27,8 @@ export interface AppStackProps extends StackProps {
   readonly data: LockstepData;
   /** The verified SES identity guest emails and host alerts come from. */
   readonly senderEmail: string;
+  /** The channel partner's messaging API root, where guest messages on airbnb, vrbo and booking go (R5.2). */
+  readonly channelMessagingUrl: string;
   /** Protects the hosts' user pool. Default true. */
   readonly deletionProtection?: boolean;
 }
@@ -80,6 +82,7 @@ export class AppStack extends Stack {
       [ENV.provisioningStateMachineArn]: provisioningArn,
       [ENV.senderEmail]: props.senderEmail,
       [ENV.webhookSecretsArn]: data.webhookSecrets.secretArn,
+      [ENV.channelMessagingUrl]: props.channelMessagingUrl,
     };
 
     const names = Object.keys(FUNCTIONS) as FunctionName[];

@@ -18,8 +18,10 @@ const NONE: FunctionAccess = {
 
 export const FUNCTION_ACCESS: Record<FunctionName, FunctionAccess> = {
   channelWebhook: { ...NONE, managesSchedules: true },
-  lockWebhook: NONE,
-  hostApi: { ...NONE, managesSchedules: true, startsProvisioning: true },
+  // R8.2: a lock reported disconnected is the host's alert email.
+  lockWebhook: { ...NONE, sendsMessages: true },
+  // R5.5: a host message rendered with the shortcode may be sent to the guest at once.
+  hostApi: { ...NONE, managesSchedules: true, startsProvisioning: true, sendsMessages: true },
   scheduledJob: { ...NONE, managesSchedules: true, sendsMessages: true, startsProvisioning: true },
   provisionAttempt: { ...NONE, sendsMessages: true },
   provisionCheck: { ...NONE, sendsMessages: true },

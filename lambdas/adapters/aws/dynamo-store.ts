@@ -9,16 +9,23 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import type { Lock, LockProviderName, Property, Reservation } from '#core/model.ts';
 import { ConflictError, StaleWriteError } from '#ports/errors.ts';
-import type { AccessCodeRef, DeviceRef, Store } from '#ports/store.ts';
+import type { AccessCodeRef, DeviceRef, HostContact, LockConnection, Store } from '#ports/store.ts';
 import { isAwsError } from './aws-error.ts';
-import { ACCESS_CODE_SORT_KEY, BY_PROPERTY_INDEX, DEVICE_SORT_KEY, keys, sortKeyPrefix } from './table.ts';
+import {
+  ACCESS_CODE_SORT_KEY,
+  BY_PROPERTY_INDEX,
+  CONTACT_SORT_KEY,
+  DEVICE_SORT_KEY,
+  keys,
+  sortKeyPrefix,
+} from './table.ts';
 
 type Item = Record<string, AttributeValue>;
 type Condition = Pick<
   PutItemCommandInput,
   'ConditionExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues'
 >;
-type Kind = 'property' | 'lock' | 'reservation' | 'device' | 'accessCode';
+type Kind = 'property' | 'lock' | 'reservation' | 'device' | 'accessCode' | 'lockConnection' | 'hostContact';
 
 export interface DynamoStoreOptions {
   /** Items per Query page; only tests set it, to exercise pagination without megabytes of data. */
@@ -129,6 +136,43 @@ export class DynamoStore implements Store {
         ':from': s(new Date(endingAfter).toISOString()),
       },
     });
+  }
+
+  getLockConnection(hostId: string, lockId: string): Promise<LockConnection | undefined> {
+    return this.get<LockConnection>(keys.host(hostId), keys.lockConnection(lockId));
+  }
+
+  async saveLockConnection(next: LockConnection, expectedVersion: number | undefined): Promise<boolean> {
+    const condition: Condition =
+      expectedVersion === undefined
+        ? { ConditionExpression: 'attribute_not_exists(pk)' }
+        : {
+            ConditionExpression: '#version = :expected',
+            ExpressionAttributeNames: { '#version': 'version' },
+            ExpressionAttributeValues: { ':expected': n(expectedVersion) },
+          };
+    try {
+      await this.putIf(
+        {
+          ...item(keys.host(next.hostId), keys.lockConnection(next.lockId), 'lockConnection', next),
+          version: n(next.version),
+        },
+        condition,
+        () => new StaleWriteError(`lock ${next.lockId} connection changed meanwhile`),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof StaleWriteError) return false;
+      throw error;
+    }
+  }
+
+  getHostContact(hostId: string): Promise<HostContact | undefined> {
+    return this.get<HostContact>(keys.host(hostId), CONTACT_SORT_KEY);
+  }
+
+  async putHostContact(contact: HostContact): Promise<void> {
+    await this.put(item(keys.host(contact.hostId), CONTACT_SORT_KEY, 'hostContact', contact));
   }
 
   async putAccessCodeRef(ref: AccessCodeRef): Promise<void> {

@@ -1,5 +1,6 @@
 import { type MessageTag, type SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
-import type { EmailMessage, EmailSender } from '#ports/messaging.ts';
+import { type EmailMessage, type EmailSender, MessageRefusedError } from '#ports/messaging.ts';
+import { isAwsError } from './aws-error.ts';
 
 // Guest names and wording are not ASCII-only.
 const CHARSET = 'UTF-8';
@@ -18,6 +19,17 @@ export class SesEmailSender implements EmailSender {
   }
 
   async sendEmail(message: EmailMessage): Promise<void> {
+    try {
+      await this.send(message);
+    } catch (error) {
+      // SES refuses this recipient or content for good (a blocked address): sending again cannot help.
+      if (isAwsError(error, 'MessageRejected'))
+        throw new MessageRefusedError('email', (error as Error).message);
+      throw error;
+    }
+  }
+
+  private async send(message: EmailMessage): Promise<void> {
     await this.client.send(
       new SendEmailCommand({
         Source: this.from,

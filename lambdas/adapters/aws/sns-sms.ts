@@ -1,5 +1,9 @@
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
-import type { SmsMessage, SmsSender } from '#ports/messaging.ts';
+import { MessageRefusedError, type SmsMessage, type SmsSender } from '#ports/messaging.ts';
+import { isAwsError } from './aws-error.ts';
+
+// SNS refuses a number it cannot text (malformed, unsupported destination) with these: final.
+const REFUSALS = ['InvalidParameterException', 'InvalidParameterValueException'];
 
 /** Sends SMS through SNS; the caller makes sends idempotent (by messageId) before reaching here. */
 export class SnsSmsSender implements SmsSender {
@@ -10,6 +14,17 @@ export class SnsSmsSender implements SmsSender {
   }
 
   async sendSms(message: SmsMessage): Promise<void> {
+    try {
+      await this.publish(message);
+    } catch (error) {
+      if (REFUSALS.some((name) => isAwsError(error, name))) {
+        throw new MessageRefusedError('sms', (error as Error).message);
+      }
+      throw error;
+    }
+  }
+
+  private async publish(message: SmsMessage): Promise<void> {
     await this.client.send(
       new PublishCommand({
         PhoneNumber: message.to,

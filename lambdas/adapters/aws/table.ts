@@ -10,6 +10,8 @@ import type { LockProviderName } from '#core/model.ts';
  *   HOST#<hostId>                        RES#<reservationId>     reservation (+ version, propertyId)
  *   DEVICE#<provider>#<deviceId>         DEVICE                  device → host/lock
  *   ACCESSCODE#<provider>#<accessCodeId> ACCESSCODE              access code → host/reservation/lock
+ *   HOST#<hostId>                        CONNECTION#<lockId>     lock online/offline (+ version)
+ *   HOST#<hostId>                        CONTACT                 where the host's alerts go
  *
  * Every key a host can reach starts with HOST#<hostId>, so a host's queries can only ever read its own
  * items (R9.3). The two reverse lookups are keyed by the provider's ids because provider webhooks know
@@ -32,6 +34,7 @@ export const keys = {
   device: (provider: LockProviderName, deviceId: string) => `DEVICE#${provider}#${deviceId}`,
   accessCode: (provider: LockProviderName, accessCodeId: string) => `ACCESSCODE#${provider}#${accessCodeId}`,
   propertyReservations: (hostId: string, propertyId: string) => `HOST#${hostId}#PROPERTY#${propertyId}`,
+  lockConnection: (lockId: string) => `CONNECTION#${lockId}`,
 } as const;
 
 /** Sort-key prefixes of the entities listed per host. */
@@ -39,6 +42,7 @@ export const sortKeyPrefix = { property: 'PROPERTY#', lock: 'LOCK#', reservation
 
 export const DEVICE_SORT_KEY = 'DEVICE';
 export const ACCESS_CODE_SORT_KEY = 'ACCESSCODE';
+export const CONTACT_SORT_KEY = 'CONTACT';
 
 /** What the local runtime (dynalite) creates; the CDK data stack declares the same keys. */
 export function createTableInput(tableName: string): CreateTableCommandInput {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CodeWindow, Instant, JobKind, Lock, Reservation, ScheduledJob } from '../model.ts';
-import { deletionAfterCancellation, deletionAt, messageAt, provisionAt } from '../time/timeline.ts';
+import { deletionAt, messageAt, provisionAt } from '../time/timeline.ts';
 
 // R2.4: each reservation has one scheduled entry per kind, named so a change moves the same entry.
 
@@ -10,7 +10,12 @@ export function jobName(kind: JobKind, hostId: string, reservationId: string): s
   return `${kind}-${digest.slice(0, 40)}`;
 }
 
-const job = (kind: JobKind, at: Instant, r: Pick<Reservation, 'hostId' | 'reservationId'>): ScheduledJob => ({
+/** The reservation's one entry of this kind, at `at`: scheduling it again moves it. */
+export const reservationJob = (
+  kind: JobKind,
+  at: Instant,
+  r: Pick<Reservation, 'hostId' | 'reservationId'>,
+): ScheduledJob => ({
   name: jobName(kind, r.hostId, r.reservationId),
   kind,
   at,
@@ -18,35 +23,20 @@ const job = (kind: JobKind, at: Instant, r: Pick<Reservation, 'hostId' | 'reserv
   reservationId: r.reservationId,
 });
 
-/** The entries of an accepted reservation: provisioning (R2.3), message (R5.1), deletion (R7.2). */
+/**
+ * The entries of an accepted reservation: provisioning (R2.3), message (R5.1), deletion (R7.2). The
+ * deletion entry fires first at activeUntil when a lock cannot enforce the window itself (removal.ts).
+ */
 export function acceptedJobs(
   r: Pick<Reservation, 'hostId' | 'reservationId'>,
   window: CodeWindow,
   locks: readonly Pick<Lock, 'nativeScheduling'>[],
   now: Instant,
 ): ScheduledJob[] {
+  const native = locks.map((l) => l.nativeScheduling);
   return [
-    job(
-      'provision',
-      provisionAt(
-        window,
-        locks.map((l) => l.nativeScheduling),
-        now,
-      ),
-      r,
-    ),
-    job('message', messageAt(window, now), r),
-    job('delete', deletionAt(window), r),
+    reservationJob('provision', provisionAt(window, native, now), r),
+    reservationJob('message', messageAt(window, now), r),
+    reservationJob('delete', native.includes(false) ? window.activeUntil : deletionAt(window), r),
   ];
-}
-
-/** A cancelled reservation keeps only its deletion entry, moved to a day after the cancellation. */
-export function cancelledJobs(
-  r: Pick<Reservation, 'hostId' | 'reservationId'>,
-  cancelledAt: Instant,
-): { keep: ScheduledJob[]; cancel: string[] } {
-  return {
-    keep: [job('delete', deletionAfterCancellation(cancelledAt), r)],
-    cancel: [jobName('provision', r.hostId, r.reservationId), jobName('message', r.hostId, r.reservationId)],
-  };
 }

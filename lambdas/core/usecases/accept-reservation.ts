@@ -14,14 +14,23 @@ export interface AcceptResult {
   created: boolean;
 }
 
+export interface ChannelEventInfo {
+  /** The event's `occurred_at`: later events older than it change nothing (R9.1). */
+  occurredAt?: Instant | undefined;
+  /** The event that created the reservation when it was not the acceptance (delivered out of order). */
+  type?: string | undefined;
+}
+
 /**
  * A channel accepted a booking: choose its code now (R2.2), store it, and schedule provisioning,
- * the guest message and deletion (R2.4). A redelivered acceptance changes nothing (R9.1).
+ * the guest message and deletion (R2.4). A redelivered acceptance changes nothing (R9.1), nor does
+ * a late one after a modification or cancellation already created the reservation.
  */
 export async function acceptReservation(
   deps: Deps,
   hostId: string,
   input: ReservationInput,
+  event: ChannelEventInfo = {},
 ): Promise<AcceptResult> {
   const existing = await deps.store.getReservation(hostId, input.reservationId);
   if (existing) return { reservation: existing, created: false };
@@ -63,6 +72,7 @@ export async function acceptReservation(
     status: 'accepted',
     version: 1,
     bookedAt: now,
+    lastEventAt: event.occurredAt,
     code: {
       ...window,
       pin: pin.pin,
@@ -70,7 +80,11 @@ export async function acceptReservation(
       locks: locks.map((l) => ({ lockId: l.lockId, status: 'pending', attemptedAt: [] })),
     },
     timeline: [
-      { at: now, event: 'reservation.accepted' },
+      {
+        at: now,
+        event: 'reservation.accepted',
+        ...(event.type ? { detail: `from ${event.type}, delivered before the acceptance` } : {}),
+      },
       {
         at: now,
         event: 'code.chosen',
@@ -97,7 +111,7 @@ export async function acceptReservation(
 }
 
 /** Check-in and check-out as instants: local times are read in the property's time zone (R2). */
-function stayDetails(input: ReservationInput, timeZone: string): ReservationDetails {
+export function stayDetails(input: ReservationInput, timeZone: string): ReservationDetails {
   const at = (field: 'checkIn' | 'checkOut', name: string): Instant => {
     const instant = parseDateTime(input[field], timeZone);
     if (instant === undefined)

@@ -1,4 +1,6 @@
+import type { ChannelMessenger } from '#ports/channel-messaging.ts';
 import type { Clock, RandomSource } from '#ports/clock.ts';
+import type { HostNotifier } from '#ports/host-notifier.ts';
 import type { LockProvider } from '#ports/lock-provider.ts';
 import type { EmailSender, SmsSender } from '#ports/messaging.ts';
 import type { Scheduler } from '#ports/scheduler.ts';
@@ -14,6 +16,10 @@ export interface Deps {
   lockProvider: (name: LockProviderName) => LockProvider;
   email: EmailSender;
   sms: SmsSender;
+  /** Guest messages on airbnb, vrbo and booking go through the channel (R5.2). */
+  channelMessenger: ChannelMessenger;
+  /** Alert emails to the host (R8.2). */
+  hostNotifier: HostNotifier;
   clock: Clock;
   random: RandomSource;
   /** Fresh ids for new resources; deterministic in simulations. */

@@ -1,5 +1,7 @@
 import type { Instant, LockCodeStatus, LockProviderName } from '../model.ts';
+import { cleanUpOnReconnect } from './cleanup-on-reconnect.ts';
 import type { Deps } from './deps.ts';
+import { recordConnection } from './lock-connection.ts';
 import { updateReservation } from './update-reservation.ts';
 
 export const LOCK_EVENT_TYPES = [
@@ -30,6 +32,16 @@ const CODE_OUTCOMES: Partial<Record<LockEventType, { status: LockCodeStatus; tim
  * Returns what the event was about, or 'ignored' for codes Lockstep did not create.
  */
 export async function recordLockEvent(deps: Deps, event: LockEvent): Promise<'recorded' | 'ignored'> {
+  // R7.3: codes due to leave the lock while it was away go now.
+  if (event.type === 'device.connected') await cleanUpOnReconnect(deps, event.provider, event.deviceId);
+  if (event.type === 'device.connected' || event.type === 'device.disconnected')
+    return recordConnection(
+      deps,
+      event.provider,
+      event.deviceId,
+      event.type === 'device.connected',
+      event.occurredAt,
+    );
   const outcome = CODE_OUTCOMES[event.type];
   if (!outcome || !event.accessCodeId) return 'ignored';
   const ref = await deps.store.findAccessCode(event.provider, event.accessCodeId);
@@ -38,6 +50,7 @@ export async function recordLockEvent(deps: Deps, event: LockEvent): Promise<'re
     const state = r.code.locks.find((s) => s.lockId === ref.lockId);
     // A late confirmation of an older access code (a replaced PIN) says nothing about the current one.
     if (!state || (state.accessCodeId && state.accessCodeId !== event.accessCodeId)) return false;
+    if (state.retiredAccessCodeIds?.includes(event.accessCodeId ?? '')) return false;
     if (state.status === outcome.status) return false;
     state.status = outcome.status;
     state.accessCodeId = event.accessCodeId;

@@ -1,8 +1,8 @@
-import { NotFoundError } from '../errors.ts';
 import type { Lock, Property } from '../model.ts';
 import type { Deps } from './deps.ts';
 
 // The host's own resources. Every read and write is keyed by the caller's host id (R9.3).
+// Matching a lock to a property lives in matching.ts.
 
 export async function createProperty(deps: Pick<Deps, 'store'>, property: Property): Promise<Property> {
   await deps.store.putProperty(property);
@@ -14,19 +14,10 @@ export async function registerLock(deps: Pick<Deps, 'store'>, lock: Lock): Promi
   return lock;
 }
 
-/** R1.1: a lock may serve many properties and a property many locks. */
-export async function matchLock(
-  deps: Pick<Deps, 'store'>,
-  hostId: string,
-  propertyId: string,
-  lockId: string,
-): Promise<Property> {
-  const property = await deps.store.getProperty(hostId, propertyId);
-  if (!property) throw new NotFoundError('property', 'propertyId');
-  const lock = await deps.store.getLock(hostId, lockId);
-  if (!lock) throw new NotFoundError('lock', 'lockId');
-  if (property.lockIds.includes(lockId)) return property;
-  const matched = { ...property, lockIds: [...property.lockIds, lockId] };
-  await deps.store.putProperty(matched);
-  return matched;
+export function listProperties(deps: Pick<Deps, 'store'>, hostId: string): Promise<Property[]> {
+  return deps.store.listProperties(hostId);
+}
+
+export function listLocks(deps: Pick<Deps, 'store'>, hostId: string): Promise<Lock[]> {
+  return deps.store.listLocks(hostId);
 }

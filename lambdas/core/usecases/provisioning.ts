@@ -1,13 +1,22 @@
-import { LockProviderError } from '#ports/lock-provider.ts';
+import { type LockFailureReason, LockProviderError } from '#ports/lock-provider.ts';
 import type { ProvisioningInput } from '#ports/workflows.ts';
 import type { Instant, Lock, LockCodeState, Reservation } from '../model.ts';
+import {
+  type CodeToDelete,
+  isProvisioningTarget,
+  needsAttempt,
+  replacePin,
+  resetToPending,
+} from '../reservations/code-locks.ts';
 import { nextAttemptAt } from '../time/retry-plan.ts';
 import { programmingTime } from '../time/timeline.ts';
 import { toIso } from '../time/zoned.ts';
 import type { Deps } from './deps.ts';
+import { deleteCodes, listCodes, recordRefusedDeletions } from './lock-codes.ts';
+import { chooseFallbacks, type Fallbacks } from './provisioning-fallbacks.ts';
 import { updateReservation } from './update-reservation.ts';
 
-// The provisioning workflow's two steps (R2.3, R4.1, R4.2). The state machine waits between them.
+// The provisioning workflow's two steps (R2.3, R3.3, R3.4, R4.1, R4.2). The state machine waits between them.
 
 /** A provider hiccup (5xx, throttling): the workflow retries the step before it counts as an attempt. */
 export class TransientLockError extends Error {
@@ -17,16 +26,29 @@ export class TransientLockError extends Error {
   }
 }
 
-type Outcome = { lockId: string; accessCodeId?: string; error?: string; at: Instant };
+export interface Outcome {
+  lockId: string;
+  at: Instant;
+  /** The code the provider now holds for this lock: created now, or found there already. */
+  accessCodeId?: string | undefined;
+  adopted?: boolean;
+  error?: LockFailureReason | undefined;
+  /** A failed code deleted before this attempt, so the retry does not meet it as a duplicate. */
+  replaced?: string | undefined;
+}
 
-const needsAttempt = (s: LockCodeState): boolean => s.status === 'pending' || s.status === 'failed';
+const attemptable = (s: LockCodeState) => isProvisioningTarget(s) && needsAttempt(s);
 
 async function loadLocks(deps: Deps, r: Reservation): Promise<Map<string, Lock>> {
   const locks = await Promise.all(r.code.locks.map((s) => deps.store.getLock(r.hostId, s.lockId)));
   return new Map(locks.filter((l): l is Lock => l !== undefined).map((l) => [l.lockId, l]));
 }
 
-/** Requests the code on every lock whose programming time has come and that does not hold it yet. */
+/**
+ * Requests the code on every lock whose programming time has come and that does not hold it yet.
+ * A duplicate rejection picks a new PIN for every lock, a name rejection a new name (R3.3, R3.4);
+ * both take effect on the next attempt, which R4.1 plans.
+ */
 export async function attemptProvisioning(
   deps: Deps,
   input: ProvisioningInput,
@@ -36,41 +58,124 @@ export async function attemptProvisioning(
   const now = deps.clock.now();
   const locks = await loadLocks(deps, r);
   const outcomes: Outcome[] = [];
-  for (const state of r.code.locks.filter(needsAttempt)) {
+  for (const state of r.code.locks.filter(attemptable)) {
     const lock = locks.get(state.lockId);
     if (!lock || programmingTime(r.code, lock.nativeScheduling, now) > now) continue;
-    const provider = deps.lockProvider(lock.provider);
-    try {
-      const { accessCodeId } = await provider.createCode({
-        deviceId: lock.deviceId,
-        code: r.code.pin,
-        name: r.code.name,
-        ...(lock.nativeScheduling ? { startsAt: r.code.activeFrom, endsAt: r.code.activeUntil } : {}),
-      });
-      await deps.store.putAccessCodeRef({
-        provider: lock.provider,
-        accessCodeId,
-        hostId: r.hostId,
-        reservationId: r.reservationId,
-        lockId: lock.lockId,
-      });
-      outcomes.push({ lockId: lock.lockId, accessCodeId, at: now });
-    } catch (error) {
-      if (!(error instanceof LockProviderError)) throw error;
-      if (error.reason === 'transient' && outcomes.length === 0) throw new TransientLockError(error.message);
-      outcomes.push({ lockId: lock.lockId, error: error.reason, at: now });
-    }
+    outcomes.push(await attemptOnLock(deps, r, lock, state, now, outcomes.length === 0));
   }
-  if (outcomes.length > 0)
-    await updateReservation(deps, r.hostId, r.reservationId, (fresh) => record(fresh, outcomes));
-  return { requested: outcomes.filter((o) => o.accessCodeId).length };
+  if (outcomes.length === 0) return { requested: 0 };
+  const fallbacks = await chooseFallbacks(deps, r, locks, outcomes);
+  const sent = { pin: r.code.pin, name: r.code.name };
+  let toDelete: CodeToDelete[] = [];
+  const saved = await updateReservation(deps, r.hostId, r.reservationId, (fresh) => {
+    const result = record(fresh, sent, outcomes, fallbacks, now);
+    toDelete = result.toDelete;
+    return result.changed;
+  });
+  const refused = await deleteCodes(deps, toDelete, locks);
+  if (refused.length > 0)
+    await updateReservation(deps, r.hostId, r.reservationId, (f) => recordRefusedDeletions(f, refused, now));
+  const created = new Set(outcomes.map((o) => o.accessCodeId));
+  return {
+    requested: (saved?.code.locks ?? []).filter(
+      (s) => s.status === 'requested' && created.has(s.accessCodeId),
+    ).length,
+  };
 }
 
-function record(r: Reservation, outcomes: readonly Outcome[]): boolean {
+async function attemptOnLock(
+  deps: Deps,
+  r: Reservation,
+  lock: Lock,
+  state: LockCodeState,
+  now: Instant,
+  first: boolean,
+): Promise<Outcome> {
+  const provider = deps.lockProvider(lock.provider);
+  const base = { lockId: lock.lockId, at: now };
+  let replaced: string | undefined;
+  try {
+    if (state.status === 'failed' && state.accessCodeId) {
+      await provider.deleteCode(lock.deviceId, state.accessCodeId);
+      replaced = state.accessCodeId;
+    }
+    const { accessCodeId } = await provider.createCode({
+      deviceId: lock.deviceId,
+      code: r.code.pin,
+      name: r.code.name,
+      ...(lock.nativeScheduling ? { startsAt: r.code.activeFrom, endsAt: r.code.activeUntil } : {}),
+    });
+    await putRef(deps, r, lock, accessCodeId);
+    return { ...base, accessCodeId, replaced };
+  } catch (error) {
+    if (!(error instanceof LockProviderError)) throw error;
+    if (error.reason === 'transient' && first) throw new TransientLockError(error.message);
+    if (error.reason === 'duplicate_code') {
+      const own = await ownCodeWithPin(deps, r, lock, state, replaced);
+      if (own) return { ...base, accessCodeId: own, adopted: true, replaced };
+    }
+    return { ...base, error: error.reason, replaced };
+  }
+}
+
+function putRef(deps: Deps, r: Reservation, lock: Lock, accessCodeId: string): Promise<void> {
+  return deps.store.putAccessCodeRef({
+    provider: lock.provider,
+    accessCodeId,
+    hostId: r.hostId,
+    reservationId: r.reservationId,
+    lockId: lock.lockId,
+  });
+}
+
+/**
+ * The duplicate may be this very code: another execution's request for it (a match or resync
+ * starts one alongside), or a request whose result was lost. Then it is adopted, not replaced.
+ */
+async function ownCodeWithPin(
+  deps: Deps,
+  r: Reservation,
+  lock: Lock,
+  state: LockCodeState,
+  replaced: string | undefined,
+): Promise<string | undefined> {
+  const stale = new Set([...(state.retiredAccessCodeIds ?? []), ...(replaced ? [replaced] : [])]);
+  for (const code of await listCodes(deps, lock)) {
+    if (code.code !== r.code.pin || stale.has(code.accessCodeId) || code.status === 'removing') continue;
+    const ref = await deps.store.findAccessCode(lock.provider, code.accessCodeId);
+    const ours = ref
+      ? ref.hostId === r.hostId && ref.reservationId === r.reservationId && ref.lockId === lock.lockId
+      : code.managed && code.name === r.code.name;
+    if (!ours) continue;
+    if (!ref) await putRef(deps, r, lock, code.accessCodeId);
+    return code.accessCodeId;
+  }
+  return undefined;
+}
+
+/** Pure: what the attempt did, and the fallbacks it chose, written onto the fresh reservation. */
+export function record(
+  r: Reservation,
+  sent: { pin: string; name: string },
+  outcomes: readonly Outcome[],
+  fallbacks: Fallbacks,
+  now: Instant,
+): { changed: boolean; toDelete: CodeToDelete[] } {
+  const codes = (o: Outcome): CodeToDelete[] =>
+    o.accessCodeId ? [{ lockId: o.lockId, accessCodeId: o.accessCodeId }] : [];
+  // Another attempt replaced the PIN meanwhile: whatever this one put on a lock carries the old PIN.
+  if (r.code.pin !== sent.pin) return { changed: false, toDelete: outcomes.flatMap(codes) };
+  const toDelete: CodeToDelete[] = [];
+  let changed = false;
   for (const o of outcomes) {
-    const state = r.code.locks.find((s) => s.lockId === o.lockId);
-    // A confirmation webhook may already have landed; never step back from it (R4.2).
-    if (!state || !needsAttempt(state)) continue;
+    const state = r.code.locks.find((s) => s.lockId === o.lockId && isProvisioningTarget(s));
+    if (!state || !needsAttempt(state)) {
+      // Confirmed meanwhile (same id), or the lock left the property (R1.3): an untracked code goes.
+      if (o.accessCodeId && state?.accessCodeId !== o.accessCodeId) toDelete.push(...codes(o));
+      continue;
+    }
+    changed = true;
+    if (o.replaced && state.accessCodeId === o.replaced) resetToPending(state);
     state.attemptedAt.push(o.at);
     if (o.accessCodeId) {
       state.status = 'requested';
@@ -83,7 +188,22 @@ function record(r: Reservation, outcomes: readonly Outcome[]): boolean {
       r.timeline.push({ at: o.at, event: 'code.attempt_failed', lockId: o.lockId, detail: o.error });
     }
   }
-  return true;
+  if (fallbacks.name && r.code.name === sent.name && fallbacks.name.name !== sent.name) {
+    r.code.name = fallbacks.name.name;
+    changed = true;
+    r.timeline.push({
+      at: now,
+      event: 'code.name_replaced',
+      lockId: fallbacks.name.lockId,
+      detail: fallbacks.name.reason,
+    });
+  }
+  if (fallbacks.pin) {
+    changed = true;
+    if (fallbacks.pin.pin) toDelete.push(...replacePin(r, fallbacks.pin.pin, now, fallbacks.pin.reason));
+    else r.timeline.push({ at: now, event: 'code.pin_not_replaced', detail: fallbacks.pin.reason });
+  }
+  return { changed, toDelete };
 }
 
 export interface CheckResult {
@@ -95,13 +215,14 @@ export interface CheckResult {
 export async function checkProvisioning(deps: Deps, input: ProvisioningInput): Promise<CheckResult> {
   const r = await deps.store.getReservation(input.hostId, input.reservationId);
   if (r?.status !== 'accepted') return { outcome: 'stopped' };
-  if (r.code.locks.every((s) => s.status === 'set')) return { outcome: 'done' };
+  const targets = r.code.locks.filter(isProvisioningTarget);
+  if (targets.every((s) => s.status === 'set')) return { outcome: 'done' };
   const now = deps.clock.now();
   const property = await deps.store.getProperty(r.hostId, r.propertyId);
   const locks = await loadLocks(deps, r);
   const timeZone = property?.settings.timeZone ?? 'UTC';
   const candidates: Instant[] = [];
-  for (const state of r.code.locks.filter((s) => s.status !== 'set')) {
+  for (const state of targets.filter((s) => s.status !== 'set')) {
     const lock = locks.get(state.lockId);
     if (!lock) continue;
     const due = programmingTime(r.code, lock.nativeScheduling, now);

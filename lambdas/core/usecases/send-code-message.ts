@@ -1,54 +1,109 @@
 import { codeMessage } from '../messages/code-message.ts';
+import {
+  codeProblems,
+  currentCode,
+  decideCodeMessage,
+  locksWithoutCode,
+} from '../messages/code-message-rule.ts';
+import { messageKey } from '../messages/message-id.ts';
+import { chooseSender } from '../messages/sender.ts';
 import type { Lock, Reservation } from '../model.ts';
 import type { Deps } from './deps.ts';
+import { deliverGuestMessage } from './guest-delivery.ts';
+import { alertCodeFailed, alertMessageFailed } from './host-alerts.ts';
 import { updateReservation } from './update-reservation.ts';
 
-/** R5.1, R5.2: the guest learns the code before it works, once. */
-export async function sendCodeMessage(deps: Deps, hostId: string, reservationId: string): Promise<void> {
+export type CodeMessageOutcome = 'sent' | 'not_needed' | 'already_handled' | 'not_delivered' | 'not_accepted';
+
+/** One code message per stay window and code: the key a retried step finds again. */
+export const codeMessageId = (r: Reservation, isBackup: boolean): string =>
+  messageKey('code', [r.hostId, r.reservationId], r.code.activeFrom, isBackup ? 'backup' : '');
+
+/**
+ * The `message` entry, at activeFrom − 10 minutes or at once (R5.1): the guest gets Lockstep's code
+ * message when the code had a problem or no other message gave it to them (R5.1), on the booking's
+ * routes (R5.2) from the right host (R5.3), in fixed wording (R5.4). A code not working on a lock
+ * now, with no backup to give, is also the host's alert (R8.2).
+ */
+export async function sendCodeMessage(
+  deps: Deps,
+  hostId: string,
+  reservationId: string,
+): Promise<CodeMessageOutcome> {
   const r = await deps.store.getReservation(hostId, reservationId);
-  if (r?.status !== 'accepted' || r.code.communicatedAt !== undefined) return;
+  if (r?.status !== 'accepted') return 'not_accepted';
   const property = await deps.store.getProperty(r.hostId, r.propertyId);
-  if (!property) return;
-  const locks = await Promise.all(r.code.locks.map((s) => deps.store.getLock(r.hostId, s.lockId)));
-  const message = codeMessage({
-    guestName: r.guest.name,
-    propertyName: property.name,
-    pin: r.code.pin,
-    activeFrom: r.code.activeFrom,
-    activeUntil: r.code.activeUntil,
-    timeZone: property.settings.timeZone,
-    doors: locks.filter((l): l is Lock => l !== undefined).map((l) => l.name),
-    isBackup: false,
-  });
-  // The message id makes a retried step a no-op at the sender (R5, every send idempotent).
-  const messageId = `code-${r.hostId}-${r.reservationId}`;
-  const via: string[] = [];
-  if (r.guest.email) {
-    await deps.email.sendEmail({
-      messageId: `${messageId}-email`,
-      reservationId: r.reservationId,
-      to: r.guest.email,
-      ...message,
+  const locks = (await Promise.all(r.code.locks.map((s) => deps.store.getLock(r.hostId, s.lockId)))).filter(
+    (l): l is Lock => l !== undefined,
+  );
+  const offline = await offlineLocks(deps, locks);
+  const code = currentCode(r);
+  const messageId = codeMessageId(r, code.isBackup);
+  const existing = r.guestMessages?.find((m) => m.messageId === messageId);
+
+  let outcome: CodeMessageOutcome;
+  const decision = existing
+    ? undefined
+    : decideCodeMessage(r, code.pin, codeProblems(r, offline, code.isBackup));
+  if (existing?.skipped !== undefined) outcome = 'already_handled';
+  else if (decision?.send === false) {
+    await recordNotNeeded(deps, r, messageId, decision.why);
+    outcome = 'not_needed';
+  } else {
+    const content = codeMessage({
+      guestName: r.guest.name,
+      guestLocale: r.guest.locale,
+      propertyName: property?.name ?? r.propertyId,
+      pin: code.pin,
+      activeFrom: r.code.activeFrom,
+      activeUntil: r.code.activeUntil,
+      timeZone: property?.settings.timeZone ?? 'UTC',
+      doors: locks.map((l) => l.name),
+      isBackup: code.isBackup,
     });
-    via.push('email');
-  }
-  if (r.guest.phone) {
-    await deps.sms.sendSms({
-      messageId: `${messageId}-sms`,
-      reservationId: r.reservationId,
-      to: r.guest.phone,
-      text: message.sms,
+    const result = await deliverGuestMessage(deps, r, {
+      messageId,
+      kind: 'code',
+      from: chooseSender(r, property?.settings.hosts),
+      pin: code.pin,
+      isBackup: code.isBackup,
+      content,
     });
-    via.push('sms');
+    if (result.outcome === 'not_delivered') {
+      await alertMessageFailed(deps, r, property, messageId, result.problems);
+    }
+    outcome = result.outcome;
   }
-  const now = deps.clock.now();
-  await updateReservation(deps, r.hostId, r.reservationId, (fresh) => markCommunicated(fresh, now, via));
+  const failing = locksWithoutCode(r, offline);
+  if (failing.length > 0) await alertCodeFailed(deps, r, property, failing, 'message_time');
+  return outcome;
 }
 
-function markCommunicated(r: Reservation, at: number, via: string[]): boolean {
-  if (r.code.communicatedAt !== undefined) return false;
-  r.code.communicatedAt = at;
-  r.code.communicatedVia = via;
-  r.timeline.push({ at, event: 'guest.code_message_sent', detail: via.join(', ') || 'no contact known' });
-  return true;
+/** R5.1: the lock's own word on whether it is online; a provider that cannot say counts as online. */
+async function offlineLocks(deps: Deps, locks: readonly Lock[]): Promise<string[]> {
+  const states = await Promise.all(
+    locks.map((l) =>
+      deps
+        .lockProvider(l.provider)
+        .getDevice(l.deviceId)
+        .then(
+          (d) => d.online,
+          () => true,
+        ),
+    ),
+  );
+  return locks.filter((_, i) => states[i] === false).map((l) => l.lockId);
+}
+
+async function recordNotNeeded(deps: Deps, r: Reservation, messageId: string, why: string): Promise<void> {
+  const at = deps.clock.now();
+  await updateReservation(deps, r.hostId, r.reservationId, (fresh) => {
+    if (fresh.guestMessages?.some((m) => m.messageId === messageId)) return false;
+    fresh.guestMessages = [
+      ...(fresh.guestMessages ?? []),
+      { messageId, kind: 'code', at, sent: [], skipped: why },
+    ];
+    fresh.timeline.push({ at, event: 'guest.code_message_not_needed', detail: why });
+    return true;
+  });
 }

@@ -1,5 +1,7 @@
 import { acceptReservation } from '#core/usecases/accept-reservation.ts';
 import type { Deps } from '#core/usecases/deps.ts';
+import { messageSent } from './channel-message-sent.ts';
+import { cancelled, modified } from './channel-reservation-change.ts';
 import { type HttpRequest, type HttpResponse, json, parseJson } from './http.ts';
 import { ChannelEvent } from './schemas/channel-event.ts';
 import { validate } from './validate.ts';
@@ -18,10 +20,19 @@ export const channelWebhook =
     switch (event.type) {
       case 'reservation.accepted':
         return accepted(deps, event);
+      case 'reservation.modified':
+        return modified(deps, event);
+      case 'reservation.cancelled':
+        return cancelled(deps, event);
+      case 'message.sent':
+        return messageSent(deps, event);
     }
   };
 
-async function accepted(deps: Deps, event: ChannelEvent): Promise<HttpResponse> {
+async function accepted(
+  deps: Deps,
+  event: Extract<ChannelEvent, { type: 'reservation.accepted' }>,
+): Promise<HttpResponse> {
   const r = event.reservation;
   const result = await acceptReservation(deps, event.host_id, {
     reservationId: r.id,

@@ -1,9 +1,12 @@
 import { NotFoundError, UnauthorizedError } from '#core/errors.ts';
 import type { Reservation } from '#core/model.ts';
 import type { Deps } from '#core/usecases/deps.ts';
-import { createProperty, matchLock, registerLock } from '#core/usecases/properties.ts';
+import { matchLock, unmatchLock } from '#core/usecases/matching.ts';
+import { createProperty, listLocks, listProperties, registerLock } from '#core/usecases/properties.ts';
+import { resyncLock } from '#core/usecases/resync.ts';
 import { type HttpRequest, type HttpResponse, json, parseJson, rawBody } from './http.ts';
-import { CreatePropertyBody, RegisterLockBody } from './schemas/host-api.ts';
+import { renderMessageRoute } from './routes/render-message.ts';
+import { CreatePropertyBody, LockPath, PropertyLockPath, RegisterLockBody } from './schemas/host-api.ts';
 import { validate } from './validate.ts';
 
 type Params = Record<string, string>;
@@ -12,6 +15,7 @@ type Handler = (deps: Deps, hostId: string, params: Params, request: HttpRequest
 const body = (request: HttpRequest): unknown => parseJson(rawBody(request) || '{}');
 
 const ROUTES: ReadonlyArray<[method: string, pattern: string, handler: Handler]> = [
+  ['POST', '/v1/reservations/{reservationId}/render-message', renderMessageRoute],
   [
     'POST',
     '/v1/properties',
@@ -30,6 +34,11 @@ const ROUTES: ReadonlyArray<[method: string, pattern: string, handler: Handler]>
   ],
   [
     'GET',
+    '/v1/properties',
+    async (deps, hostId) => json(200, { properties: await listProperties(deps, hostId) }),
+  ],
+  [
+    'GET',
     '/v1/properties/{propertyId}',
     async (deps, hostId, { propertyId = '' }) => {
       const property = await deps.store.getProperty(hostId, propertyId);
@@ -45,11 +54,30 @@ const ROUTES: ReadonlyArray<[method: string, pattern: string, handler: Handler]>
       return json(201, await registerLock(deps, { hostId, lockId: id ?? deps.newId(), ...lock }));
     },
   ],
+  ['GET', '/v1/locks', async (deps, hostId) => json(200, { locks: await listLocks(deps, hostId) })],
   [
     'PUT',
     '/v1/properties/{propertyId}/locks/{lockId}',
-    async (deps, hostId, { propertyId = '', lockId = '' }) =>
-      json(200, await matchLock(deps, hostId, propertyId, lockId)),
+    async (deps, hostId, params) => {
+      const { propertyId, lockId } = validate(PropertyLockPath, params);
+      return json(200, await matchLock(deps, hostId, propertyId, lockId));
+    },
+  ],
+  [
+    'DELETE',
+    '/v1/properties/{propertyId}/locks/{lockId}',
+    async (deps, hostId, params) => {
+      const { propertyId, lockId } = validate(PropertyLockPath, params);
+      return json(200, await unmatchLock(deps, hostId, propertyId, lockId));
+    },
+  ],
+  [
+    'POST',
+    '/v1/locks/{lockId}/resync',
+    async (deps, hostId, params) => {
+      const { lockId } = validate(LockPath, params);
+      return json(200, await resyncLock(deps, hostId, lockId));
+    },
   ],
   [
     'GET',

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { NotFoundError, UnauthorizedError, ValidationError } from '#core/errors.ts';
+import { DeliveryError, NotFoundError, UnauthorizedError, ValidationError } from '#core/errors.ts';
 import { ConflictError, StaleWriteError } from '#ports/errors.ts';
 
 export type HttpRequest = APIGatewayProxyEventV2 & {
@@ -32,6 +32,8 @@ const STATUS: ReadonlyArray<[new (...args: never[]) => Error, number]> = [
   [NotFoundError, 404],
   [ConflictError, 409],
   [StaleWriteError, 409],
+  // A sender (the channel partner, SES, SNS) failed after its retries: the request may be repeated.
+  [DeliveryError, 502],
 ];
 
 /** One place maps errors to HTTP: 4xx say what was wrong; anything else is a 500 with only an id. */

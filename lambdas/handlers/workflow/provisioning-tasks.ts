@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Deps } from '#core/usecases/deps.ts';
-import { attemptProvisioning, checkProvisioning } from '#core/usecases/provisioning.ts';
+import { attemptProvisioning } from '#core/usecases/provisioning.ts';
+import { checkProvisioningAndAlert } from '#core/usecases/provisioning-alerts.ts';
 import { validate } from '../http/validate.ts';
 
 const ProvisioningTaskInput = z.object({ hostId: z.string().min(1), reservationId: z.string().min(1) });
@@ -11,4 +12,4 @@ export const provisionAttempt = (deps: Deps) => async (event: unknown) =>
 
 /** Task `Check` of the provisioning workflow. */
 export const provisionCheck = (deps: Deps) => async (event: unknown) =>
-  checkProvisioning(deps, validate(ProvisioningTaskInput, event));
+  checkProvisioningAndAlert(deps, validate(ProvisioningTaskInput, event));

@@ -2,6 +2,7 @@ import { MessageRejected, SESClient, SendEmailCommand } from '@aws-sdk/client-se
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SesEmailSender } from '#adapters/aws/ses-email.ts';
+import { MessageRefusedError } from '#ports/messaging.ts';
 
 const ses = mockClient(SESClient);
 const sender = new SesEmailSender(new SESClient({ region: 'us-east-1' }), 'Lockstep <stay@lockstep.example>');
@@ -56,5 +57,19 @@ describe('SesEmailSender', () => {
     ses.on(SendEmailCommand).rejects(new MessageRejected({ message: 'address blocked', $metadata: {} }));
 
     await expect(sender.sendEmail(message)).rejects.toThrow('address blocked');
+  });
+});
+
+describe('SesEmailSender refusals', () => {
+  it('reports a rejected recipient as refused for good, so the step is not retried', async () => {
+    ses.on(SendEmailCommand).rejects(new MessageRejected({ message: 'Address blacklisted.', $metadata: {} }));
+
+    await expect(sender.sendEmail(message)).rejects.toThrow(MessageRefusedError);
+  });
+
+  it('passes any other failure on as it is, to be retried', async () => {
+    ses.on(SendEmailCommand).rejects(new Error('socket hang up'));
+
+    await expect(sender.sendEmail(message)).rejects.not.toThrow(MessageRefusedError);
   });
 });

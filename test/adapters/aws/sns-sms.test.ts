@@ -1,7 +1,13 @@
-import { InvalidParameterException, PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import {
+  InvalidParameterException,
+  PublishCommand,
+  SNSClient,
+  ThrottledException,
+} from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SnsSmsSender } from '#adapters/aws/sns-sms.ts';
+import { MessageRefusedError } from '#ports/messaging.ts';
 
 const sns = mockClient(SNSClient);
 const sender = new SnsSmsSender(new SNSClient({ region: 'us-east-1' }));
@@ -29,5 +35,17 @@ describe('SnsSmsSender', () => {
     sns.on(PublishCommand).rejects(new InvalidParameterException({ message: 'bad number', $metadata: {} }));
 
     await expect(sender.sendSms(message)).rejects.toThrow('bad number');
+  });
+
+  it('reports a number SNS cannot text as refused for good', async () => {
+    sns.on(PublishCommand).rejects(new InvalidParameterException({ message: 'bad number', $metadata: {} }));
+
+    await expect(sender.sendSms(message)).rejects.toThrow(MessageRefusedError);
+  });
+
+  it('passes throttling on as it is, to be retried', async () => {
+    sns.on(PublishCommand).rejects(new ThrottledException({ message: 'slow down', $metadata: {} }));
+
+    await expect(sender.sendSms(message)).rejects.not.toThrow(MessageRefusedError);
   });
 });

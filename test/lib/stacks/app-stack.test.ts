@@ -93,7 +93,19 @@ describe('AppStack functions', () => {
       );
     }
     expect(actionsOf(idOf(fns.scheduledJob.role))).toContain('states:StartExecution');
-    expect(actionsOf(idOf(fns.hostApi.role))).not.toContain('ses:SendEmail');
+    expect(actionsOf(idOf(fns.channelWebhook.role))).not.toContain('ses:SendEmail');
+  });
+
+  it('lets the host API send a rendered host message (R5.5) and the lock webhook alert the host (R8.2)', () => {
+    for (const name of ['hostApi', 'lockWebhook'] as const) {
+      expect(actionsOf(idOf(fns[name].role))).toEqual(
+        expect.arrayContaining(['ses:SendEmail', 'sns:Publish']),
+      );
+    }
+    expect(environmentOf('hostApi')).toHaveProperty(
+      ENV.channelMessagingUrl,
+      'https://channel-partner.example/lockstep',
+    );
   });
 
   it('lets every function read the integration secret at cold start, and only the scheduling ones start the workflow', () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS } from '#core/model.ts';
+import { MessageSentPayload } from './message-sent.ts';
 
 // The channel webhook's JSON format, version 2026-11-01 (docs/webhooks.md).
 
@@ -38,5 +39,9 @@ const envelope = {
 /** One member per event type; the handler dispatches on `type`. */
 export const ChannelEvent = z.discriminatedUnion('type', [
   z.object({ ...envelope, type: z.literal('reservation.accepted'), reservation: ReservationPayload }),
+  // Changes and cancellations carry the whole reservation as it now stands; occurred_at orders them.
+  z.object({ ...envelope, type: z.literal('reservation.modified'), reservation: ReservationPayload }),
+  z.object({ ...envelope, type: z.literal('reservation.cancelled'), reservation: ReservationPayload }),
+  z.object({ ...envelope, type: z.literal('message.sent'), message: MessageSentPayload }),
 ]);
 export type ChannelEvent = z.infer<typeof ChannelEvent>;

@@ -16,6 +16,8 @@ export const CreatePropertyBody = z.object({
   bufferAfterMinutes: z.number().int().min(0).max(1440).default(0),
   codeSource: z.enum(['random', 'phone']).default('random'),
   backupCodes: z.boolean().default(false),
+  /** The listing's hosts on its channel, primary first (R5.3). */
+  hosts: z.array(id).min(1).max(20).optional(),
 });
 
 export const RegisterLockBody = z.object({
@@ -28,3 +30,7 @@ export const RegisterLockBody = z.object({
   codeLengths: z.array(z.number().int().min(4).max(12)).min(1).default([4, 5, 6, 7, 8]),
   maxCodes: z.number().int().min(1).max(1000).default(100),
 });
+
+/** Path parameters are ids too: a malformed one is a 400 naming it, before any lookup. */
+export const PropertyLockPath = z.object({ propertyId: id, lockId: id });
+export const LockPath = z.object({ lockId: id });

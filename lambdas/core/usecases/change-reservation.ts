@@ -1,0 +1,177 @@
+import { LockProviderError } from '#ports/lock-provider.ts';
+import { lockConstraints, pinViolations } from '../codes/constraints.ts';
+import { NotFoundError } from '../errors.ts';
+import type { Instant, Lock, Property, Reservation, ReservationInput } from '../model.ts';
+import { applyChange, type ChangeEffects, type CodeOnLock, isStaleEvent } from '../reservations/change.ts';
+import { ownAccessCodeIds, targetState } from '../reservations/code-locks.ts';
+import { nativeOf } from '../reservations/removal.ts';
+import { codeWindow } from '../time/timeline.ts';
+import { type AcceptResult, acceptReservation, stayDetails } from './accept-reservation.ts';
+import type { Deps } from './deps.ts';
+import {
+  deleteCodes,
+  getLocks,
+  listCodes,
+  liveReservations,
+  notePlan,
+  provisioningPlan,
+  recordRefusedDeletions,
+  replacementPin,
+} from './lock-codes.ts';
+import { carryOutEntries, type EntryPlan, planEntries } from './reservation-entries.ts';
+import { updateReservation } from './update-reservation.ts';
+
+// R7.1: a channel modified a reservation. The stored version follows the newest event only (R9.1);
+// provider calls are made after the version-conditional write, from what was written.
+
+/**
+ * `reservation.modified` carries the whole reservation. Unknown, it is taken as the acceptance it
+ * overtook; cancelled, or older than what is stored, it changes nothing.
+ */
+export async function changeReservation(
+  deps: Deps,
+  hostId: string,
+  input: ReservationInput,
+  occurredAt: Instant,
+): Promise<AcceptResult> {
+  const current = await deps.store.getReservation(hostId, input.reservationId);
+  if (!current) return acceptReservation(deps, hostId, input, { occurredAt, type: 'reservation.modified' });
+  const unchanged = { reservation: current, created: false };
+  if (current.status !== 'accepted' || isStaleEvent(current, occurredAt)) return unchanged;
+
+  const property = await deps.store.getProperty(hostId, input.propertyId);
+  if (!property) throw new NotFoundError('property', 'reservation.property_id');
+  const details = stayDetails(input, property.settings.timeZone);
+  const window = codeWindow(details, property.settings);
+  const now = deps.clock.now();
+  const locks = await getLocks(deps, hostId, [
+    ...property.lockIds,
+    ...current.code.locks.map((s) => s.lockId),
+  ]);
+  const byId = new Map(locks.map((l) => [l.lockId, l]));
+  const serving = property.lockIds.filter((id) => byId.has(id));
+  const live = window.activeUntil > now;
+  const replacement = live ? await pinForNewLocks(deps, current, property, getAll(byId, serving)) : undefined;
+
+  let effects: ChangeEffects | undefined;
+  let plan: EntryPlan = {};
+  const saved = await updateReservation(deps, hostId, input.reservationId, (fresh) => {
+    const activeFrom = fresh.code.activeFrom;
+    effects = applyChange(fresh, {
+      details,
+      window,
+      lockIds: serving,
+      nativeOf: nativeOf(byId),
+      replacement,
+      occurredAt,
+      now,
+    });
+    if (!effects.changed) return false;
+    plan = planEntries(fresh, byId, now, {
+      locks: effects.windowMoved || effects.locksChanged,
+      activeFrom: fresh.code.activeFrom !== activeFrom,
+    });
+    return true;
+  });
+  if (!saved || !effects?.changed) return { reservation: saved ?? current, created: false };
+
+  const failed = await updateWindows(deps, saved, effects.toUpdate, byId);
+  const refused = await deleteCodes(deps, effects.toDelete, byId);
+  let latest = saved;
+  if (failed.length > 0 || refused.length > 0) {
+    latest =
+      (await updateReservation(deps, hostId, saved.reservationId, (fresh) => {
+        const marked = markUpdateFailures(fresh, failed, now);
+        const noted = recordRefusedDeletions(fresh, refused, now);
+        // A lock that kept its old window is set again from scratch by the workflow (R4.1).
+        if (marked) {
+          const provision = provisioningPlan(fresh, byId, now);
+          notePlan(fresh, provision, 'window update refused', now);
+          plan = { ...plan, provision };
+        }
+        return marked || noted;
+      })) ?? saved;
+  }
+  await carryOutEntries(deps, latest, plan, now);
+  return { reservation: latest, created: false };
+}
+
+const getAll = (byId: ReadonlyMap<string, Lock>, ids: readonly string[]): Lock[] =>
+  ids.map((id) => byId.get(id)).filter((l): l is Lock => l !== undefined);
+
+/**
+ * R3.3 on a new property: the PIN must be valid on its locks and equal to no code on them nor to
+ * another live guest's PIN there; otherwise a new one is chosen now and set on every lock.
+ */
+async function pinForNewLocks(
+  deps: Deps,
+  r: Reservation,
+  property: Property,
+  locks: readonly Lock[],
+): Promise<{ replaces: string; pin: string } | undefined> {
+  const joining = locks.filter((l) => !targetState(r, l.lockId));
+  if (joining.length === 0) return undefined;
+  const own = ownAccessCodeIds(r);
+  const onLocks = await Promise.all(locks.map((l) => listCodes(deps, l)));
+  const others = (await liveReservations(deps, r.hostId, property.propertyId, deps.clock.now())).filter(
+    (o) => o.reservationId !== r.reservationId,
+  );
+  const fits =
+    joining.every((l) => pinViolations(r.code.pin, lockConstraints(l)).length === 0) &&
+    !onLocks.flat().some((c) => c.code === r.code.pin && !own.has(c.accessCodeId)) &&
+    !others.some((o) => o.code.pin === r.code.pin);
+  if (fits) return undefined;
+  const taken = [...onLocks.flat().map((c) => c.code), ...others.map((o) => o.code.pin)].filter(
+    (c) => c !== '',
+  );
+  const choice = replacementPin(deps, r, property, locks, taken);
+  // No PIN fits at all: keep the current one; the workflow's attempts report the locks that refuse it.
+  return choice.pin ? { replaces: r.code.pin, pin: choice.pin } : undefined;
+}
+
+/**
+ * Sends the new window to each natively-scheduling lock, read from the stored reservation just
+ * before the calls, so two changes racing leave the newest window on the device.
+ */
+async function updateWindows(
+  deps: Deps,
+  written: Reservation,
+  codes: readonly CodeOnLock[],
+  locks: ReadonlyMap<string, Lock>,
+): Promise<{ code: CodeOnLock; reason: string }[]> {
+  if (codes.length === 0) return [];
+  const current = (await deps.store.getReservation(written.hostId, written.reservationId)) ?? written;
+  const failed: { code: CodeOnLock; reason: string }[] = [];
+  for (const code of codes) {
+    const lock = locks.get(code.lockId);
+    if (!lock) continue;
+    try {
+      await deps.lockProvider(lock.provider).updateCode(lock.deviceId, code.accessCodeId, {
+        startsAt: current.code.activeFrom,
+        endsAt: current.code.activeUntil,
+      });
+    } catch (error) {
+      if (!(error instanceof LockProviderError)) throw error;
+      failed.push({ code, reason: error.reason });
+    }
+  }
+  return failed;
+}
+
+/** A refused update leaves the old window on the lock: the code there counts as failed, to be replaced. */
+function markUpdateFailures(
+  r: Reservation,
+  failed: readonly { code: CodeOnLock; reason: string }[],
+  now: Instant,
+): boolean {
+  let changed = false;
+  for (const { code, reason } of failed) {
+    const s = r.code.locks.find((l) => l.lockId === code.lockId && l.accessCodeId === code.accessCodeId);
+    if (s?.status !== 'requested') continue;
+    s.status = 'failed';
+    s.lastError = reason;
+    r.timeline.push({ at: now, event: 'code.window_update_failed', lockId: code.lockId, detail: reason });
+    changed = true;
+  }
+  return changed;
+}

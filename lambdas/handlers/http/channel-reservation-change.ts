@@ -1,0 +1,55 @@
+import type { Instant, ReservationInput } from '#core/model.ts';
+import { parseDateTime } from '#core/time/zoned.ts';
+import type { AcceptResult } from '#core/usecases/accept-reservation.ts';
+import { cancelReservation } from '#core/usecases/cancel-reservation.ts';
+import { changeReservation } from '#core/usecases/change-reservation.ts';
+import type { Deps } from '#core/usecases/deps.ts';
+import { type HttpResponse, json } from './http.ts';
+import type { ChannelEvent } from './schemas/channel-event.ts';
+
+// `reservation.modified` and `reservation.cancelled` (R7.1, R7.2); `occurred_at` orders them (R9.1).
+
+type ReservationEvent = Extract<
+  ChannelEvent,
+  { type: 'reservation.accepted' | 'reservation.modified' | 'reservation.cancelled' }
+>;
+
+/** The envelope's `occurred_at`; one without an offset is read as UTC. The schema checked its form. */
+export const occurredAt = (event: Pick<ChannelEvent, 'occurred_at'>): Instant =>
+  parseDateTime(event.occurred_at, 'UTC') ?? 0;
+
+function reservationInput(event: ReservationEvent): ReservationInput {
+  const r = event.reservation;
+  return {
+    reservationId: r.id,
+    propertyId: r.property_id,
+    channel: r.channel,
+    confirmationCode: r.confirmation_code,
+    guest: r.guest,
+    checkIn: r.check_in,
+    checkOut: r.check_out,
+  };
+}
+
+/** 201 when the event created the reservation (it overtook the acceptance), else 200; a stale event changes nothing. */
+function answer(result: AcceptResult): HttpResponse {
+  return json(result.created ? 201 : 200, {
+    reservationId: result.reservation.reservationId,
+    status: result.reservation.status,
+    version: result.reservation.version,
+  });
+}
+
+export async function modified(
+  deps: Deps,
+  event: Extract<ChannelEvent, { type: 'reservation.modified' }>,
+): Promise<HttpResponse> {
+  return answer(await changeReservation(deps, event.host_id, reservationInput(event), occurredAt(event)));
+}
+
+export async function cancelled(
+  deps: Deps,
+  event: Extract<ChannelEvent, { type: 'reservation.cancelled' }>,
+): Promise<HttpResponse> {
+  return answer(await cancelReservation(deps, event.host_id, reservationInput(event), occurredAt(event)));
+}

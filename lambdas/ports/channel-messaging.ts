@@ -1,0 +1,40 @@
+import type { Channel } from '#core/model.ts';
+
+/** The channels whose guests are reached through the channel's own messaging (R5.2). */
+export const MESSAGING_CHANNELS = ['airbnb', 'vrbo', 'booking'] as const satisfies readonly Channel[];
+export type MessagingChannel = (typeof MESSAGING_CHANNELS)[number];
+
+export const isMessagingChannel = (channel: Channel): channel is MessagingChannel =>
+  (MESSAGING_CHANNELS as readonly Channel[]).includes(channel);
+
+/** A message into the guest's conversation on the channel where they booked. */
+export interface ChannelMessage {
+  /** Idempotency key; the partner is asked to drop a second delivery with the same key. */
+  messageId: string;
+  /** The Lockstep account the reservation belongs to. */
+  hostId: string;
+  /** The conversation is the reservation's (the channel's reservation id). */
+  reservationId: string;
+  channel: MessagingChannel;
+  /** The listing host the message goes out as (R5.3); the partner's default sender when absent. */
+  senderHostId?: string | undefined;
+  text: string;
+  /** The language the text is written in (BCP 47), so the partner can label it. */
+  language: string;
+}
+
+/**
+ * The channel partner's messaging API. Transient failures are retried inside the adapter; what is
+ * left is a MessageRefusedError (the partner refused the message) or ChannelUnreachableError.
+ */
+export interface ChannelMessenger {
+  sendChannelMessage(message: ChannelMessage): Promise<void>;
+}
+
+/** The partner's messaging endpoint did not answer usefully after every retry; a later run may succeed. */
+export class ChannelUnreachableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ChannelUnreachableError';
+  }
+}
