@@ -50,7 +50,8 @@ export class LocalRuntime {
   readonly jwt = new LocalJwtIssuer();
   readonly channelSecrets: string[];
   readonly lockProviderSecret: string;
-  readonly failures: string[] = [];
+  /** Work that failed where no caller could see it (a workflow execution, a scheduled entry). */
+  readonly failures: { at: number; reservationId: string; what: string }[] = [];
   private readonly options: RuntimeOptions;
   private dynamo!: LocalDynamo;
   deps!: Deps;
@@ -95,7 +96,11 @@ export class LocalRuntime {
       provisionCheck: this.taskHandler('provision-check', (deps) => provisionCheck(deps)),
     };
     this.workflows = new LocalWorkflows(tasks, this.calls, (error, input) =>
-      this.failures.push(`provisioning ${input.reservationId}: ${String(error)}`),
+      this.failures.push({
+        at: Date.now(),
+        reservationId: input.reservationId,
+        what: `provisioning: ${String(error)}`,
+      }),
     );
     this.deps = {
       store,
@@ -143,7 +148,11 @@ export class LocalRuntime {
           await this.jobHandler({ kind: job.kind, ...input }, localContext('scheduled-job', job.name));
         }
       } catch (error) {
-        this.failures.push(`${job.kind} ${job.reservationId}: ${String(error)}`);
+        this.failures.push({
+          at: Date.now(),
+          reservationId: job.reservationId,
+          what: `${job.kind}: ${String(error)}`,
+        });
       }
     });
   }

@@ -31,7 +31,11 @@ export async function simulate(scenario: Scenario, options: SimulateOptions = {}
     const world = new SimulatedWorld(runtime, scenario);
     await world.setUp();
     await time.runUntil(end, (now) => options.onProgress?.(Math.min(1, (now - start) / (end - start))));
-    if (runtime.failures.length > 0) throw new Error(`simulation failed:\n${runtime.failures.join('\n')}`);
+    // A failure is what the product did: the report says so instead of the run stopping.
+    for (const f of runtime.failures) {
+      world.observations.notes.push({ at: f.at, reservationId: f.reservationId, note: `failure: ${f.what}` });
+    }
+    world.observations.notes.sort((a, b) => a.at - b.at);
     return await buildReport(runtime, scenario, world.observations);
   } finally {
     time.uninstall();
