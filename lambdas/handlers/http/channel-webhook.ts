@@ -1,8 +1,7 @@
-import { acceptReservation } from '#core/usecases/accept-reservation.ts';
 import type { Deps } from '#core/usecases/deps.ts';
 import { messageSent } from './channel-message-sent.ts';
-import { cancelled, modified } from './channel-reservation-change.ts';
-import { type HttpRequest, type HttpResponse, json, parseJson } from './http.ts';
+import { accepted, cancelled, modified } from './channel-reservation-events.ts';
+import { type HttpRequest, type HttpResponse, parseJson } from './http.ts';
 import { ChannelEvent } from './schemas/channel-event.ts';
 import { validate } from './validate.ts';
 import { verifiedBody } from './verify-signature.ts';
@@ -28,24 +27,3 @@ export const channelWebhook =
         return messageSent(deps, event);
     }
   };
-
-async function accepted(
-  deps: Deps,
-  event: Extract<ChannelEvent, { type: 'reservation.accepted' }>,
-): Promise<HttpResponse> {
-  const r = event.reservation;
-  const result = await acceptReservation(deps, event.host_id, {
-    reservationId: r.id,
-    propertyId: r.property_id,
-    channel: r.channel,
-    confirmationCode: r.confirmation_code,
-    guest: r.guest,
-    checkIn: r.check_in,
-    checkOut: r.check_out,
-  });
-  return json(result.created ? 201 : 200, {
-    reservationId: result.reservation.reservationId,
-    status: result.reservation.status,
-    version: result.reservation.version,
-  });
-}

@@ -1,13 +1,13 @@
 import type { Instant, ReservationInput } from '#core/model.ts';
 import { parseDateTime } from '#core/time/zoned.ts';
-import type { AcceptResult } from '#core/usecases/accept-reservation.ts';
+import { type AcceptResult, acceptReservation } from '#core/usecases/accept-reservation.ts';
 import { cancelReservation } from '#core/usecases/cancel-reservation.ts';
 import { changeReservation } from '#core/usecases/change-reservation.ts';
 import type { Deps } from '#core/usecases/deps.ts';
 import { type HttpResponse, json } from './http.ts';
 import type { ChannelEvent } from './schemas/channel-event.ts';
 
-// `reservation.modified` and `reservation.cancelled` (R7.1, R7.2); `occurred_at` orders them (R9.1).
+// `reservation.accepted`, `.modified` and `.cancelled` (R2.2, R7.1, R7.2); `occurred_at` orders them (R9.1).
 
 type ReservationEvent = Extract<
   ChannelEvent,
@@ -38,6 +38,15 @@ function answer(result: AcceptResult): HttpResponse {
     status: result.reservation.status,
     version: result.reservation.version,
   });
+}
+
+export async function accepted(
+  deps: Deps,
+  event: Extract<ChannelEvent, { type: 'reservation.accepted' }>,
+): Promise<HttpResponse> {
+  return answer(
+    await acceptReservation(deps, event.host_id, reservationInput(event), { occurredAt: occurredAt(event) }),
+  );
 }
 
 export async function modified(
