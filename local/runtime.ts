@@ -1,12 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { DynamoDeliveryRecords } from '#adapters/aws/dynamo-delivery-records.ts';
 import { DynamoStore } from '#adapters/aws/dynamo-store.ts';
 import { SandboxLockProvider } from '#adapters/local/sandbox-locks.ts';
 import type { ScheduledJob } from '#core/model.ts';
 import type { Deps } from '#core/usecases/deps.ts';
-import { channelWebhook } from '#handlers/http/channel-webhook.ts';
 import { hostApi } from '#handlers/http/host-api.ts';
 import type { HttpResponse } from '#handlers/http/http.ts';
-import { lockWebhook } from '#handlers/http/lock-webhook.ts';
+import { channelDeliveries, lockDeliveries } from '#handlers/http/webhook-deliveries.ts';
 import { withHttpMiddleware } from '#handlers/http/with-http-middleware.ts';
 import { scheduledJob } from '#handlers/jobs/scheduled-job.ts';
 import { withLogging } from '#handlers/with-logging.ts';
@@ -20,6 +20,7 @@ import { LocalJwtIssuer } from './jwt.ts';
 import { LocalScheduler } from './local-scheduler.ts';
 import { LocalWorkflows } from './local-workflows.ts';
 import { Outbox, type OutboxEntry } from './outbox.ts';
+import { WebhookOutbox } from './webhook-outbox.ts';
 
 export interface RuntimeOptions {
   random?: RandomSource;
@@ -59,6 +60,8 @@ export class LocalRuntime {
   workflows!: LocalWorkflows;
   sandbox!: SandboxLockProvider;
   outbox!: Outbox;
+  /** Signed outbound webhooks (R6.5), recorded. */
+  readonly webhooks = new WebhookOutbox('whsec_local_outbound');
   private routes!: Record<string, (event: unknown, context: unknown) => Promise<HttpResponse>>;
   private jobHandler!: (event: unknown, context: unknown) => Promise<void>;
   private requestCount = 0;
@@ -111,19 +114,26 @@ export class LocalRuntime {
       sms: this.outbox,
       channelMessenger: this.outbox,
       hostNotifier: this.outbox,
+      outboundWebhooks: this.webhooks,
       clock: { now: () => Date.now() },
       random: this.options.random ?? Math.random,
       newId,
     };
     const deps = this.deps;
+    const deliveries = new DynamoDeliveryRecords(this.dynamo.client, this.dynamo.tableName);
     this.routes = {
       'POST /webhooks/channel': withHttpMiddleware(
-        channelWebhook({ ...deps, channelSecrets: this.channelSecrets }),
+        channelDeliveries({ ...deps, channelSecrets: this.channelSecrets }, deliveries),
       ),
       'POST /webhooks/locks': withHttpMiddleware(
-        lockWebhook({ ...deps, lockProviderSecrets: [this.lockProviderSecret], lockProviderName: 'sandbox' }),
+        lockDeliveries(
+          { ...deps, lockProviderSecrets: [this.lockProviderSecret], lockProviderName: 'sandbox' },
+          deliveries,
+        ),
       ),
       'ANY /v1/{proxy+}': withHttpMiddleware(hostApi(deps)),
+      // Public, as on AWS: the host API's function serves its OpenAPI document without a token.
+      'GET /openapi.json': withHttpMiddleware(hostApi(deps)),
     };
     this.jobHandler = withLogging(scheduledJob(deps));
   }

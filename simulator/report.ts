@@ -24,7 +24,7 @@ export interface ReservationReport {
   activeFrom: string | null;
   activeUntil: string | null;
   locks: { lockId: string; setAt: string | null; removedAt: string | null; attempts: number }[];
-  backup: null;
+  backup: { lockId: string; code: string; issuedAt: string } | null;
   guestMessages: GuestMessageReport[];
   hostAlerts: AlertReport[];
   workingCodeAtActiveFrom: boolean | null;
@@ -122,7 +122,9 @@ function reservationReport(
       removedAt: iso(s.removedAt),
       attempts: s.attemptedAt.length,
     })),
-    backup: null,
+    backup: r.code.backup
+      ? { lockId: r.code.backup.lockId, code: r.code.backup.pin, issuedAt: iso(r.code.backup.issuedAt) ?? '' }
+      : null,
     guestMessages: guestMessages(r),
     hostAlerts: hostAlerts(runtime, { reservationId: r.reservationId }),
     workingCodeAtActiveFrom:
@@ -146,6 +148,14 @@ export async function buildReport(
     const stored = await runtime.deps.store.getReservation(ACCOUNT, s.id);
     reservations.push(reservationReport(runtime, s.id, stored, observations));
   }
+  const signals = new Map<string, Report['locks'][number]['signals']>();
+  for (const lock of scenario.locks) {
+    const health = await runtime.deps.store.getPoolHealth(ACCOUNT, lock.id);
+    signals.set(
+      lock.id,
+      (health?.events ?? []).map((e) => ({ at: iso(e.at) ?? '', signal: e.signal, active: e.active })),
+    );
+  }
   const judged = reservations.filter((r) => r.workingCodeAtActiveFrom !== null);
   const working = judged.filter((r) => r.workingCodeAtActiveFrom).length;
   return {
@@ -153,7 +163,7 @@ export async function buildReport(
     reservations,
     locks: scenario.locks.map((lock) => ({
       id: lock.id,
-      signals: [],
+      signals: signals.get(lock.id) ?? [],
       codesAtEnd: runtime.sandbox.codesOnDevice(lock.id).map((c) => ({
         code: c.code,
         name: c.name,
@@ -165,7 +175,10 @@ export async function buildReport(
       reservations: reservations.length,
       workingCodeAtActiveFromRate: judged.length === 0 ? null : working / judged.length,
       guestsWithoutWorkingCode: judged.length - working,
-      backupCodesIssued: 0,
+      backupCodesIssued: reservations.reduce(
+        (n, r) => n + r.timeline.filter((e) => e.event === 'backup.issued').length,
+        0,
+      ),
       hostAlerts: runtime.outbox.entries.filter((e) => e.via === 'alert').length,
       guestMessages: reservations.reduce((n, r) => n + r.guestMessages.length, 0),
       lastMinuteBackupP95Seconds: null,

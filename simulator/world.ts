@@ -1,3 +1,4 @@
+import { currentCode } from '#core/messages/code-message-rule.ts';
 import type { Instant } from '#core/model.ts';
 import { codeWindow, HOUR, MINUTE } from '#core/time/timeline.ts';
 import { parseDateTime } from '#core/time/zoned.ts';
@@ -68,6 +69,8 @@ export class SimulatedWorld {
         nativeScheduling: lock.nativeScheduling,
         ...(lock.codeLengths ? { codeLengths: lock.codeLengths } : {}),
         maxCodes: lock.maxCodes,
+        backupPoolSize: lock.backupPoolSize,
+        ...(lock.supportsBackupPool === undefined ? {} : { supportsBackupPool: lock.supportsBackupPool }),
       });
     }
     for (const p of this.scenario.properties) {
@@ -153,12 +156,14 @@ export class SimulatedWorld {
     // A probe planned for a window the stay no longer has leaves the judgement to its current window's.
     if (r?.status !== 'accepted' || r.code.activeFrom !== activeFrom) return;
     const property = await this.runtime.deps.store.getProperty(ACCOUNT, r.propertyId);
+    // The code the guest holds now: a backup replaces the PIN on its lock (R4.4, R6).
+    const held = currentCode(r).pin;
     const told = this.runtime.outbox.entries.some(
-      (e) =>
-        isGuestEntry(e) && e.message.reservationId === reservationId && e.message.text.includes(r.code.pin),
+      (e) => isGuestEntry(e) && e.message.reservationId === reservationId && e.message.text.includes(held),
     );
+    const pinOn = (lockId: string) => (r.code.backup?.lockId === lockId ? r.code.backup.pin : r.code.pin);
     const onEveryLock = (property?.lockIds ?? []).every((lockId) =>
-      this.runtime.sandbox.codesOnDevice(lockId).some((c) => c.code === r.code.pin),
+      this.runtime.sandbox.codesOnDevice(lockId).some((c) => c.code === pinOn(lockId)),
     );
     this.observations.workingAtActiveFrom.set(reservationId, told && onEveryLock);
   }

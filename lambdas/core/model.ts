@@ -17,6 +17,8 @@ export interface PropertySettings {
   backupCodes: boolean;
   /** The listing's hosts on its channel, primary first: the senders R5.3 chooses from. */
   hosts?: string[] | undefined;
+  /** Where `access_method.*` webhooks go (R6.5); none when absent. */
+  outboundWebhookUrl?: string | undefined;
 }
 
 export interface Property {
@@ -45,6 +47,10 @@ export interface Lock {
   nativeScheduling: boolean;
   codeLengths: number[];
   maxCodes: number;
+  /** Overrides the model's `supportsBackupPool` capability (R6.1). */
+  supportsBackupPool?: boolean | undefined;
+  /** Backup codes kept on the lock (R6.1); 5 when absent. */
+  backupPoolSize?: number | undefined;
 }
 
 export interface Guest {
@@ -113,6 +119,15 @@ export interface AccessCode extends CodeWindow {
   locks: LockCodeState[];
   communicatedAt?: Instant | undefined;
   communicatedVia?: string[] | undefined;
+  /** A pool code given to the guest because this code could not be confirmed on a lock (R4.3, R4.4, R6). */
+  backup?: IssuedBackup | undefined;
+}
+
+export interface IssuedBackup {
+  lockId: string;
+  poolCodeId: string;
+  pin: string;
+  issuedAt: Instant;
 }
 
 export interface Reservation extends ReservationDetails {

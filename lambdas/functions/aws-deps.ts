@@ -8,6 +8,7 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import { ChannelMessagingHttp } from '#adapters/aws/channel-messaging-http.ts';
 import { DynamoStore } from '#adapters/aws/dynamo-store.ts';
 import { EventBridgeScheduler } from '#adapters/aws/event-bridge-scheduler.ts';
+import { OutboundWebhookHttp } from '#adapters/aws/outbound-webhook-http.ts';
 import { SeamLockProvider } from '#adapters/aws/seam-lock-provider.ts';
 import { SesEmailSender } from '#adapters/aws/ses-email.ts';
 import { SesHostNotifier } from '#adapters/aws/ses-host-notifier.ts';
@@ -25,6 +26,8 @@ export interface Secrets {
   channel: string[];
   lockProvider: string[];
   seamApiKey: string;
+  /** Signs `access_method.*` webhooks to hosts (R6.5); the current channel secret when absent. */
+  outbound?: string | undefined;
 }
 
 /** Read once per cold start. */
@@ -37,6 +40,7 @@ async function loadSecrets(config: Config): Promise<Secrets> {
     channel: parsed.channel ?? [],
     lockProvider: parsed.lockProvider ?? [],
     seamApiKey: parsed.seamApiKey ?? '',
+    outbound: parsed.outbound,
   };
 }
 
@@ -85,6 +89,9 @@ export async function awsDeps(config: Config): Promise<AwsDeps> {
       from: config.senderEmail,
       addressOf: async (hostId) => (await store.getHostContact(hostId))?.alertEmail,
       fallback: config.senderEmail,
+    }),
+    outboundWebhooks: new OutboundWebhookHttp({
+      signingSecret: secrets.outbound ?? secrets.channel[0] ?? '',
     }),
     clock,
     random: Math.random,

@@ -18,6 +18,10 @@ export const FUNCTIONS = {
     entry: 'provision-check.ts',
     purpose: 'Provisioning workflow task: confirmations and the retry plan',
   },
+  healthcheckShard: {
+    entry: 'healthcheck-shard.ts',
+    purpose: 'Daily healthcheck task: one shard of the codes due in 24 hours (R4.3)',
+  },
 } as const;
 
 export type FunctionName = keyof typeof FUNCTIONS;

@@ -1,7 +1,13 @@
-import { channelWebhook } from '#handlers/http/channel-webhook.ts';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDeliveryRecords } from '#adapters/aws/dynamo-delivery-records.ts';
+import { channelDeliveries } from '#handlers/http/webhook-deliveries.ts';
 import { withHttpMiddleware } from '#handlers/http/with-http-middleware.ts';
 import { loadConfig } from '../config/load.ts';
 import { awsDeps } from './aws-deps.ts';
 
-const deps = await awsDeps(loadConfig());
-export const handler = withHttpMiddleware(channelWebhook({ ...deps, channelSecrets: deps.secrets.channel }));
+const config = loadConfig();
+const deps = await awsDeps(config);
+const deliveries = new DynamoDeliveryRecords(new DynamoDBClient({}), config.tableName);
+export const handler = withHttpMiddleware(
+  channelDeliveries({ ...deps, channelSecrets: deps.secrets.channel }, deliveries),
+);

@@ -7,6 +7,9 @@ export function withLogging<E, R>(fn: (event: E) => Promise<R>) {
   return middy<E, R>(fn)
     .use(injectLambdaContext(logger))
     .use({
+      after: async (request) => {
+        logger.debug('invocation result', { result: request.response });
+      },
       onError: async (request) => {
         logger.error('invocation failed', { error: request.error?.message, stack: request.error?.stack });
       },

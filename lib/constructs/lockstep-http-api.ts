@@ -78,11 +78,22 @@ export class LockstepHttpApi extends Construct {
       });
     }
 
+    const hostApi = new HttpLambdaIntegration('HostApi', props.hostApi);
     this.api.addRoutes({
       path: '/v1/{proxy+}',
       methods: [apigw.HttpMethod.ANY],
-      integration: new HttpLambdaIntegration('HostApi', props.hostApi),
+      integration: hostApi,
       authorizer: new HttpJwtAuthorizer('HostJwt', props.jwtIssuer, { jwtAudience: [props.jwtAudience] }),
     });
+    for (const route of this.api.addRoutes({
+      path: '/openapi.json',
+      methods: [apigw.HttpMethod.GET],
+      integration: hostApi,
+    })) {
+      Validations.of(route).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason: 'The OpenAPI document describes the host API and holds no host data; it is public by design.',
+      });
+    }
   }
 }

@@ -4,9 +4,11 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { BY_PROPERTY_INDEX } from '#adapters/aws/table.ts';
+import { BY_PROPERTY_INDEX, DUE_SHARDS } from '#adapters/aws/table.ts';
 import { ENV, type EnvName } from '../../lambdas/config/env.ts';
 import { FUNCTIONS, type FunctionName } from '../../lambdas/functions/catalog.ts';
+import { LockstepAlarms } from '../constructs/alarms.ts';
+import { HealthcheckWorkflow } from '../constructs/healthcheck-workflow.ts';
 import { HostUserPool } from '../constructs/host-user-pool.ts';
 import { LockstepFunction } from '../constructs/lockstep-function.ts';
 import { LockstepHttpApi } from '../constructs/lockstep-http-api.ts';
@@ -39,6 +41,7 @@ export class AppStack extends Stack {
   readonly provisioning: ProvisioningWorkflow;
   readonly api: LockstepHttpApi;
   readonly schedulerRole: iam.Role;
+  readonly alarms: LockstepAlarms;
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props);
@@ -105,6 +108,12 @@ export class AppStack extends Stack {
       namePrefix: this.stackName,
     });
 
+    new HealthcheckWorkflow(this, 'Healthcheck', {
+      checkShard: this.functions.healthcheckShard.function,
+      shards: DUE_SHARDS,
+      namePrefix: this.stackName,
+    });
+
     for (const name of names)
       this.grantAccess(this.functions[name], FUNCTION_ACCESS[name], props, provisioningArn);
 
@@ -115,6 +124,13 @@ export class AppStack extends Stack {
       hostApi: this.functions.hostApi.function,
       jwtIssuer: hosts.issuer,
       jwtAudience: hosts.client.userPoolClientId,
+    });
+
+    this.alarms = new LockstepAlarms(this, 'Alarms', {
+      functions: Object.fromEntries(names.map((name) => [name, this.functions[name].function])),
+      asyncFunctions: [this.functions.scheduledJob.function], // EventBridge Scheduler invokes it asynchronously
+      deadLetterQueues: { SchedulerDlq: data.schedulerDlq },
+      stateMachines: { Provisioning: this.provisioning.stateMachine },
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.stage.url });

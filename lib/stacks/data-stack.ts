@@ -5,7 +5,7 @@ import { CfnScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { BY_PROPERTY_INDEX, PARTITION_KEY, SORT_KEY } from '#adapters/aws/table.ts';
+import { BY_DUE_INDEX, BY_PROPERTY_INDEX, PARTITION_KEY, SORT_KEY } from '#adapters/aws/table.ts';
 
 export interface DataStackProps extends StackProps {
   /** Protects the table (and keeps it and its key on stack deletion). Default true. */
@@ -46,6 +46,11 @@ export class DataStack extends Stack {
           indexName: BY_PROPERTY_INDEX.name,
           partitionKey: { name: BY_PROPERTY_INDEX.partitionKey, type: dynamodb.AttributeType.STRING },
           sortKey: { name: BY_PROPERTY_INDEX.sortKey, type: dynamodb.AttributeType.STRING },
+        },
+        {
+          indexName: BY_DUE_INDEX.name,
+          partitionKey: { name: BY_DUE_INDEX.partitionKey, type: dynamodb.AttributeType.STRING },
+          sortKey: { name: BY_DUE_INDEX.sortKey, type: dynamodb.AttributeType.STRING },
         },
       ],
       billing: dynamodb.Billing.onDemand(),

@@ -25,4 +25,6 @@ export const FUNCTION_ACCESS: Record<FunctionName, FunctionAccess> = {
   scheduledJob: { ...NONE, managesSchedules: true, sendsMessages: true, startsProvisioning: true },
   provisionAttempt: { ...NONE, sendsMessages: true },
   provisionCheck: { ...NONE, sendsMessages: true },
+  // R4.3: a backup's webhook, or the host's alert when none is available.
+  healthcheckShard: { ...NONE, sendsMessages: true },
 };

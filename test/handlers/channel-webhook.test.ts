@@ -88,7 +88,7 @@ describe('POST /webhooks/channel', () => {
     const first = await runtime.deps.store.getReservation(HOST, `r${eventCount}`);
     const schedulerCalls = runtime.calls.scheduler;
     const again = await deliver(body);
-    expect(again.statusCode).toBe(200);
+    expect(again.statusCode).toBe(201); // the first answer, replayed for the same delivery id
     expect(await runtime.deps.store.getReservation(HOST, `r${eventCount}`)).toEqual(first);
     expect(runtime.calls.scheduler).toBe(schedulerCalls);
   });

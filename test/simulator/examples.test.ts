@@ -92,15 +92,45 @@ describe('examples/stormy-weekend.json', () => {
     expect(hut.locks[0]?.setAt).toBe('2026-12-06T20:00:00.000Z');
   });
 
-  it('reports honestly that the guest of an offline lock had no working code: backup codes are not built yet (R4.3, R4.4)', () => {
-    expect(byId(report, 'storm-3').workingCodeAtActiveFrom).toBe(false);
-    expect(report.kpis.guestsWithoutWorkingCode).toBe(1);
-    expect(report.kpis.backupCodesIssued).toBe(0);
+  it('gives the guest of a lock offline at message time a backup code that works (R4.3, R4.4, R6.2)', () => {
+    const hut = byId(report, 'storm-3');
+    expect(hut.backup).toMatchObject({ lockId: 'hut-door', issuedAt: '2026-12-06T14:50:00.000Z' });
+    expect(hut.backup?.code).not.toBe(hut.pin);
+    expect(hut.guestMessages.map((m) => [m.code, m.isBackup])).toEqual([[hut.backup?.code, true]]);
+    expect(hut.workingCodeAtActiveFrom).toBe(true);
+    expect(report.kpis.guestsWithoutWorkingCode).toBe(0);
+    expect(report.kpis.backupCodesIssued).toBe(1);
   });
 
-  it('leaves no code behind once the locks are back online (R7.2, R7.3)', () => {
+  it('retires the issued backup at activeUntil and programs a fresh pool code in its place (R6.3)', () => {
+    const hut = byId(report, 'storm-3');
+    expect(hut.timeline.filter((e) => e.event.startsWith('backup.')).map((e) => [e.at, e.event])).toEqual([
+      ['2026-12-06T14:50:00.000Z', 'backup.issued'],
+      ['2026-12-07T09:00:00.000Z', 'backup.retired'],
+    ]);
+    const codes = report.locks.find((l) => l.id === 'hut-door')?.codesAtEnd.map((c) => c.code) ?? [];
+    expect(codes).toHaveLength(5);
+    expect(codes).not.toContain(hut.backup?.code);
+  });
+
+  it('raises and clears pool signals as pool codes fail and then get programmed (R6.4)', () => {
+    const main = report.locks.find((l) => l.id === 'loft-main');
+    expect(main?.signals).toEqual([
+      { at: '2026-12-01T00:00:00.000Z', signal: 'empty_backup_access_code_pool', active: true },
+      { at: '2026-12-01T00:00:20.000Z', signal: 'partial_backup_access_code_pool', active: true },
+      { at: '2026-12-04T13:20:00.000Z', signal: 'partial_backup_access_code_pool', active: false },
+      { at: '2026-12-04T13:20:20.000Z', signal: 'empty_backup_access_code_pool', active: false },
+    ]);
+    // igloohome keeps no pool (R6.1 capability flag).
+    expect(report.locks.find((l) => l.id === 'loft-side')?.signals).toEqual([]);
+  });
+
+  it('leaves no guest code behind once the locks are back online; only pool codes stay (R7.2, R7.3, R6.1)', () => {
     expect(report.kpis.codesLeftAfterDeletionDue).toBe(0);
-    expect(report.locks.flatMap((l) => l.codesAtEnd)).toEqual([]);
+    const left = report.locks.flatMap((l) => l.codesAtEnd);
+    expect(left.every((c) => c.owner === 'lockstep' && /^Backup \d$/.test(c.name))).toBe(true);
+    const guestPins = new Set(report.reservations.map((r) => r.pin));
+    expect(left.filter((c) => guestPins.has(c.code))).toEqual([]);
   });
 });
 

@@ -80,10 +80,12 @@ describe('examples/stormy-weekend.json host alerts (R8.2)', () => {
     ]);
   });
 
-  it('alerts that the code failed when its lock is offline without it at message time, and still messages the guest', () => {
+  it('gives the guest of a lock offline at message time a backup in that message instead of a code_failed alert (R4.4, R8.2)', () => {
     const r = byId(report, 'storm-3');
-    expect(r.hostAlerts).toEqual([{ at: messageTime(r), kind: 'code_failed' }]);
-    expect(r.guestMessages.map((m) => [m.at, m.via])).toEqual([[messageTime(r), ['email', 'sms']]]);
-    expect(report.kpis.hostAlerts).toBe(3);
+    expect(r.hostAlerts).toEqual([]);
+    expect(r.guestMessages).toEqual([
+      { at: messageTime(r), via: ['email', 'sms'], from: null, code: r.backup?.code, isBackup: true },
+    ]);
+    expect(report.kpis.hostAlerts).toBe(2);
   });
 });

@@ -1,5 +1,6 @@
 import {
   type AttributeValue,
+  DeleteItemCommand,
   type DynamoDBClient,
   GetItemCommand,
   PutItemCommand,
@@ -7,15 +8,29 @@ import {
   QueryCommand,
   type QueryCommandInput,
 } from '@aws-sdk/client-dynamodb';
-import type { Lock, LockProviderName, Property, Reservation } from '#core/model.ts';
+import type { PoolCode, PoolHealth } from '#core/backup/pool.ts';
+import type { Instant, Lock, LockProviderName, Property, Reservation } from '#core/model.ts';
 import { ConflictError, StaleWriteError } from '#ports/errors.ts';
-import type { AccessCodeRef, DeviceRef, HostContact, LockConnection, Store } from '#ports/store.ts';
+import type {
+  AccessCodeRef,
+  DeviceRef,
+  HostContact,
+  LockAccount,
+  LockConnection,
+  ReservationPage,
+  ReservationQuery,
+  Store,
+} from '#ports/store.ts';
 import { isAwsError } from './aws-error.ts';
+import { pageReservations } from './reservation-pages.ts';
 import {
   ACCESS_CODE_SORT_KEY,
+  BY_DUE_INDEX,
   BY_PROPERTY_INDEX,
   CONTACT_SORT_KEY,
   DEVICE_SORT_KEY,
+  dueDays,
+  dueShard,
   keys,
   sortKeyPrefix,
 } from './table.ts';
@@ -25,7 +40,17 @@ type Condition = Pick<
   PutItemCommandInput,
   'ConditionExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues'
 >;
-type Kind = 'property' | 'lock' | 'reservation' | 'device' | 'accessCode' | 'lockConnection' | 'hostContact';
+type Kind =
+  | 'property'
+  | 'lock'
+  | 'reservation'
+  | 'device'
+  | 'accessCode'
+  | 'lockConnection'
+  | 'hostContact'
+  | 'lockAccount'
+  | 'poolCode'
+  | 'poolHealth';
 
 export interface DynamoStoreOptions {
   /** Items per Query page; only tests set it, to exercise pagination without megabytes of data. */
@@ -138,11 +163,71 @@ export class DynamoStore implements Store {
     });
   }
 
+  pageReservations(hostId: string, propertyId: string, query: ReservationQuery): Promise<ReservationPage> {
+    return pageReservations(this.client, this.tableName, hostId, propertyId, query);
+  }
+
   getLockConnection(hostId: string, lockId: string): Promise<LockConnection | undefined> {
     return this.get<LockConnection>(keys.host(hostId), keys.lockConnection(lockId));
   }
 
-  async saveLockConnection(next: LockConnection, expectedVersion: number | undefined): Promise<boolean> {
+  saveLockConnection(next: LockConnection, expectedVersion: number | undefined): Promise<boolean> {
+    const key = item(keys.host(next.hostId), keys.lockConnection(next.lockId), 'lockConnection', next);
+    return this.putVersioned(key, next.version, expectedVersion);
+  }
+
+  async listDueReservations(shard: number, from: Instant, to: Instant): Promise<Reservation[]> {
+    const pages = await Promise.all(
+      dueDays(from, to).map((day) =>
+        this.paginate<Reservation>({
+          IndexName: BY_DUE_INDEX.name,
+          KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
+          ExpressionAttributeNames: { '#pk': BY_DUE_INDEX.partitionKey, '#sk': BY_DUE_INDEX.sortKey },
+          ExpressionAttributeValues: {
+            ':pk': s(keys.due(day, shard)),
+            ':from': s(new Date(from).toISOString()),
+            // '~' sorts after every id character, so codes due exactly at `to` are included.
+            ':to': s(`${new Date(to).toISOString()}#~`),
+          },
+        }),
+      ),
+    );
+    return pages.flat();
+  }
+
+  listPoolCodes(hostId: string, lockId: string): Promise<PoolCode[]> {
+    return this.query<PoolCode>(keys.host(hostId), keys.poolOfLock(lockId));
+  }
+
+  savePoolCode(code: PoolCode, expectedVersion: number | undefined): Promise<boolean> {
+    const key = item(keys.host(code.hostId), keys.poolCode(code.lockId, code.poolCodeId), 'poolCode', code);
+    return this.putVersioned(key, code.version, expectedVersion);
+  }
+
+  async deletePoolCode(hostId: string, lockId: string, poolCodeId: string): Promise<void> {
+    await this.client.send(
+      new DeleteItemCommand({
+        TableName: this.tableName,
+        Key: { pk: s(keys.host(hostId)), sk: s(keys.poolCode(lockId, poolCodeId)) },
+      }),
+    );
+  }
+
+  getPoolHealth(hostId: string, lockId: string): Promise<PoolHealth | undefined> {
+    return this.get<PoolHealth>(keys.host(hostId), keys.poolHealth(lockId));
+  }
+
+  savePoolHealth(health: PoolHealth, expectedVersion: number | undefined): Promise<boolean> {
+    const key = item(keys.host(health.hostId), keys.poolHealth(health.lockId), 'poolHealth', health);
+    return this.putVersioned(key, health.version, expectedVersion);
+  }
+
+  /** One conditional put on `version`: false when another writer came first. */
+  private async putVersioned(
+    base: Item,
+    version: number,
+    expectedVersion: number | undefined,
+  ): Promise<boolean> {
     const condition: Condition =
       expectedVersion === undefined
         ? { ConditionExpression: 'attribute_not_exists(pk)' }
@@ -153,18 +238,25 @@ export class DynamoStore implements Store {
           };
     try {
       await this.putIf(
-        {
-          ...item(keys.host(next.hostId), keys.lockConnection(next.lockId), 'lockConnection', next),
-          version: n(next.version),
-        },
+        { ...base, version: n(version) },
         condition,
-        () => new StaleWriteError(`lock ${next.lockId} connection changed meanwhile`),
+        () => new StaleWriteError('changed meanwhile'),
       );
       return true;
     } catch (error) {
       if (error instanceof StaleWriteError) return false;
       throw error;
     }
+  }
+
+  async putLockAccount(account: LockAccount): Promise<void> {
+    await this.put(
+      item(keys.host(account.hostId), keys.lockAccount(account.provider), 'lockAccount', account),
+    );
+  }
+
+  listLockAccounts(hostId: string): Promise<LockAccount[]> {
+    return this.query<LockAccount>(keys.host(hostId), sortKeyPrefix.lockAccount);
   }
 
   getHostContact(hostId: string): Promise<HostContact | undefined> {
@@ -242,12 +334,24 @@ function item(pk: string, sk: string, kind: Kind, entity: object): Item {
 }
 
 // `version` is the condition of every save (R9.1); the gsi1 keys place it in the byProperty index.
-function reservationItem(r: Reservation): Item {
+/** The stored form of a reservation; exported for bulk loads (bench). */
+export function reservationItem(r: Reservation): Item {
   return {
     ...item(keys.host(r.hostId), keys.reservation(r.reservationId), 'reservation', r),
     version: n(r.version),
     [BY_PROPERTY_INDEX.partitionKey]: s(keys.propertyReservations(r.hostId, r.propertyId)),
     [BY_PROPERTY_INDEX.sortKey]: s(`${new Date(r.code.activeUntil).toISOString()}#${r.reservationId}`),
+    // Filters a date-range listing on the window's start (pageReservations).
+    activeFrom: n(r.code.activeFrom),
+    // Sparse: only accepted stays are due for the healthcheck (R4.3).
+    ...(r.status === 'accepted' && {
+      [BY_DUE_INDEX.partitionKey]: s(
+        keys.due(new Date(r.code.activeFrom).toISOString().slice(0, 10), dueShard(r.hostId, r.reservationId)),
+      ),
+      [BY_DUE_INDEX.sortKey]: s(
+        `${new Date(r.code.activeFrom).toISOString()}#${r.hostId}#${r.reservationId}`,
+      ),
+    }),
   };
 }
 

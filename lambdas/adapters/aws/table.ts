@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import type { LockProviderName } from '#core/model.ts';
 
@@ -12,6 +13,13 @@ import type { LockProviderName } from '#core/model.ts';
  *   ACCESSCODE#<provider>#<accessCodeId> ACCESSCODE              access code → host/reservation/lock
  *   HOST#<hostId>                        CONNECTION#<lockId>     lock online/offline (+ version)
  *   HOST#<hostId>                        CONTACT                 where the host's alerts go
+ *   HOST#<hostId>                        ACCOUNT#<provider>      a connected lock provider account
+ *   HOST#<hostId>                        POOL#<lockId>#<poolId>  one backup pool code (+ version, R6)
+ *   HOST#<hostId>                        POOLHEALTH#<lockId>     the pool's R6.4 signals (+ version)
+ *
+ * A pool code is its own item so that issuing it to a guest is one conditional write on its version:
+ * two concurrent claims of the same code cannot both succeed (dynalite has no transactions). A lock's
+ * pool is one Query on begins_with(sk, POOL#<lockId>#).
  *
  * Every key a host can reach starts with HOST#<hostId>, so a host's queries can only ever read its own
  * items (R9.3). The two reverse lookups are keyed by the provider's ids because provider webhooks know
@@ -20,11 +28,20 @@ import type { LockProviderName } from '#core/model.ts';
  * Index `byProperty` (reservations only): gsi1pk = HOST#<hostId>#PROPERTY#<propertyId>,
  * gsi1sk = <activeUntil ISO>#<reservationId>. A property's live reservations are one Query with
  * gsi1sk >= now, however many past stays the host has.
+ *
+ * Index `byDue` (accepted reservations only, sparse): gsi2pk = DUE#<activeFrom UTC date>#<shard>,
+ * gsi2sk = <activeFrom ISO>#<hostId>#<reservationId>. The daily healthcheck (R4.3) reads the codes due
+ * in the next 24 hours as one Query per (shard, date) with gsi2sk BETWEEN the window's ends — never a
+ * scan. Shard = a hash of host and reservation ids mod DUE_SHARDS, so one day's writes and reads
+ * spread over DUE_SHARDS partitions (arithmetic in docs/decisions.md).
  */
 
 export const PARTITION_KEY = 'pk';
 export const SORT_KEY = 'sk';
 export const BY_PROPERTY_INDEX = { name: 'byProperty', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' } as const;
+export const BY_DUE_INDEX = { name: 'byDue', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' } as const;
+/** Partitions per due day (R4.3 healthcheck fan-out): 1,000,000 codes a day → 10,000 per shard. */
+export const DUE_SHARDS = 100;
 
 export const keys = {
   host: (hostId: string) => `HOST#${hostId}`,
@@ -35,10 +52,34 @@ export const keys = {
   accessCode: (provider: LockProviderName, accessCodeId: string) => `ACCESSCODE#${provider}#${accessCodeId}`,
   propertyReservations: (hostId: string, propertyId: string) => `HOST#${hostId}#PROPERTY#${propertyId}`,
   lockConnection: (lockId: string) => `CONNECTION#${lockId}`,
+  due: (day: string, shard: number) => `DUE#${day}#${String(shard).padStart(3, '0')}`,
+  lockAccount: (provider: LockProviderName) => `ACCOUNT#${provider}`,
+  poolCode: (lockId: string, poolCodeId: string) => `POOL#${lockId}#${poolCodeId}`,
+  poolOfLock: (lockId: string) => `POOL#${lockId}#`,
+  poolHealth: (lockId: string) => `POOLHEALTH#${lockId}`,
 } as const;
 
+/** The `byDue` shard of a reservation: stable, evenly spread. */
+export function dueShard(hostId: string, reservationId: string): number {
+  return createHash('sha256').update(`${hostId}\u0000${reservationId}`).digest().readUInt32BE(0) % DUE_SHARDS;
+}
+
+/** The UTC dates a window [from, to] touches, as `byDue` partition days. */
+export function dueDays(from: number, to: number): string[] {
+  const days: string[] = [];
+  for (let t = Date.parse(new Date(from).toISOString().slice(0, 10)); t <= to; t += 86_400_000) {
+    days.push(new Date(t).toISOString().slice(0, 10));
+  }
+  return days;
+}
+
 /** Sort-key prefixes of the entities listed per host. */
-export const sortKeyPrefix = { property: 'PROPERTY#', lock: 'LOCK#', reservation: 'RES#' } as const;
+export const sortKeyPrefix = {
+  lockAccount: 'ACCOUNT#',
+  property: 'PROPERTY#',
+  lock: 'LOCK#',
+  reservation: 'RES#',
+} as const;
 
 export const DEVICE_SORT_KEY = 'DEVICE';
 export const ACCESS_CODE_SORT_KEY = 'ACCESSCODE';
@@ -54,6 +95,8 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
       { AttributeName: SORT_KEY, AttributeType: 'S' },
       { AttributeName: BY_PROPERTY_INDEX.partitionKey, AttributeType: 'S' },
       { AttributeName: BY_PROPERTY_INDEX.sortKey, AttributeType: 'S' },
+      { AttributeName: BY_DUE_INDEX.partitionKey, AttributeType: 'S' },
+      { AttributeName: BY_DUE_INDEX.sortKey, AttributeType: 'S' },
     ],
     KeySchema: [
       { AttributeName: PARTITION_KEY, KeyType: 'HASH' },
@@ -65,6 +108,14 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
         KeySchema: [
           { AttributeName: BY_PROPERTY_INDEX.partitionKey, KeyType: 'HASH' },
           { AttributeName: BY_PROPERTY_INDEX.sortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      },
+      {
+        IndexName: BY_DUE_INDEX.name,
+        KeySchema: [
+          { AttributeName: BY_DUE_INDEX.partitionKey, KeyType: 'HASH' },
+          { AttributeName: BY_DUE_INDEX.sortKey, KeyType: 'RANGE' },
         ],
         Projection: { ProjectionType: 'ALL' },
       },

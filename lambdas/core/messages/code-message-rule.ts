@@ -67,10 +67,7 @@ export function locksWithoutCode(r: Reservation, offline: readonly string[]): st
     .map((s) => s.lockId);
 }
 
-/**
- * The code the guest should use now, as messages name it. Backup codes (R6) are not issued yet;
- * when they are, an issued backup replaces the PIN here and sets `isBackup`.
- */
+/** The code the guest should use now, as messages name it: an issued backup replaces the PIN (R5.5, R6). */
 export function currentCode(r: Reservation): { pin: string; isBackup: boolean } {
-  return { pin: r.code.pin, isBackup: false };
+  return r.code.backup ? { pin: r.code.backup.pin, isBackup: true } : { pin: r.code.pin, isBackup: false };
 }

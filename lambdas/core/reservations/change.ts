@@ -27,7 +27,10 @@ export interface ReservationChange {
   nativeOf: NativeOf;
   /** A new PIN, when the current one does not fit the new property's locks (R3.3). */
   replacement?: { replaces: string; pin: string } | undefined;
-  occurredAt: Instant;
+  /** The channel event's `occurred_at`; absent for a host's settings change, which follows no event order. */
+  occurredAt?: Instant | undefined;
+  /** The timeline event; `reservation.modified` unless given. */
+  event?: string | undefined;
   now: Instant;
 }
 
@@ -58,7 +61,8 @@ const NOTHING: ChangeEffects = {
  * A cancelled reservation stays cancelled.
  */
 export function applyChange(r: Reservation, c: ReservationChange): ChangeEffects {
-  if (r.status !== 'accepted' || isStaleEvent(r, c.occurredAt)) return NOTHING;
+  if (r.status !== 'accepted' || (c.occurredAt !== undefined && isStaleEvent(r, c.occurredAt)))
+    return NOTHING;
   const { now } = c;
   const effects: ChangeEffects = {
     changed: true,
@@ -72,8 +76,9 @@ export function applyChange(r: Reservation, c: ReservationChange): ChangeEffects
   Object.assign(r, { propertyId, channel, confirmationCode, guest, checkIn, checkOut });
   r.code.activeFrom = c.window.activeFrom;
   r.code.activeUntil = c.window.activeUntil;
-  r.lastEventAt = c.occurredAt;
-  r.timeline.push({ at: now, event: 'reservation.modified', detail: describe(effects, fromProperty, r) });
+  if (c.occurredAt !== undefined) r.lastEventAt = c.occurredAt;
+  const event = c.event ?? 'reservation.modified';
+  r.timeline.push({ at: now, event, detail: describe(effects, fromProperty, r) });
 
   const moved = fromProperty !== r.propertyId;
   const reason = moved

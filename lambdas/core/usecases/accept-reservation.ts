@@ -6,6 +6,8 @@ import type { Instant, Lock, Reservation, ReservationDetails, ReservationInput }
 import { acceptedJobs } from '../reservations/jobs.ts';
 import { codeWindow } from '../time/timeline.ts';
 import { parseDateTime } from '../time/zoned.ts';
+import { emitAccessMethod } from './access-method-webhook.ts';
+import { backupIfOffline } from './backup-issue.ts';
 import type { Deps } from './deps.ts';
 import { codesOnLocks } from './locks.ts';
 
@@ -107,6 +109,8 @@ export async function acceptReservation(
   }
   await deps.store.createReservation(reservation);
   await Promise.all(jobs.map((job) => deps.scheduler.schedule(job)));
+  await emitAccessMethod(deps, reservation, 'access_method.issued'); // R6.5
+  await backupIfOffline(deps, reservation); // R4.4: a booking less than 36 h ahead
   return { reservation, created: true };
 }
 

@@ -1,7 +1,7 @@
 import { LockProviderError } from '#ports/lock-provider.ts';
 import { lockConstraints, pinViolations } from '../codes/constraints.ts';
 import { NotFoundError } from '../errors.ts';
-import type { Instant, Lock, Property, Reservation, ReservationInput } from '../model.ts';
+import type { Instant, Lock, Property, Reservation, ReservationDetails, ReservationInput } from '../model.ts';
 import { applyChange, type ChangeEffects, type CodeOnLock, isStaleEvent } from '../reservations/change.ts';
 import { ownAccessCodeIds, targetState } from '../reservations/code-locks.ts';
 import { nativeOf } from '../reservations/removal.ts';
@@ -42,6 +42,22 @@ export async function changeReservation(
   const property = await deps.store.getProperty(hostId, input.propertyId);
   if (!property) throw new NotFoundError('property', 'reservation.property_id');
   const details = stayDetails(input, property.settings.timeZone);
+  return reshapeReservation(deps, current, property, details, { occurredAt });
+}
+
+/**
+ * Writes a new stay, property or code window onto a stored reservation and carries it out on the
+ * locks and the entries (R7.1). A channel event passes its `occurredAt`; a host's settings change
+ * (new buffers) passes none, so it neither checks nor moves the channel's event order (R9.1).
+ */
+export async function reshapeReservation(
+  deps: Deps,
+  current: Reservation,
+  property: Property,
+  details: ReservationDetails,
+  source: { occurredAt?: Instant | undefined; event?: string | undefined },
+): Promise<AcceptResult> {
+  const { hostId } = current;
   const window = codeWindow(details, property.settings);
   const now = deps.clock.now();
   const locks = await getLocks(deps, hostId, [
@@ -55,7 +71,7 @@ export async function changeReservation(
 
   let effects: ChangeEffects | undefined;
   let plan: EntryPlan = {};
-  const saved = await updateReservation(deps, hostId, input.reservationId, (fresh) => {
+  const saved = await updateReservation(deps, hostId, current.reservationId, (fresh) => {
     const activeFrom = fresh.code.activeFrom;
     effects = applyChange(fresh, {
       details,
@@ -63,7 +79,8 @@ export async function changeReservation(
       lockIds: serving,
       nativeOf: nativeOf(byId),
       replacement,
-      occurredAt,
+      occurredAt: source.occurredAt,
+      event: source.event,
       now,
     });
     if (!effects.changed) return false;

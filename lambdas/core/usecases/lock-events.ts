@@ -1,4 +1,5 @@
 import type { Instant, LockCodeStatus, LockProviderName } from '../model.ts';
+import { recordPoolCodeEvent, refillPool } from './backup-pool.ts';
 import { cleanUpOnReconnect } from './cleanup-on-reconnect.ts';
 import type { Deps } from './deps.ts';
 import { recordConnection } from './lock-connection.ts';
@@ -34,18 +35,33 @@ const CODE_OUTCOMES: Partial<Record<LockEventType, { status: LockCodeStatus; tim
 export async function recordLockEvent(deps: Deps, event: LockEvent): Promise<'recorded' | 'ignored'> {
   // R7.3: codes due to leave the lock while it was away go now.
   if (event.type === 'device.connected') await cleanUpOnReconnect(deps, event.provider, event.deviceId);
-  if (event.type === 'device.connected' || event.type === 'device.disconnected')
-    return recordConnection(
+  if (event.type === 'device.connected' || event.type === 'device.disconnected') {
+    const recorded = await recordConnection(
       deps,
       event.provider,
       event.deviceId,
       event.type === 'device.connected',
       event.occurredAt,
     );
+    // R6.2: an online lock gets its missing pool codes.
+    const device = await deps.store.findDevice(event.provider, event.deviceId);
+    if (device && event.type === 'device.connected') await refillPool(deps, device.hostId, device.lockId);
+    return recorded;
+  }
   const outcome = CODE_OUTCOMES[event.type];
   if (!outcome || !event.accessCodeId) return 'ignored';
   const ref = await deps.store.findAccessCode(event.provider, event.accessCodeId);
   if (!ref) return 'ignored';
+  if (ref.poolCodeId !== undefined) {
+    if (outcome.status === 'removed') return 'ignored';
+    const poolOutcome = outcome.status === 'set' ? 'set' : 'failed';
+    return recordPoolCodeEvent(
+      deps,
+      { ...ref, poolCodeId: ref.poolCodeId, accessCodeId: event.accessCodeId },
+      poolOutcome,
+      event.occurredAt,
+    );
+  }
   const updated = await updateReservation(deps, ref.hostId, ref.reservationId, (r) => {
     const state = r.code.locks.find((s) => s.lockId === ref.lockId);
     // A late confirmation of an older access code (a replaced PIN) says nothing about the current one.

@@ -28,6 +28,10 @@ export async function codesOnLocks(
     codes.add(code.code);
     names.add(code.name);
   }
+  // R6.1: pool codes, even those not yet on the lock, are never a guest's PIN.
+  for (const lock of locks) {
+    for (const c of await deps.store.listPoolCodes(hostId, lock.lockId)) codes.add(c.pin);
+  }
   for (const r of reservations) {
     codes.add(r.code.pin);
     names.add(r.code.name);

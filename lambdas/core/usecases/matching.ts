@@ -12,6 +12,7 @@ import {
   replacePin,
   targetState,
 } from '../reservations/code-locks.ts';
+import { refillPool } from './backup-pool.ts';
 import type { Deps } from './deps.ts';
 import {
   carryOut,
@@ -56,6 +57,7 @@ export async function matchLock(
     : { ...property, lockIds: [...property.lockIds, lockId] };
   if (matched !== property) await deps.store.putProperty(matched);
   await addLockToReservations(deps, matched, lock);
+  await refillPool(deps, hostId, lockId); // R1.2, R6.2
   return matched;
 }
 

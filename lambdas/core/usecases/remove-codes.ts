@@ -3,6 +3,7 @@ import type { Instant, Lock, Reservation } from '../model.ts';
 import type { CodeToDelete } from '../reservations/code-locks.ts';
 import { reservationJob } from '../reservations/jobs.ts';
 import { confirmRemoved, deletionEntryAt, markDueRemovals, nativeOf } from '../reservations/removal.ts';
+import { retireBackup } from './backup-issue.ts';
 import type { Deps } from './deps.ts';
 import { updateReservation } from './update-reservation.ts';
 
@@ -21,6 +22,7 @@ export async function loadCodeLocks(deps: Deps, r: Reservation): Promise<Map<str
 export async function removeDueCodes(deps: Deps, hostId: string, reservationId: string): Promise<void> {
   const r = await deps.store.getReservation(hostId, reservationId);
   if (!r) return;
+  await retireBackup(deps, r); // R6.3
   const now = deps.clock.now();
   const locks = await loadCodeLocks(deps, r);
   let due = { requests: [] as CodeToDelete[], retries: [] as CodeToDelete[] };

@@ -1,6 +1,7 @@
 import { NotFoundError } from '../errors.ts';
 import { addLock, isLive, needsAttempt, resetToPending, targetState } from '../reservations/code-locks.ts';
 import { programmingTime } from '../time/timeline.ts';
+import { refillPool } from './backup-pool.ts';
 import type { Deps } from './deps.ts';
 import { getLocks, listCodes, liveReservations } from './lock-codes.ts';
 import { changeAndProvision } from './matching.ts';
@@ -48,5 +49,6 @@ export async function resyncLock(deps: Deps, hostId: string, lockId: string): Pr
       if (reprogrammed) result.reservationsReprogrammed++;
     }
   }
+  await refillPool(deps, hostId, lockId); // R1.4: the backup pool too
   return result;
 }

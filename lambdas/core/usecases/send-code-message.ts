@@ -8,6 +8,8 @@ import {
 import { messageKey } from '../messages/message-id.ts';
 import { chooseSender } from '../messages/sender.ts';
 import type { Lock, Reservation } from '../model.ts';
+import { issueBackup, returnUnusedBackup } from './backup-issue.ts';
+import { refillPool } from './backup-pool.ts';
 import type { Deps } from './deps.ts';
 import { deliverGuestMessage } from './guest-delivery.ts';
 import { alertCodeFailed, alertMessageFailed } from './host-alerts.ts';
@@ -37,6 +39,11 @@ export async function sendCodeMessage(
     (l): l is Lock => l !== undefined,
   );
   const offline = await offlineLocks(deps, locks);
+  // R4.4: a code failed or on an offline lock gets a backup now, and this message carries it; a
+  // backup the guest was not yet told of goes back to the pool once the own code is confirmed.
+  await returnUnusedBackup(deps, r);
+  const failing = locksWithoutCode(r, offline);
+  if (failing.length > 0) await issueBackup(deps, r, failing);
   const code = currentCode(r);
   const messageId = codeMessageId(r, code.isBackup);
   const existing = r.guestMessages?.find((m) => m.messageId === messageId);
@@ -74,8 +81,9 @@ export async function sendCodeMessage(
     }
     outcome = result.outcome;
   }
-  const failing = locksWithoutCode(r, offline);
-  if (failing.length > 0) await alertCodeFailed(deps, r, property, failing, 'message_time');
+  if (failing.length > 0 && !r.code.backup) await alertCodeFailed(deps, r, property, failing, 'message_time');
+  // R6.2: each arrival is also a moment to top up (and retry) the pools of its online locks.
+  for (const lock of locks) await refillPool(deps, r.hostId, lock.lockId);
   return outcome;
 }
 

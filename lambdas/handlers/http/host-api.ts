@@ -1,27 +1,49 @@
 import { NotFoundError, UnauthorizedError } from '#core/errors.ts';
-import type { Reservation } from '#core/model.ts';
 import type { Deps } from '#core/usecases/deps.ts';
+import { accountLocks, connectLockAccount } from '#core/usecases/lock-accounts.ts';
 import { matchLock, unmatchLock } from '#core/usecases/matching.ts';
 import { createProperty, listLocks, listProperties, registerLock } from '#core/usecases/properties.ts';
+import { updatePropertySettings } from '#core/usecases/property-settings.ts';
 import { resyncLock } from '#core/usecases/resync.ts';
-import { type HttpRequest, type HttpResponse, json, parseJson, rawBody } from './http.ts';
-import { renderMessageRoute } from './routes/render-message.ts';
-import { CreatePropertyBody, LockPath, PropertyLockPath, RegisterLockBody } from './schemas/host-api.ts';
-import { validate } from './validate.ts';
+import { type HttpRequest, type HttpResponse, json } from './http.ts';
+import { OPENAPI_PATH, openApiDocument } from './openapi.ts';
+import { matchPath, type RouteEntry, route } from './route.ts';
+import { accessView, reservationSummary } from './routes/access-view.ts';
+import { backupPoolRoute } from './routes/backup-pool.ts';
+import { RenderMessageBody, renderMessageRoute } from './routes/render-message.ts';
+import {
+  ConnectLockAccountBody,
+  CreatePropertyBody,
+  ListReservationsQuery,
+  LockAccountPath,
+  LockPath,
+  PropertyLockPath,
+  PropertyPath,
+  RegisterLockBody,
+  ReservationPath,
+  UpdatePropertyBody,
+} from './schemas/host-api.ts';
 
-type Params = Record<string, string>;
-type Handler = (deps: Deps, hostId: string, params: Params, request: HttpRequest) => Promise<HttpResponse>;
+// The host API's routes, declared once: the router below and the OpenAPI document (openapi.ts)
+// both read this table. Every handler is keyed by the caller's host id (R9.3).
 
-const body = (request: HttpRequest): unknown => parseJson(rawBody(request) || '{}');
-
-const ROUTES: ReadonlyArray<[method: string, pattern: string, handler: Handler]> = [
-  ['POST', '/v1/reservations/{reservationId}/render-message', renderMessageRoute],
+export const ROUTES: readonly RouteEntry[] = [
+  backupPoolRoute,
   [
     'POST',
+    '/v1/reservations/{reservationId}/render-message',
+    renderMessageRoute,
+    {
+      summary: 'Render (and optionally send) a host message with the guest’s code (R5.5)',
+      body: RenderMessageBody,
+    },
+  ],
+  route(
+    'POST',
     '/v1/properties',
-    async (deps, hostId, _params, request) => {
-      const input = validate(CreatePropertyBody, body(request));
-      const { id, name, ...settings } = input;
+    { summary: 'Create a property', body: CreatePropertyBody, status: 201 },
+    async (deps, hostId, { body }) => {
+      const { id, name, ...settings } = body;
       const property = await createProperty(deps, {
         hostId,
         propertyId: id ?? deps.newId(),
@@ -31,116 +53,139 @@ const ROUTES: ReadonlyArray<[method: string, pattern: string, handler: Handler]>
       });
       return json(201, property);
     },
-  ],
-  [
-    'GET',
-    '/v1/properties',
-    async (deps, hostId) => json(200, { properties: await listProperties(deps, hostId) }),
-  ],
-  [
+  ),
+  route('GET', '/v1/properties', { summary: 'List the host’s properties' }, async (deps, hostId) =>
+    json(200, { properties: await listProperties(deps, hostId) }),
+  ),
+  route(
     'GET',
     '/v1/properties/{propertyId}',
-    async (deps, hostId, { propertyId = '' }) => {
-      const property = await deps.store.getProperty(hostId, propertyId);
+    { summary: 'Read a property', params: PropertyPath },
+    async (deps, hostId, { params }) => {
+      const property = await deps.store.getProperty(hostId, params.propertyId);
       if (!property) throw new NotFoundError('property', 'propertyId');
       return json(200, property);
     },
-  ],
-  [
+  ),
+  route(
+    'PATCH',
+    '/v1/properties/{propertyId}',
+    {
+      summary: 'Change a property’s settings; new buffers move live reservations’ windows (R7.1)',
+      params: PropertyPath,
+      body: UpdatePropertyBody,
+    },
+    async (deps, hostId, { params, body }) => {
+      const { name, ...settings } = body;
+      const result = await updatePropertySettings(deps, hostId, params.propertyId, { name, settings });
+      return json(200, { ...result.property, reservationsMoved: result.reservationsMoved });
+    },
+  ),
+  route(
     'POST',
     '/v1/locks',
-    async (deps, hostId, _params, request) => {
-      const { id, ...lock } = validate(RegisterLockBody, body(request));
+    { summary: 'Register a lock of a connected provider account', body: RegisterLockBody, status: 201 },
+    async (deps, hostId, { body }) => {
+      const { id, ...lock } = body;
       return json(201, await registerLock(deps, { hostId, lockId: id ?? deps.newId(), ...lock }));
     },
-  ],
-  ['GET', '/v1/locks', async (deps, hostId) => json(200, { locks: await listLocks(deps, hostId) })],
-  [
+  ),
+  route('GET', '/v1/locks', { summary: 'List the host’s locks' }, async (deps, hostId) =>
+    json(200, { locks: await listLocks(deps, hostId) }),
+  ),
+  route(
     'PUT',
     '/v1/properties/{propertyId}/locks/{lockId}',
-    async (deps, hostId, params) => {
-      const { propertyId, lockId } = validate(PropertyLockPath, params);
-      return json(200, await matchLock(deps, hostId, propertyId, lockId));
-    },
-  ],
-  [
+    { summary: 'Match a lock to a property (R1.1, R1.2)', params: PropertyLockPath },
+    async (deps, hostId, { params }) =>
+      json(200, await matchLock(deps, hostId, params.propertyId, params.lockId)),
+  ),
+  route(
     'DELETE',
     '/v1/properties/{propertyId}/locks/{lockId}',
-    async (deps, hostId, params) => {
-      const { propertyId, lockId } = validate(PropertyLockPath, params);
-      return json(200, await unmatchLock(deps, hostId, propertyId, lockId));
-    },
-  ],
-  [
+    { summary: 'Unmatch a lock from a property (R1.3)', params: PropertyLockPath },
+    async (deps, hostId, { params }) =>
+      json(200, await unmatchLock(deps, hostId, params.propertyId, params.lockId)),
+  ),
+  route(
     'POST',
     '/v1/locks/{lockId}/resync',
-    async (deps, hostId, params) => {
-      const { lockId } = validate(LockPath, params);
-      return json(200, await resyncLock(deps, hostId, lockId));
+    { summary: 'Re-program every code Lockstep owns on a lock (R1.4)', params: LockPath },
+    async (deps, hostId, { params }) => json(200, await resyncLock(deps, hostId, params.lockId)),
+  ),
+  route(
+    'GET',
+    '/v1/lock-accounts',
+    { summary: 'List the host’s connected lock provider accounts' },
+    async (deps, hostId) => json(200, { accounts: await deps.store.listLockAccounts(hostId) }),
+  ),
+  route(
+    'POST',
+    '/v1/lock-accounts',
+    {
+      summary: 'Connect a lock provider account of this deployment',
+      body: ConnectLockAccountBody,
+      status: 201,
     },
-  ],
-  [
+    async (deps, hostId, { body }) => {
+      const { account, created } = await connectLockAccount(deps, hostId, body.provider);
+      return json(created ? 201 : 200, account);
+    },
+  ),
+  route(
+    'GET',
+    '/v1/lock-accounts/{provider}/locks',
+    { summary: 'The host’s locks on an account, with live status and capabilities', params: LockAccountPath },
+    async (deps, hostId, { params }) =>
+      json(200, { locks: await accountLocks(deps, hostId, params.provider) }),
+  ),
+  route(
+    'GET',
+    '/v1/reservations',
+    {
+      summary: 'List a property’s reservations whose code window overlaps [from, to), paginated',
+      query: ListReservationsQuery,
+    },
+    async (deps, hostId, { query }) => {
+      const at = (text: string | undefined) => (text === undefined ? undefined : Date.parse(text));
+      const page = await deps.store.pageReservations(hostId, query.propertyId, {
+        from: at(query.from),
+        to: at(query.to),
+        limit: query.limit,
+        cursor: query.cursor,
+      });
+      return json(200, {
+        reservations: page.reservations.map(reservationSummary),
+        cursor: page.cursor ?? null,
+      });
+    },
+  ),
+  route(
     'GET',
     '/v1/reservations/{reservationId}',
-    async (deps, hostId, { reservationId = '' }) => {
-      const reservation = await deps.store.getReservation(hostId, reservationId);
+    { summary: 'A reservation’s access view (R8.1)', params: ReservationPath },
+    async (deps, hostId, { params }) => {
+      const reservation = await deps.store.getReservation(hostId, params.reservationId);
       if (!reservation) throw new NotFoundError('reservation', 'reservationId');
       return json(200, accessView(reservation));
     },
-  ],
+  ),
 ];
 
-/** R8.1: the reservation's code, its status per lock and what happened, for its own host only. */
-function accessView(r: Reservation) {
-  const iso = (t: number | undefined) => (t === undefined ? undefined : new Date(t).toISOString());
-  return {
-    reservationId: r.reservationId,
-    propertyId: r.propertyId,
-    status: r.status,
-    guest: { name: r.guest.name },
-    code: {
-      pin: r.code.pin,
-      name: r.code.name,
-      activeFrom: iso(r.code.activeFrom),
-      activeUntil: iso(r.code.activeUntil),
-      communicatedAt: iso(r.code.communicatedAt),
-      communicatedVia: r.code.communicatedVia,
-      locks: r.code.locks.map((s) => ({
-        lockId: s.lockId,
-        status: s.status,
-        attempts: s.attemptedAt.length,
-        setAt: iso(s.setAt),
-        removedAt: iso(s.removedAt),
-        lastError: s.lastError,
-      })),
-    },
-    timeline: r.timeline.map((t) => ({ ...t, at: iso(t.at) })),
-  };
-}
-
-function match(pattern: string, path: string): Params | undefined {
-  const want = pattern.split('/');
-  const got = path.split('/');
-  if (want.length !== got.length) return undefined;
-  const params: Params = {};
-  for (const [i, part] of want.entries()) {
-    const actual = decodeURIComponent(got[i] ?? '');
-    if (part.startsWith('{')) params[part.slice(1, -1)] = actual;
-    else if (part !== actual) return undefined;
-  }
-  return params;
-}
-
-/** ANY /v1/*: the host API. The JWT authorizer (or the local runtime) puts the host id in `sub`. */
+/**
+ * ANY /v1/*: the host API. The JWT authorizer (or the local runtime) puts the host id in `sub`.
+ * GET /openapi.json is the one public route: the document describes the API, not any host's data.
+ */
 export const hostApi =
   (deps: Deps) =>
   async (request: HttpRequest): Promise<HttpResponse> => {
-    const hostId = request.requestContext.authorizer?.jwt?.claims?.sub;
-    if (typeof hostId !== 'string' || hostId === '') throw new UnauthorizedError();
     const method = request.requestContext.http.method;
     const path = request.rawPath;
+    if (method === 'GET' && path === OPENAPI_PATH) return json(200, openApiDocument(ROUTES));
+    const hostId = request.requestContext.authorizer?.jwt?.claims?.sub;
+    if (typeof hostId !== 'string' || hostId === '') throw new UnauthorizedError();
     for (const [routeMethod, pattern, handler] of ROUTES) {
-      const params = routeMethod === method ? match(pattern, path) : undefined;
+      const params = routeMethod === method ? matchPath(pattern, path) : undefined;
       if (params) return handler(deps, hostId, params, request);
     }
     throw new NotFoundError('route', 'path');

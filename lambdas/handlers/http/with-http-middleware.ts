@@ -8,6 +8,12 @@ export function withHttpMiddleware(route: HttpRoute) {
   return middy<HttpRequest, HttpResponse>(route)
     .use(injectLambdaContext(logger))
     .use({
+      // The answer at DEBUG, for tracing a delivery; the logger's redaction masks any PIN in it (R9.4).
+      after: async (request) => {
+        const correlationId = request.event.requestContext?.requestId ?? 'unknown';
+        const { statusCode, body } = request.response ?? {};
+        logger.debug('response', { correlationId, route: request.event.routeKey, statusCode, body });
+      },
       onError: async (request) => {
         const correlationId = request.event.requestContext?.requestId ?? 'unknown';
         const { response, expected } = errorResponse(request.error, correlationId);

@@ -181,6 +181,13 @@ describe('AppStack HTTP API', () => {
     }
   });
 
+  it('serves the OpenAPI document from the host API function on a public GET route', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+      RouteKey: 'GET /openapi.json',
+      AuthorizationType: 'NONE',
+    });
+  });
+
   it('puts the host API behind a JWT authorizer trusting the hosts user pool and its client', () => {
     const [authorizerId] = Object.keys(template.findResources('AWS::ApiGatewayV2::Authorizer'));
     template.hasResourceProperties('AWS::ApiGatewayV2::Route', {

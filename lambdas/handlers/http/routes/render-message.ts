@@ -4,7 +4,7 @@ import { renderHostMessage } from '#core/usecases/render-message.ts';
 import { type HttpRequest, type HttpResponse, json, parseJson, rawBody } from '../http.ts';
 import { validate } from '../validate.ts';
 
-const RenderMessageBody = z
+export const RenderMessageBody = z
   .object({
     template: z.string().min(1).max(5000),
     send: z.boolean().default(false),

@@ -4,12 +4,29 @@ import { MessageSentPayload } from './message-sent.ts';
 
 // The channel webhook's JSON format, version 2026-11-01 (docs/webhooks.md).
 
-const dateTime = z
-  .string()
-  .regex(
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/,
-    'must be an ISO-8601 date-time',
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(:(\d{2})(\.\d+)?)?(Z|[+-](\d{2}):(\d{2}))?$/;
+
+/** The shape alone lets through Feb 30 or 25:00 (R9.2): the fields must name a real time. */
+function isCalendarDateTime(text: string): boolean {
+  const m = DATE_TIME.exec(text);
+  if (!m) return false;
+  const [year, month, day, hour, minute] = [1, 2, 3, 4, 5].map((i) => Number(m[i]));
+  const [second, offsetHours, offsetMinutes] = [7, 10, 11].map((i) => Number(m[i] ?? 0));
+  const daysInMonth = new Date(Date.UTC(year ?? 0, month ?? 0, 0)).getUTCDate();
+  return (
+    (month ?? 0) >= 1 &&
+    (month ?? 0) <= 12 &&
+    (day ?? 0) >= 1 &&
+    (day ?? 0) <= daysInMonth &&
+    (hour ?? 24) <= 23 &&
+    (minute ?? 60) <= 59 &&
+    (second ?? 60) <= 59 &&
+    (offsetHours ?? 24) <= 23 &&
+    (offsetMinutes ?? 60) <= 59
   );
+}
+
+const dateTime = z.string().refine(isCalendarDateTime, 'must be an ISO-8601 date-time');
 
 export const ReservationPayload = z.object({
   id: z.string().min(1).max(128),

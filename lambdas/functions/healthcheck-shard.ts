@@ -1,0 +1,6 @@
+import { healthcheckShard } from '#handlers/jobs/healthcheck-shard.ts';
+import { withLogging } from '#handlers/with-logging.ts';
+import { loadConfig } from '../config/load.ts';
+import { awsDeps } from './aws-deps.ts';
+
+export const handler = withLogging(healthcheckShard(await awsDeps(loadConfig())));

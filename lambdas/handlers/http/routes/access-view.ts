@@ -1,0 +1,65 @@
+import type { Instant, Reservation } from '#core/model.ts';
+
+const iso = (t: Instant | undefined) => (t === undefined ? undefined : new Date(t).toISOString());
+
+/**
+ * R8.1: the reservation's code, its status per lock, whether a backup was issued, when and how the
+ * code was communicated, and what happened. Only ever served to the owning host (R9.3); the PIN
+ * appears here and nowhere else (R9.4): message records are listed without theirs.
+ */
+export function accessView(r: Reservation) {
+  const messages = r.guestMessages ?? [];
+  const backups = messages.filter((m) => m.isBackup && m.sent.length > 0);
+  return {
+    reservationId: r.reservationId,
+    propertyId: r.propertyId,
+    status: r.status,
+    channel: r.channel,
+    checkIn: iso(r.checkIn),
+    checkOut: iso(r.checkOut),
+    guest: { name: r.guest.name },
+    code: {
+      pin: r.code.pin,
+      name: r.code.name,
+      activeFrom: iso(r.code.activeFrom),
+      activeUntil: iso(r.code.activeUntil),
+      communicatedAt: iso(r.code.communicatedAt),
+      communicatedVia: r.code.communicatedVia,
+      locks: r.code.locks.map((s) => ({
+        lockId: s.lockId,
+        status: s.status,
+        attempts: s.attemptedAt.length,
+        setAt: iso(s.setAt),
+        removedAt: iso(s.removedAt),
+        lastError: s.lastError,
+      })),
+    },
+    /** A backup code went to the guest because the lock code was not confirmed in time (R4.4). */
+    backup: { issued: backups.length > 0, at: iso(backups[0]?.at) },
+    messages: messages.map((m) => ({
+      kind: m.kind,
+      at: iso(m.at),
+      isBackup: m.isBackup ?? false,
+      sent: m.sent,
+      failed: m.failed,
+      skipped: m.skipped,
+    })),
+    timeline: r.timeline.map((t) => ({ ...t, at: iso(t.at) })),
+  };
+}
+
+/** A reservation in a list: enough to pick one, never its PIN. */
+export function reservationSummary(r: Reservation) {
+  return {
+    reservationId: r.reservationId,
+    propertyId: r.propertyId,
+    status: r.status,
+    channel: r.channel,
+    guest: { name: r.guest.name },
+    checkIn: iso(r.checkIn),
+    checkOut: iso(r.checkOut),
+    activeFrom: iso(r.code.activeFrom),
+    activeUntil: iso(r.code.activeUntil),
+    locks: r.code.locks.map((s) => ({ lockId: s.lockId, status: s.status })),
+  };
+}

@@ -1,0 +1,10 @@
+import { z } from 'zod';
+import type { Deps } from '#core/usecases/deps.ts';
+import { runHealthcheckShard } from '#core/usecases/healthcheck.ts';
+import { validate } from '../http/validate.ts';
+
+/** One Distributed Map item of the daily healthcheck: a `byDue` shard number (R4.3). */
+const HealthcheckShardEvent = z.object({ shard: z.number().int().min(0) });
+
+export const healthcheckShard = (deps: Deps) => async (event: unknown) =>
+  runHealthcheckShard(deps, validate(HealthcheckShardEvent, event).shard);

@@ -1,0 +1,106 @@
+import { Duration, Validations } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+
+export interface LockstepAlarmsProps {
+  /** Every function, by name: errors and throttles are alarmed per function. */
+  readonly functions: Readonly<Record<string, lambda.IFunction>>;
+  /** Functions invoked asynchronously (EventBridge Scheduler targets): their failures land in a queue. */
+  readonly asyncFunctions: readonly lambda.IFunction[];
+  /** Queues whose depth means lost work: the scheduler targets' DLQ. */
+  readonly deadLetterQueues: Readonly<Record<string, sqs.IQueue>>;
+  /** Workflows whose failed, timed-out or aborted executions need a person. */
+  readonly stateMachines: Readonly<Record<string, sfn.IStateMachine>>;
+}
+
+/**
+ * Operations on AWS: alarms on lost work (DLQ depth), Lambda errors and throttles, and workflow
+ * failures, all to one operator topic; and an on-failure queue for asynchronous invocations, so an
+ * event Lambda gave up on after its retries is kept, not dropped.
+ */
+export class LockstepAlarms extends Construct {
+  readonly topic: sns.Topic;
+  readonly asyncFailures: sqs.Queue;
+  readonly alarms: cloudwatch.Alarm[] = [];
+
+  constructor(scope: Construct, id: string, props: LockstepAlarmsProps) {
+    super(scope, id);
+    this.topic = new sns.Topic(this, 'OperatorTopic', { displayName: 'Lockstep alarms', enforceSSL: true });
+    Validations.of(this.topic).acknowledge({
+      id: 'AwsSolutions-SNS2',
+      reason:
+        'Alarm notifications carry alarm names and metric values only, never guest data or PINs; CloudWatch ' +
+        'cannot publish to a topic under the AWS-managed SNS key.',
+    });
+
+    this.asyncFailures = new sqs.Queue(this, 'AsyncFailures', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(this.asyncFailures).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is itself the on-failure destination of asynchronous Lambda invocations.',
+    });
+    for (const fn of props.asyncFunctions) {
+      fn.configureAsyncInvoke({
+        onFailure: new destinations.SqsDestination(this.asyncFailures),
+        retryAttempts: 2,
+        maxEventAge: Duration.hours(6),
+      });
+    }
+
+    const queues = { ...props.deadLetterQueues, AsyncFailures: this.asyncFailures };
+    for (const [name, queue] of Object.entries(queues)) {
+      this.alarm(
+        `${name}Depth`,
+        queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
+        {
+          description: `${name} holds work that was not done: read the messages, fix, redrive.`,
+        },
+      );
+    }
+    for (const [name, fn] of Object.entries(props.functions)) {
+      this.alarm(`${name}Errors`, fn.metricErrors({ period: Duration.minutes(5) }), {
+        description: `The ${name} function failed.`,
+      });
+      this.alarm(`${name}Throttles`, fn.metricThrottles({ period: Duration.minutes(5) }), {
+        description: `The ${name} function was throttled.`,
+      });
+    }
+    for (const [name, machine] of Object.entries(props.stateMachines)) {
+      const unfinished = new cloudwatch.MathExpression({
+        expression: 'failed + timedOut + aborted',
+        usingMetrics: {
+          failed: machine.metricFailed(),
+          timedOut: machine.metricTimedOut(),
+          aborted: machine.metricAborted(),
+        },
+        period: Duration.minutes(5),
+        label: `${name} executions that did not finish`,
+      });
+      this.alarm(`${name}Unfinished`, unfinished, {
+        description: `A ${name} execution failed, timed out or was aborted.`,
+      });
+    }
+  }
+
+  private alarm(id: string, metric: cloudwatch.IMetric, options: { description: string }): void {
+    const alarm = new cloudwatch.Alarm(this, id, {
+      metric,
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      alarmDescription: options.description,
+    });
+    alarm.addAlarmAction(new actions.SnsAction(this.topic));
+    this.alarms.push(alarm);
+  }
+}

@@ -1,0 +1,81 @@
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { FUNCTIONS } from '../../../lambdas/functions/catalog.ts';
+import { buildTestApp, logicalIdOf } from '../app-fixture.ts';
+
+// Operations on AWS (issue 8): alarms on lost work, function errors and throttles, workflow failures.
+
+const { application } = buildTestApp();
+const template = Template.fromStack(application);
+const idOf = (construct: { node: { defaultChild?: unknown } }) => logicalIdOf(construct, application);
+const topic = { Ref: idOf(application.alarms.topic) };
+
+describe('LockstepAlarms', () => {
+  it('alarms on the scheduler DLQ holding any message, to the operator topic', () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: Match.objectLike({ 'Fn::ImportValue': Match.anyValue() }) }],
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      AlarmActions: [topic],
+    });
+  });
+
+  it('alarms on errors and throttles of every function', () => {
+    for (const name of Object.keys(FUNCTIONS) as (keyof typeof FUNCTIONS)[]) {
+      const fn = { Ref: idOf(application.functions[name].function) };
+      for (const metric of ['Errors', 'Throttles']) {
+        template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+          Namespace: 'AWS/Lambda',
+          MetricName: metric,
+          Dimensions: [{ Name: 'FunctionName', Value: fn }],
+          Threshold: 1,
+          AlarmActions: [topic],
+        });
+      }
+    }
+  });
+
+  it('alarms on provisioning executions that failed, timed out or were aborted', () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Metrics: Match.arrayWith([
+        Match.objectLike({ Expression: 'failed + timedOut + aborted' }),
+        Match.objectLike({
+          Id: 'failed',
+          MetricStat: Match.objectLike({
+            Metric: Match.objectLike({
+              Namespace: 'AWS/States',
+              MetricName: 'ExecutionsFailed',
+              Dimensions: [
+                { Name: 'StateMachineArn', Value: { Ref: idOf(application.provisioning.stateMachine) } },
+              ],
+            }),
+          }),
+        }),
+      ]),
+      AlarmActions: [topic],
+    });
+  });
+
+  it('keeps the scheduled-job events Lambda gave up on in a queue, and alarms on its depth', () => {
+    const queue = idOf(application.alarms.asyncFailures);
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: idOf(application.functions.scheduledJob.function) },
+      MaximumRetryAttempts: 2,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queue, 'Arn'] } } },
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queue, 'QueueName'] } }],
+    });
+    template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
+  });
+
+  it('traces every function with X-Ray', () => {
+    const traced = template.findResources('AWS::Lambda::Function', {
+      Properties: { TracingConfig: { Mode: 'Active' } },
+    });
+    expect(Object.keys(traced).length).toBe(Object.keys(FUNCTIONS).length);
+  });
+});
