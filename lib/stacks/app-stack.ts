@@ -4,7 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { BY_PROPERTY_INDEX, DUE_SHARDS } from '#adapters/aws/table.ts';
+import { BY_DUE_INDEX, BY_PROPERTY_INDEX, DUE_SHARDS } from '#adapters/aws/table.ts';
 import { ENV, type EnvName } from '../../lambdas/config/env.ts';
 import { FUNCTIONS, type FunctionName } from '../../lambdas/functions/catalog.ts';
 import { LockstepAlarms } from '../constructs/alarms.ts';
@@ -149,7 +149,11 @@ export class AppStack extends Stack {
     fn.role.addToPolicy(
       new iam.PolicyStatement({
         actions: TABLE_ACTIONS,
-        resources: [data.table.tableArn, `${data.table.tableArn}/index/${BY_PROPERTY_INDEX.name}`],
+        resources: [
+          data.table.tableArn,
+          `${data.table.tableArn}/index/${BY_PROPERTY_INDEX.name}`,
+          `${data.table.tableArn}/index/${BY_DUE_INDEX.name}`, // R4.3 healthcheck queries
+        ],
       }),
     );
     data.table.encryptionKey?.grantEncryptDecrypt(fn.role);
