@@ -163,11 +163,20 @@ describe('host API: reservations', () => {
       });
     });
 
+    it('sets the URL the access_method webhooks go to (R6.5)', async () => {
+      const reply = await call(ME, 'PATCH', '/v1/properties/villa', {
+        outboundWebhookUrl: 'https://hooks.example.com/a',
+      });
+      expect(reply.status).toBe(200);
+      expect(reply.body.settings.outboundWebhookUrl).toBe('https://hooks.example.com/a');
+    });
+
     it.each([
       [{ timeZone: 'Mars/Olympus' }, 'timeZone'],
       [{ bufferBeforeMinutes: -5 }, 'bufferBeforeMinutes'],
       [{ codeSource: 'astrology' }, 'codeSource'],
       [{ webhookUrl: 'https://example.com' }, 'webhookUrl'],
+      [{ outboundWebhookUrl: 'ftp://example.com' }, 'outboundWebhookUrl'],
     ])('answers 400 naming the field for %j (R9.2)', async (body, field) => {
       const reply = await call(ME, 'PATCH', '/v1/properties/villa', body);
       expect(reply.status).toBe(400);

@@ -55,6 +55,8 @@ export const UpdatePropertyBody = z.strictObject({
   codeSource: z.enum(['random', 'phone']).optional(),
   backupCodes: z.boolean().optional(),
   hosts: z.array(id).min(1).max(20).optional(),
+  /** Where access_method webhooks go (R6.5). */
+  outboundWebhookUrl: CreatePropertyBody.shape.outboundWebhookUrl,
 });
 
 /** An opaque page cursor: URL-safe base64 the list handed out. */
