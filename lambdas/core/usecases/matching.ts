@@ -12,7 +12,7 @@ import {
   replacePin,
   targetState,
 } from '../reservations/code-locks.ts';
-import { refillPool } from './backup-pool.ts';
+import { refillPool, refreshPoolHealth, retirePoolCode } from './backup-pool.ts';
 import type { Deps } from './deps.ts';
 import {
   carryOut,
@@ -138,7 +138,12 @@ export async function unmatchLock(
   const stillServes = (await deps.store.listProperties(hostId)).some(
     (p) => p.propertyId !== propertyId && p.lockIds.includes(lockId),
   );
-  if (!stillServes) await removeLockstepCodes(deps, hostId, lock, now);
+  if (!stillServes) {
+    await removeLockstepCodes(deps, hostId, lock, now);
+    // The backup pool is Lockstep's too (R1.3, R6.1): it leaves with the guests' codes.
+    for (const code of await deps.store.listPoolCodes(hostId, lockId)) await retirePoolCode(deps, lock, code);
+    await refreshPoolHealth(deps, hostId, lockId);
+  }
   return unmatched;
 }
 

@@ -48,6 +48,20 @@ describe('R6 backup code pools', () => {
     expect((await pool('gate')).size).toBe(0);
   });
 
+  it('R1.3 deletes the pool with the guests’ codes when the lock serves no property any more', async () => {
+    world = await LockWorld.start(START);
+    await world.property('villa', { backupCodes: true });
+    await world.lock('front');
+    await world.match('villa', 'front');
+    await world.runUntil(START + CONFIRMATION);
+    expect(world.pinsOn('front')).toHaveLength(5);
+    await world.unmatch('villa', 'front');
+    await world.runUntil(START + 2 * CONFIRMATION);
+    expect(world.pinsOn('front')).toEqual([]);
+    expect((await pool('front')).codes).toEqual([]);
+    world.expectClean();
+  });
+
   it('answers 404 for a lock the host does not have (R9.3)', async () => {
     world = await LockWorld.start(START);
     expect((await world.api('GET', '/v1/locks/nope/backup-pool')).status).toBe(404);
