@@ -3,6 +3,7 @@ import type { IssuedBackup, Reservation } from '../model.ts';
 import { emitAccessMethod } from './access-method-webhook.ts';
 import { refillPool, refreshPoolHealth } from './backup-pool.ts';
 import type { Deps } from './deps.ts';
+import { isOnline } from './lock-codes.ts';
 import { updateReservation } from './update-reservation.ts';
 
 // R4.3, R4.4, R6.2, R6.3: giving a guest a pool code when their own code cannot be confirmed set,
@@ -143,14 +144,7 @@ export async function backupIfOffline(deps: Deps, r: Reservation): Promise<Issue
     if (state.status === 'set') continue;
     const lock = await deps.store.getLock(r.hostId, state.lockId);
     if (!lock) continue;
-    const online = await deps
-      .lockProvider(lock.provider)
-      .getDevice(lock.deviceId)
-      .then(
-        (d) => d.online,
-        () => true,
-      );
-    if (!online) atRisk.push(state.lockId);
+    if (!(await isOnline(deps, lock, true))) atRisk.push(state.lockId);
   }
   return atRisk.length > 0 ? issueBackup(deps, r, atRisk) : undefined;
 }

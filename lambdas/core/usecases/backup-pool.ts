@@ -4,7 +4,7 @@ import { freeCodeSlots, lockConstraints } from '../codes/constraints.ts';
 import { choosePin } from '../codes/pin.ts';
 import type { Instant, Lock } from '../model.ts';
 import type { Deps } from './deps.ts';
-import { listCodes } from './lock-codes.ts';
+import { isOnline, listCodes } from './lock-codes.ts';
 
 // R6.1–R6.4: keeping a lock's backup pool full while it is online, and its health signals.
 
@@ -20,12 +20,7 @@ export async function refillPool(deps: Deps, hostId: string, lockId: string): Pr
   const properties = (await deps.store.listProperties(hostId)).filter((p) => p.lockIds.includes(lockId));
   // A pool only takes code slots where a property it serves gives backups out.
   if (size === 0 || !properties.some((p) => p.settings.backupCodes)) return;
-  const provider = deps.lockProvider(lock.provider);
-  const online = await provider.getDevice(lock.deviceId).then(
-    (d) => d.online,
-    () => false,
-  );
-  if (online)
+  if (await isOnline(deps, lock, false))
     await fill(
       deps,
       lock,

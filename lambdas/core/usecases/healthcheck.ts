@@ -3,6 +3,7 @@ import { programmingTime } from '../time/timeline.ts';
 import { issueBackup } from './backup-issue.ts';
 import type { Deps } from './deps.ts';
 import { alertCodeFailed } from './host-alerts.ts';
+import { isOnline } from './lock-codes.ts';
 
 // R4.3: the daily healthcheck at 08:00 America/New_York, one shard of the `byDue` index at a time
 // (the Distributed Map's item). It only queries the index; it never scans the table.
@@ -51,14 +52,7 @@ export async function runHealthcheckShard(deps: Deps, shard: number): Promise<He
       const lock = await deps.store.getLock(r.hostId, s.lockId);
       if (!lock) continue;
       locks.set(lock.lockId, lock);
-      const online = await deps
-        .lockProvider(lock.provider)
-        .getDevice(lock.deviceId)
-        .then(
-          (d) => d.online,
-          () => true,
-        );
-      if (!online) offline.add(lock.lockId);
+      if (!(await isOnline(deps, lock, true))) offline.add(lock.lockId);
     }
     const atRisk = locksAtRisk(r, locks, offline, at);
     if (atRisk.length === 0 || r.code.backup) continue;

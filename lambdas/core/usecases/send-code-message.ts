@@ -13,6 +13,7 @@ import { refillPool } from './backup-pool.ts';
 import type { Deps } from './deps.ts';
 import { deliverGuestMessage } from './guest-delivery.ts';
 import { alertCodeFailed, alertMessageFailed } from './host-alerts.ts';
+import { isOnline } from './lock-codes.ts';
 import { updateReservation } from './update-reservation.ts';
 
 export type CodeMessageOutcome = 'sent' | 'not_needed' | 'already_handled' | 'not_delivered' | 'not_accepted';
@@ -89,17 +90,7 @@ export async function sendCodeMessage(
 
 /** R5.1: the lock's own word on whether it is online; a provider that cannot say counts as online. */
 async function offlineLocks(deps: Deps, locks: readonly Lock[]): Promise<string[]> {
-  const states = await Promise.all(
-    locks.map((l) =>
-      deps
-        .lockProvider(l.provider)
-        .getDevice(l.deviceId)
-        .then(
-          (d) => d.online,
-          () => true,
-        ),
-    ),
-  );
+  const states = await Promise.all(locks.map((l) => isOnline(deps, l, true)));
   return locks.filter((_, i) => states[i] === false).map((l) => l.lockId);
 }
 
