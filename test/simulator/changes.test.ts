@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Report, ReservationReport } from '../../simulator/report.ts';
-import { parseScenario } from '../../simulator/scenario.ts';
-import { simulate } from '../../simulator/simulate.ts';
+import { byId, runExample } from '../support/examples.ts';
 
 // examples/changes-and-cancellations.json: stays extended, shortened, moved in time and moved to
 // another property; cancellations before and after the code was set; a lock offline when a code
@@ -11,13 +9,6 @@ import { simulate } from '../../simulator/simulate.ts';
 const HOUR = 3_600_000;
 const CONFIRMATION = 20_000; // the sandbox confirms a change 20 s after it is requested
 const t = (iso: string | null | undefined) => Date.parse(iso ?? 'invalid');
-const runExample = () =>
-  simulate(parseScenario(JSON.parse(readFileSync('examples/changes-and-cancellations.json', 'utf8'))));
-const byId = (report: Report, id: string): ReservationReport => {
-  const found = report.reservations.find((r) => r.id === id);
-  if (!found) throw new Error(`no reservation ${id}`);
-  return found;
-};
 const lock = (r: ReservationReport, lockId: string) => r.locks.find((l) => l.lockId === lockId);
 const events = (r: ReservationReport, event: string) =>
   r.timeline.filter((e) => e.event === event).map((e) => [e.at, e.lockId ?? e.detail]);
@@ -25,7 +16,7 @@ const events = (r: ReservationReport, event: string) =>
 describe('examples/changes-and-cancellations.json', () => {
   let report: Report;
   beforeAll(async () => {
-    report = await runExample();
+    report = await runExample('changes-and-cancellations');
   });
 
   it('accepts every change and cancellation the channel sends', () => {
@@ -137,6 +128,6 @@ describe('examples/changes-and-cancellations.json', () => {
   });
 
   it('replays byte for byte with the same seed', async () => {
-    expect(JSON.stringify(await runExample())).toBe(JSON.stringify(report));
+    expect(JSON.stringify(await runExample('changes-and-cancellations'))).toBe(JSON.stringify(report));
   });
 });

@@ -1,22 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lockConstraints, pinViolations } from '#core/codes/constraints.ts';
 import type { Report, ReservationReport } from '../../simulator/report.ts';
-import { parseScenario } from '../../simulator/scenario.ts';
-import { simulate } from '../../simulator/simulate.ts';
+import { byId, runExample } from '../support/examples.ts';
 
 // The example scenarios replayed through the real runtime; each asserts the rules it illustrates.
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
 const t = (iso: string | null) => Date.parse(iso ?? 'invalid');
-const runExample = (name: string) =>
-  simulate(parseScenario(JSON.parse(readFileSync(`examples/${name}.json`, 'utf8'))));
-const byId = (report: Report, id: string): ReservationReport => {
-  const found = report.reservations.find((r) => r.id === id);
-  if (!found) throw new Error(`no reservation ${id}`);
-  return found;
-};
 const attemptsOn = (r: ReservationReport, lockId: string) =>
   r.timeline.filter((e) => e.event === 'code.requested' && e.lockId === lockId).map((e) => e.at);
 

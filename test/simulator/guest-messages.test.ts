@@ -1,19 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Report, ReservationReport } from '../../simulator/report.ts';
-import { parseScenario } from '../../simulator/scenario.ts';
-import { simulate } from '../../simulator/simulate.ts';
+import { byId, runExample } from '../support/examples.ts';
 
 // The guest messages and host alerts the simulator reports (R5, R8.2), from the example scenarios.
 
 const MINUTE = 60_000;
-const runExample = (name: string) =>
-  simulate(parseScenario(JSON.parse(readFileSync(`examples/${name}.json`, 'utf8'))));
-const byId = (report: Report, id: string): ReservationReport => {
-  const found = report.reservations.find((r) => r.id === id);
-  if (!found) throw new Error(`no reservation ${id}`);
-  return found;
-};
 const messageTime = (r: ReservationReport) =>
   new Date(Date.parse(r.activeFrom ?? '') - 10 * MINUTE).toISOString();
 

@@ -1,19 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Report, ReservationReport } from '../../simulator/report.ts';
-import { parseScenario } from '../../simulator/scenario.ts';
-import { simulate } from '../../simulator/simulate.ts';
+import { byId, runExample } from '../support/examples.ts';
 
 // examples/lock-lifecycle.json: a garage matched mid-run, a shared side gate unmatched from one
 // property and then from the other, a front door wiped and resynced (R1.2–R1.4).
 
-const runExample = () =>
-  simulate(parseScenario(JSON.parse(readFileSync('examples/lock-lifecycle.json', 'utf8'))));
-const byId = (report: Report, id: string): ReservationReport => {
-  const found = report.reservations.find((r) => r.id === id);
-  if (!found) throw new Error(`no reservation ${id}`);
-  return found;
-};
 const lock = (r: ReservationReport, lockId: string) => r.locks.find((l) => l.lockId === lockId);
 const events = (r: ReservationReport, lockId?: string) =>
   r.timeline.filter((e) => lockId === undefined || e.lockId === lockId).map((e) => [e.at, e.event]);
@@ -21,7 +12,7 @@ const events = (r: ReservationReport, lockId?: string) =>
 describe('examples/lock-lifecycle.json', () => {
   let report: Report;
   beforeAll(async () => {
-    report = await runExample();
+    report = await runExample('lock-lifecycle');
   });
 
   it('matches the garage to every stay still to come, and not to one already over (R1.2)', () => {
@@ -97,6 +88,6 @@ describe('examples/lock-lifecycle.json', () => {
   });
 
   it('replays byte for byte with the same seed', async () => {
-    expect(JSON.stringify(await runExample())).toBe(JSON.stringify(report));
+    expect(JSON.stringify(await runExample('lock-lifecycle'))).toBe(JSON.stringify(report));
   });
 });
