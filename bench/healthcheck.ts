@@ -88,8 +88,16 @@ const querySeconds = (performance.now() - queryStart) / 1000;
 const examined = counts.reduce((a, b) => a + b, 0);
 await dynamo.stop();
 
+if (examined !== CODES) throw new Error(`expected ${CODES} codes, examined ${examined}`);
+if (process.env.BENCH_JSON) {
+  // For `npm run bench`: one JSON object instead of the lines below.
+  const codesPerSecond = Math.round(examined / querySeconds);
+  console.log(
+    JSON.stringify({ codes: CODES, shards: DUE_SHARDS, loadSeconds, querySeconds, codesPerSecond }),
+  );
+  process.exit(0);
+}
 console.log(`loaded ${CODES} due codes in ${loadSeconds.toFixed(1)} s`);
 console.log(`examined ${examined} codes across ${DUE_SHARDS} shards in ${querySeconds.toFixed(2)} s`);
 console.log(`shard sizes: min ${Math.min(...counts)}, max ${Math.max(...counts)}`);
 console.log(`codes examined per second: ${Math.round(examined / querySeconds)}`);
-if (examined !== CODES) throw new Error(`expected ${CODES} codes, examined ${examined}`);

@@ -3,15 +3,18 @@ import { simulate } from '../simulator/simulate.ts';
 
 // `npm run bench:sim`: 10,000 reservations over 60 days across 500 properties and 800 locks,
 // replayed in virtual time. Prints reservations simulated per second and peak memory.
+// BENCH_RESERVATIONS scales the scenario at the same density (properties and locks in proportion).
 
 const RESERVATIONS = Number(process.env.BENCH_RESERVATIONS ?? 10_000);
-const scenario = generateScenario({
+const scale = RESERVATIONS / 10_000;
+const size = {
   reservations: RESERVATIONS,
-  properties: 500,
-  locks: 800,
+  properties: Math.max(1, Math.round(500 * scale)),
+  locks: Math.max(2, Math.round(800 * scale)),
   days: 60,
   seed: 2026,
-});
+};
+const scenario = generateScenario(size);
 
 let peakRss = process.memoryUsage().rss;
 const sample = setInterval(() => {
@@ -36,6 +39,7 @@ console.log(
   JSON.stringify(
     {
       reservations: report.kpis.reservations,
+      scenario: size,
       wallSeconds: Number(seconds.toFixed(1)),
       reservationsPerSecond: Number((report.kpis.reservations / seconds).toFixed(1)),
       peakRssMB: Math.round(peakRss / 2 ** 20),

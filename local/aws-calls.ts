@@ -6,6 +6,14 @@ export interface AwsCalls {
   lambda: number;
   ses: number;
   sns: number;
+  /**
+   * Step Functions Standard state transitions (states entered, retries included): what Standard
+   * workflows bill, where `stepFunctions` counts StartExecution calls.
+   */
+  stepFunctionsTransitions: number;
+  /** DynamoDB capacity units the calls consumed (on-demand bills these, not calls). */
+  dynamodbReadUnits: number;
+  dynamodbWriteUnits: number;
 }
 
 export const noAwsCalls = (): AwsCalls => ({
@@ -15,4 +23,7 @@ export const noAwsCalls = (): AwsCalls => ({
   lambda: 0,
   ses: 0,
   sns: 0,
+  stepFunctionsTransitions: 0,
+  dynamodbReadUnits: 0,
+  dynamodbWriteUnits: 0,
 });

@@ -55,9 +55,18 @@ export class LocalWorkflows implements Workflows {
       overrides: { taskResourceLocalHandlers: this.handlers },
       noThrowOnAbort: true,
     });
+    void this.countTransitions(execution.eventLogs);
     const done = execution.result.catch((error: unknown) => this.onFailure(error, input));
     this.running.set(executionName, done);
     void done.finally(() => this.running.delete(executionName));
+  }
+
+  // Standard workflows bill each state entered, and each retry of a state, as a transition.
+  private async countTransitions(events: AsyncIterable<{ type: string }>): Promise<void> {
+    for await (const event of events) {
+      if (event.type === 'StateEntered' || event.type === 'StateRetried')
+        this.calls.stepFunctionsTransitions++;
+    }
   }
 
   /** Settles when every execution started so far has ended. */

@@ -1,13 +1,16 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { InvokeStore } from '@aws/lambda-invoke-store';
 import { DynamoDeliveryRecords } from '#adapters/aws/dynamo-delivery-records.ts';
 import { DynamoStore } from '#adapters/aws/dynamo-store.ts';
 import { SandboxLockProvider } from '#adapters/local/sandbox-locks.ts';
 import type { ScheduledJob } from '#core/model.ts';
 import type { Deps } from '#core/usecases/deps.ts';
+import { correlated } from '#handlers/correlation.ts';
 import { hostApi } from '#handlers/http/host-api.ts';
 import type { HttpResponse } from '#handlers/http/http.ts';
 import { channelDeliveries, lockDeliveries } from '#handlers/http/webhook-deliveries.ts';
 import { withHttpMiddleware } from '#handlers/http/with-http-middleware.ts';
+import { healthcheckShard } from '#handlers/jobs/healthcheck-shard.ts';
 import { scheduledJob } from '#handlers/jobs/scheduled-job.ts';
 import { withLogging } from '#handlers/with-logging.ts';
 import { provisionAttempt, provisionCheck } from '#handlers/workflow/provisioning-tasks.ts';
@@ -17,8 +20,10 @@ import { localContext, toApiGatewayEvent } from './api-gateway-event.ts';
 import { type AwsCalls, noAwsCalls } from './aws-calls.ts';
 import { type LocalDynamo, startLocalDynamo } from './dynamo.ts';
 import { LocalJwtIssuer } from './jwt.ts';
+import { LocalHealthcheck } from './local-healthcheck.ts';
 import { LocalScheduler } from './local-scheduler.ts';
 import { LocalWorkflows } from './local-workflows.ts';
+import { LocalMetrics } from './metrics.ts';
 import { Outbox, type OutboxEntry } from './outbox.ts';
 import { WebhookOutbox } from './webhook-outbox.ts';
 
@@ -49,6 +54,8 @@ export class LocalRuntime {
   readonly activity = new Activity();
   readonly calls: AwsCalls = noAwsCalls();
   readonly jwt = new LocalJwtIssuer();
+  /** What the functions counted (CloudWatch metrics on AWS). */
+  readonly metrics = new LocalMetrics();
   readonly channelSecrets: string[];
   readonly lockProviderSecret: string;
   /** Work that failed where no caller could see it (a workflow execution, a scheduled entry). */
@@ -58,6 +65,8 @@ export class LocalRuntime {
   deps!: Deps;
   scheduler!: LocalScheduler;
   workflows!: LocalWorkflows;
+  /** The daily healthcheck (R4.3); `start()` arms its 08:00 New York entry on the runtime's clock. */
+  healthcheck!: LocalHealthcheck;
   sandbox!: SandboxLockProvider;
   outbox!: Outbox;
   /** Signed outbound webhooks (R6.5), recorded. */
@@ -65,6 +74,7 @@ export class LocalRuntime {
   private routes!: Record<string, (event: unknown, context: unknown) => Promise<HttpResponse>>;
   private jobHandler!: (event: unknown, context: unknown) => Promise<void>;
   private requestCount = 0;
+  private invokeStore!: Awaited<ReturnType<typeof InvokeStore.getInstanceAsync>>;
 
   constructor(options: RuntimeOptions = {}) {
     this.options = options;
@@ -80,6 +90,10 @@ export class LocalRuntime {
   }
 
   private async init(): Promise<void> {
+    // Invocations overlap in this one process, as on Lambda managed instances: each runs in its own
+    // InvokeStore context, so the logger's per-invocation state (context, correlation id) stays its own.
+    process.env.AWS_LAMBDA_MAX_CONCURRENCY ??= '1000';
+    this.invokeStore = await InvokeStore.getInstanceAsync(true);
     this.dynamo = await startLocalDynamo(this.activity, this.calls, this.options.dataPath);
     const newId = this.options.newId ?? (() => randomUUID());
     this.outbox = new Outbox(this.calls, this.options.onMessage);
@@ -105,7 +119,13 @@ export class LocalRuntime {
         what: `provisioning: ${String(error)}`,
       }),
     );
-    this.deps = {
+    this.healthcheck = new LocalHealthcheck(
+      this.taskHandler('healthcheck-shard', (deps) => healthcheckShard(deps)),
+      this.calls,
+      (error) =>
+        this.failures.push({ at: Date.now(), reservationId: '', what: `healthcheck: ${String(error)}` }),
+    );
+    this.deps = correlated({
       store,
       scheduler: this.scheduler,
       workflows: this.workflows,
@@ -115,10 +135,11 @@ export class LocalRuntime {
       channelMessenger: this.outbox,
       hostNotifier: this.outbox,
       outboundWebhooks: this.webhooks,
+      metrics: this.metrics,
       clock: { now: () => Date.now() },
       random: this.options.random ?? Math.random,
       newId,
-    };
+    });
     const deps = this.deps;
     const deliveries = new DynamoDeliveryRecords(this.dynamo.client, this.dynamo.tableName);
     this.routes = {
@@ -141,21 +162,33 @@ export class LocalRuntime {
   private taskHandler(name: string, make: (deps: Deps) => (event: unknown) => Promise<unknown>) {
     return (input: unknown) =>
       this.activity.track(async () => {
-        const handler = withLogging(make(this.deps));
+        const handler = this.invocation(withLogging(make(this.deps)));
         return handler(input, localContext(name, `${name}-${++this.requestCount}`) as never);
       });
+  }
+
+  /** One Lambda invocation: its own logger state, even while others are running. */
+  private invocation<E, C, R>(handler: (event: E, context: C) => Promise<R>) {
+    return (event: E, context: C): Promise<R> => this.invokeStore.run({}, () => handler(event, context));
   }
 
   /** A scheduled entry fires: provisioning starts the workflow, the rest run the job function. */
   private fire(job: ScheduledJob): Promise<void> {
     return this.activity.track(async () => {
-      const input = { hostId: job.hostId, reservationId: job.reservationId };
+      const input = {
+        hostId: job.hostId,
+        reservationId: job.reservationId,
+        correlationId: job.correlationId ?? job.name,
+      };
       try {
         if (job.kind === 'provision')
           await this.workflows.startProvisioning(input, `${job.name}-${Date.now()}`);
         else {
           this.calls.lambda++;
-          await this.jobHandler({ kind: job.kind, ...input }, localContext('scheduled-job', job.name));
+          await this.invocation(this.jobHandler)(
+            { kind: job.kind, ...input },
+            localContext('scheduled-job', job.name),
+          );
         }
       } catch (error) {
         this.failures.push({
@@ -177,7 +210,7 @@ export class LocalRuntime {
       const direct = this.routes[routeKey];
       if (direct) {
         this.calls.lambda++;
-        return direct(toApiGatewayEvent(base, routeKey), localContext(routeKey, requestId));
+        return this.invocation(direct)(toApiGatewayEvent(base, routeKey), localContext(routeKey, requestId));
       }
       if (request.path.startsWith('/v1/')) {
         const auth =
@@ -187,7 +220,7 @@ export class LocalRuntime {
         if (!claims) return { statusCode: 401, body: JSON.stringify({ message: 'Unauthorized' }) };
         const route = 'ANY /v1/{proxy+}';
         this.calls.lambda++;
-        return (this.routes[route] as (e: unknown, c: unknown) => Promise<HttpResponse>)(
+        return this.invocation(this.routes[route] as (e: unknown, c: unknown) => Promise<HttpResponse>)(
           toApiGatewayEvent({ ...base, claims }, route),
           localContext('host-api', requestId),
         );
@@ -197,6 +230,7 @@ export class LocalRuntime {
   }
 
   async stop(): Promise<void> {
+    this.healthcheck.stop();
     await this.dynamo.stop();
   }
 }

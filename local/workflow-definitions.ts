@@ -1,6 +1,7 @@
 import { App, Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import { HealthcheckWorkflow } from '#lib/constructs/healthcheck-workflow.ts';
 import { ProvisioningWorkflow } from '#lib/constructs/provisioning-workflow.ts';
 
 /** Stand-in ARNs the local runtime binds its task handlers to. */
@@ -49,6 +50,37 @@ function synthesizeProvisioning(): SynthesizedDefinition {
   const definitionString = template.Resources[logicalId]?.Properties?.DefinitionString;
   if (definitionString === undefined) throw new Error(`No DefinitionString on ${logicalId}`);
   return { definition: JSON.parse(resolveIntrinsic(definitionString)), taskArns: { ...LOCAL_TASK_ARNS } };
+}
+
+/** The healthcheck's shard function, at a fixed local ARN (R4.3). */
+export const LOCAL_HEALTHCHECK_SHARD_ARN =
+  'arn:aws:lambda:us-east-1:000000000000:function:lockstep-healthcheck-shard';
+
+let healthcheck: object | undefined;
+
+/**
+ * The daily healthcheck's definition (R4.3) as synthesized from the construct the AWS stack uses,
+ * its shard task at LOCAL_HEALTHCHECK_SHARD_ARN. Synthesized once per process.
+ */
+export function synthesizedHealthcheckDefinition(shards: number): object {
+  healthcheck ??= synthesizeHealthcheck(shards);
+  return healthcheck;
+}
+
+function synthesizeHealthcheck(shards: number): object {
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] }, builtinCloudFormationValidation: false });
+  const stack = new Stack(app, 'LocalHealthcheck');
+  const workflow = new HealthcheckWorkflow(stack, 'Healthcheck', {
+    checkShard: lambda.Function.fromFunctionArn(stack, 'Shard', LOCAL_HEALTHCHECK_SHARD_ARN),
+    shards,
+  });
+  const template = app.synth().getStackByName(stack.stackName).template as {
+    Resources: Record<string, { Properties?: Record<string, unknown> }>;
+  };
+  const logicalId = stack.getLogicalId(workflow.stateMachine.node.defaultChild as sfn.CfnStateMachine);
+  const definitionString = template.Resources[logicalId]?.Properties?.DefinitionString;
+  if (definitionString === undefined) throw new Error(`No DefinitionString on ${logicalId}`);
+  return JSON.parse(resolveIntrinsic(definitionString));
 }
 
 /** Resolves the intrinsics a definition string may hold (Fn::Join, pseudo-parameter Refs) to text. */

@@ -25,6 +25,8 @@ export interface ReservationReport {
   activeUntil: string | null;
   locks: { lockId: string; setAt: string | null; removedAt: string | null; attempts: number }[];
   backup: { lockId: string; code: string; issuedAt: string } | null;
+  /** Optional: backups on further locks of the property, one per lock (R4.4, R6); absent when none. */
+  moreBackups?: { lockId: string; code: string; issuedAt: string }[];
   guestMessages: GuestMessageReport[];
   hostAlerts: AlertReport[];
   workingCodeAtActiveFrom: boolean | null;
@@ -125,6 +127,15 @@ function reservationReport(
     backup: r.code.backup
       ? { lockId: r.code.backup.lockId, code: r.code.backup.pin, issuedAt: iso(r.code.backup.issuedAt) ?? '' }
       : null,
+    ...(r.code.moreBackups?.length
+      ? {
+          moreBackups: r.code.moreBackups.map((b) => ({
+            lockId: b.lockId,
+            code: b.pin,
+            issuedAt: iso(b.issuedAt) ?? '',
+          })),
+        }
+      : {}),
     guestMessages: guestMessages(r),
     hostAlerts: hostAlerts(runtime, { reservationId: r.reservationId }),
     workingCodeAtActiveFrom:

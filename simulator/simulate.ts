@@ -27,13 +27,15 @@ export async function simulate(scenario: Scenario, options: SimulateOptions = {}
   const mathRandom = Math.random;
   Math.random = seededRandom(scenario.seed ^ 0x5eed);
   const time = VirtualTime.install(start, runtime.activity);
+  runtime.healthcheck.start(); // R4.3: armed on the virtual clock, so 08:00 New York in scenario time
   try {
     const world = new SimulatedWorld(runtime, scenario);
     await world.setUp();
     await time.runUntil(end, (now) => options.onProgress?.(Math.min(1, (now - start) / (end - start))));
     // A failure is what the product did: the report says so instead of the run stopping.
     for (const f of runtime.failures) {
-      world.observations.notes.push({ at: f.at, reservationId: f.reservationId, note: `failure: ${f.what}` });
+      const about = f.reservationId ? { reservationId: f.reservationId } : {};
+      world.observations.notes.push({ at: f.at, ...about, note: `failure: ${f.what}` });
     }
     world.observations.notes.sort((a, b) => a.at - b.at);
     return await buildReport(runtime, scenario, world.observations);

@@ -1,4 +1,4 @@
-import { currentCode } from '#core/messages/code-message-rule.ts';
+import { pinOnLock } from '#core/messages/code-message-rule.ts';
 import type { Instant } from '#core/model.ts';
 import { codeWindow, HOUR, MINUTE } from '#core/time/timeline.ts';
 import { parseDateTime } from '#core/time/zoned.ts';
@@ -157,11 +157,13 @@ export class SimulatedWorld {
     if (r?.status !== 'accepted' || r.code.activeFrom !== activeFrom) return;
     const property = await this.runtime.deps.store.getProperty(ACCOUNT, r.propertyId);
     // The code the guest holds now: a backup replaces the PIN on its lock (R4.4, R6).
-    const held = currentCode(r).pin;
-    const told = this.runtime.outbox.entries.some(
-      (e) => isGuestEntry(e) && e.message.reservationId === reservationId && e.message.text.includes(held),
+    const pinOn = (lockId: string) => pinOnLock(r, lockId);
+    const held = new Set((property?.lockIds ?? []).map(pinOn));
+    const told = [...held].every((pin) =>
+      this.runtime.outbox.entries.some(
+        (e) => isGuestEntry(e) && e.message.reservationId === reservationId && e.message.text.includes(pin),
+      ),
     );
-    const pinOn = (lockId: string) => (r.code.backup?.lockId === lockId ? r.code.backup.pin : r.code.pin);
     const onEveryLock = (property?.lockIds ?? []).every((lockId) =>
       this.runtime.sandbox.codesOnDevice(lockId).some((c) => c.code === pinOn(lockId)),
     );

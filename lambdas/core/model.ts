@@ -121,6 +121,8 @@ export interface AccessCode extends CodeWindow {
   communicatedVia?: string[] | undefined;
   /** A pool code given to the guest because this code could not be confirmed on a lock (R4.3, R4.4, R6). */
   backup?: IssuedBackup | undefined;
+  /** Backups on further locks at risk, one per lock's pool, each for its own door (R4.4, R6). */
+  moreBackups?: IssuedBackup[] | undefined;
 }
 
 export interface IssuedBackup {
@@ -182,7 +184,7 @@ export interface HostAlertRecord {
   claimedBy: string;
 }
 
-export const JOB_KINDS = ['provision', 'message', 'delete'] as const;
+export const JOB_KINDS = ['provision', 'message', 'delete', 'backup-check'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 /** A one-time scheduled entry of a reservation (R2.4). It carries ids only, never a PIN (R9.4). */
@@ -192,4 +194,6 @@ export interface ScheduledJob {
   at: Instant;
   hostId: string;
   reservationId: string;
+  /** The request that caused the entry, for the logs of the invocation it starts; never a PIN (R9.4). */
+  correlationId?: string | undefined;
 }

@@ -9,6 +9,7 @@ import { ChannelMessagingHttp } from '#adapters/aws/channel-messaging-http.ts';
 import { DynamoStore } from '#adapters/aws/dynamo-store.ts';
 import { EventBridgeScheduler } from '#adapters/aws/event-bridge-scheduler.ts';
 import { OutboundWebhookHttp } from '#adapters/aws/outbound-webhook-http.ts';
+import { PowertoolsMetricsAdapter } from '#adapters/aws/powertools-metrics.ts';
 import { SeamLockProvider } from '#adapters/aws/seam-lock-provider.ts';
 import { SesEmailSender } from '#adapters/aws/ses-email.ts';
 import { SesHostNotifier } from '#adapters/aws/ses-host-notifier.ts';
@@ -16,6 +17,8 @@ import { SnsSmsSender } from '#adapters/aws/sns-sms.ts';
 import { StepFunctionsWorkflows } from '#adapters/aws/step-functions.ts';
 import type { LockProviderName } from '#core/model.ts';
 import type { Deps } from '#core/usecases/deps.ts';
+import { correlated } from '#handlers/correlation.ts';
+import { metrics } from '#handlers/metrics.ts';
 import type { LockProvider } from '#ports/lock-provider.ts';
 import type { Config } from '../config/load.ts';
 
@@ -59,7 +62,7 @@ export async function awsDeps(config: Config): Promise<AwsDeps> {
   };
   const store = new DynamoStore(new DynamoDBClient({}), config.tableName);
   const ses = new SESClient({});
-  return {
+  return correlated({
     secrets,
     store,
     scheduler: new EventBridgeScheduler(
@@ -72,6 +75,7 @@ export async function awsDeps(config: Config): Promise<AwsDeps> {
           provision: config.provisioningStateMachineArn,
           message: config.jobFunctionArn,
           delete: config.jobFunctionArn,
+          'backup-check': config.jobFunctionArn,
         },
       },
       clock.now,
@@ -93,8 +97,9 @@ export async function awsDeps(config: Config): Promise<AwsDeps> {
     outboundWebhooks: new OutboundWebhookHttp({
       signingSecret: secrets.outbound ?? secrets.channel[0] ?? '',
     }),
+    metrics: new PowertoolsMetricsAdapter(metrics),
     clock,
     random: Math.random,
     newId: randomUUID,
-  };
+  });
 }

@@ -1,17 +1,24 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
+import { correlate, correlationIdOf } from './correlation.ts';
 import { logger } from './logger.ts';
+import { flushMetrics } from './metrics.ts';
 
 /** The middy stack of non-HTTP functions (scheduler and workflow targets): context in the logs. */
 export function withLogging<E, R>(fn: (event: E) => Promise<R>) {
-  return middy<E, R>(fn)
-    .use(injectLambdaContext(logger))
-    .use({
-      after: async (request) => {
-        logger.debug('invocation result', { result: request.response });
-      },
-      onError: async (request) => {
-        logger.error('invocation failed', { error: request.error?.message, stack: request.error?.stack });
-      },
-    });
+  return (
+    middy<E, R>(fn)
+      // The request that scheduled or started this run: its id on every line of this one too.
+      .use(correlate<E>(correlationIdOf))
+      .use(injectLambdaContext(logger, { resetKeys: true }))
+      .use(flushMetrics<E, R>())
+      .use({
+        after: async (request) => {
+          logger.debug('invocation result', { result: request.response });
+        },
+        onError: async (request) => {
+          logger.error('invocation failed', { error: request.error?.message, stack: request.error?.stack });
+        },
+      })
+  );
 }

@@ -2,6 +2,8 @@
 export interface ProvisioningInput {
   hostId: string;
   reservationId: string;
+  /** The request that started the execution; its tasks log under it. */
+  correlationId?: string | undefined;
 }
 
 /** Starts state machine executions (Step Functions on AWS). */

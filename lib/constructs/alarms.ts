@@ -17,7 +17,15 @@ export interface LockstepAlarmsProps {
   readonly deadLetterQueues: Readonly<Record<string, sqs.IQueue>>;
   /** Workflows whose failed, timed-out or aborted executions need a person. */
   readonly stateMachines: Readonly<Record<string, sfn.IStateMachine>>;
+  /** Workflows that must finish once a day (the healthcheck, R4.3): a day without a success alarms. */
+  readonly dailyWorkflows?: Readonly<Record<string, sfn.IStateMachine>>;
 }
+
+/**
+ * How long a daily workflow may go without a successful run: a day, an hour more when a
+ * daylight-saving change stretches the gap between two 08:00 New York runs, and an hour for the run.
+ */
+export const DAILY_RUN_HOURS = 26;
 
 /**
  * Operations on AWS: alarms on lost work (DLQ depth), Lambda errors and throttles, and workflow
@@ -89,15 +97,41 @@ export class LockstepAlarms extends Construct {
         description: `A ${name} execution failed, timed out or was aborted.`,
       });
     }
+    for (const [name, machine] of Object.entries(props.dailyWorkflows ?? {})) {
+      // Hourly sums: an hour with a success is fine, an hour without one (no data) breaches; the
+      // alarm needs every hour of the span to breach, so it fires once no run succeeded in that long.
+      this.alarm(
+        `${name}NotSucceeded`,
+        machine.metricSucceeded({ period: Duration.hours(1), statistic: cloudwatch.Stats.SUM }),
+        {
+          description: `No ${name} run succeeded in ${DAILY_RUN_HOURS} hours: it did not start or did not finish.`,
+          comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
+          evaluationPeriods: DAILY_RUN_HOURS,
+          treatMissingData: cloudwatch.TreatMissingData.BREACHING,
+        },
+      );
+    }
   }
 
-  private alarm(id: string, metric: cloudwatch.IMetric, options: { description: string }): void {
+  private alarm(
+    id: string,
+    metric: cloudwatch.IMetric,
+    options: {
+      description: string;
+      comparisonOperator?: cloudwatch.ComparisonOperator;
+      evaluationPeriods?: number;
+      treatMissingData?: cloudwatch.TreatMissingData;
+    },
+  ): void {
+    const evaluationPeriods = options.evaluationPeriods ?? 1;
     const alarm = new cloudwatch.Alarm(this, id, {
       metric,
       threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      evaluationPeriods,
+      datapointsToAlarm: evaluationPeriods,
+      comparisonOperator:
+        options.comparisonOperator ?? cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: options.treatMissingData ?? cloudwatch.TreatMissingData.NOT_BREACHING,
       alarmDescription: options.description,
     });
     alarm.addAlarmAction(new actions.SnsAction(this.topic));

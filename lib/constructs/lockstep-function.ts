@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 
@@ -15,6 +15,19 @@ export const LOCKSTEP_RUNTIME = lambda.Runtime.NODEJS_24_X;
 // ESM bundles still meet CommonJS dependencies that call require(); give them one.
 const REQUIRE_SHIM =
   "import { createRequire as __lockstepCreateRequire } from 'node:module'; const require = __lockstepCreateRequire(import.meta.url);";
+
+/** How every function is bundled; `npm run bench` builds its bare baseline handler with the same. */
+export const LOCKSTEP_BUNDLING = {
+  format: OutputFormat.ESM,
+  target: 'node24',
+  mainFields: ['module', 'main'],
+  minify: true,
+  sourceMap: false,
+  externalModules: ['@aws-sdk/*'], // provided by the Lambda runtime
+  banner: REQUIRE_SHIM,
+  esbuildArgs: { '--tree-shaking': 'true' },
+  forceDockerBundling: false, // esbuild is a devDependency: never fall back to Docker
+} as const satisfies BundlingOptions;
 
 export interface LockstepFunctionProps {
   /** The entry file under lambdas/functions/, e.g. `channel-webhook.ts`. */
@@ -62,17 +75,7 @@ export class LockstepFunction extends Construct {
       environment: { POWERTOOLS_SERVICE_NAME: 'lockstep', ...props.environment },
       projectRoot: REPO_ROOT,
       depsLockFilePath: path.join(REPO_ROOT, 'package-lock.json'),
-      bundling: {
-        format: OutputFormat.ESM,
-        target: 'node24',
-        mainFields: ['module', 'main'],
-        minify: true,
-        sourceMap: false,
-        externalModules: ['@aws-sdk/*'], // provided by the Lambda runtime
-        banner: REQUIRE_SHIM,
-        esbuildArgs: { '--tree-shaking': 'true' },
-        forceDockerBundling: false, // esbuild is a devDependency: never fall back to Docker
-      },
+      bundling: { ...LOCKSTEP_BUNDLING, mainFields: [...LOCKSTEP_BUNDLING.mainFields] },
       ...(props.functionName ? { functionName: props.functionName } : {}),
     });
     Validations.of(this.role).acknowledge({

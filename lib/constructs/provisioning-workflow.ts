@@ -9,7 +9,6 @@ import { iam5ResourceFinding } from '../nag/iam5-finding.ts';
 /** State names of the provisioning workflow; the local runtime binds task handlers by these. */
 export const PROVISIONING_STATES = {
   attempt: 'Attempt',
-  afterAttempt: 'AfterAttempt',
   awaitConfirmation: 'AwaitConfirmation',
   check: 'Check',
   decide: 'Decide',
@@ -27,6 +26,11 @@ export const TRANSIENT_ERRORS = [
 
 /** How long the provider gets to confirm a requested code by webhook before we read its status (R4.2). */
 export const CONFIRMATION_WAIT = Duration.seconds(120);
+
+// The attempt's wait before the check, in the attempt's own result: CONFIRMATION_WAIT when it
+// requested anything, else 0. A Choice state did this at one more billed transition per attempt
+// (docs/performance.md). ArrayUnique([0, requested]) has length 1 exactly when requested is 0.
+const CONFIRMATION_WAIT_SECONDS = `States.ArrayGetItem(States.Array(0, 0, ${CONFIRMATION_WAIT.toSeconds()}), States.ArrayLength(States.ArrayUnique(States.Array(0, $.requested))))`;
 
 /** The state machine's physical name, fixed so other resources can know its ARN before it exists. */
 export function provisioningStateMachineName(namePrefix = 'lockstep'): string {
@@ -55,23 +59,24 @@ export class ProvisioningWorkflow extends Construct {
     super(scope, id);
     this.stateMachineName = provisioningStateMachineName(props.namePrefix);
 
-    const attempt = invoke(this, PROVISIONING_STATES.attempt, props.attempt, '$.attempt');
+    const attempt = invoke(this, PROVISIONING_STATES.attempt, props.attempt, '$.attempt', {
+      requested: sfn.JsonPath.numberAt('$.requested'),
+      confirmationWaitSeconds: sfn.JsonPath.numberAt(CONFIRMATION_WAIT_SECONDS),
+    });
     const check = invoke(this, PROVISIONING_STATES.check, props.check, '$.check');
     const awaitConfirmation = new sfn.Wait(this, PROVISIONING_STATES.awaitConfirmation, {
-      time: sfn.WaitTime.duration(CONFIRMATION_WAIT),
+      time: sfn.WaitTime.secondsPath('$.attempt.confirmationWaitSeconds'),
     });
     const waitForNextAttempt = new sfn.Wait(this, PROVISIONING_STATES.waitForNextAttempt, {
       time: sfn.WaitTime.timestampPath('$.check.nextAttemptAt'),
     });
     const finished = new sfn.Succeed(this, PROVISIONING_STATES.finished);
 
-    const afterAttempt = new sfn.Choice(this, PROVISIONING_STATES.afterAttempt)
-      .when(sfn.Condition.numberGreaterThan('$.attempt.requested', 0), awaitConfirmation.next(check))
-      .otherwise(check);
     const decide = new sfn.Choice(this, PROVISIONING_STATES.decide)
       .when(sfn.Condition.stringEquals('$.check.outcome', 'retry'), waitForNextAttempt.next(attempt))
       .otherwise(finished);
-    attempt.next(afterAttempt);
+    attempt.next(awaitConfirmation);
+    awaitConfirmation.next(check);
     check.next(decide);
 
     // Vended-logs prefix: Step Functions log delivery keeps the logs resource policy small there.
@@ -104,12 +109,21 @@ export class ProvisioningWorkflow extends Construct {
 }
 
 // A task whose Resource is the function ARN itself (payloadResponseOnly), with our own transient retry.
-function invoke(scope: Construct, name: string, fn: lambda.IFunction, resultPath: string): LambdaInvoke {
+function invoke(
+  scope: Construct,
+  name: string,
+  fn: lambda.IFunction,
+  resultPath: string,
+  resultSelector?: Record<string, unknown>,
+): LambdaInvoke {
   const task = new LambdaInvoke(scope, name, {
+    ...(resultSelector ? { resultSelector } : {}),
     lambdaFunction: fn,
     payload: sfn.TaskInput.fromObject({
       hostId: sfn.JsonPath.stringAt('$.hostId'),
       reservationId: sfn.JsonPath.stringAt('$.reservationId'),
+      // Every starter sets it (the Scheduler and Workflows adapters), so the tasks log under it.
+      correlationId: sfn.JsonPath.stringAt('$.correlationId'),
     }),
     payloadResponseOnly: true,
     retryOnServiceExceptions: false,

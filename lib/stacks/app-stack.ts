@@ -39,6 +39,7 @@ export interface AppStackProps extends StackProps {
 export class AppStack extends Stack {
   readonly functions: Record<FunctionName, LockstepFunction>;
   readonly provisioning: ProvisioningWorkflow;
+  readonly healthcheck: HealthcheckWorkflow;
   readonly api: LockstepHttpApi;
   readonly schedulerRole: iam.Role;
   readonly alarms: LockstepAlarms;
@@ -108,7 +109,7 @@ export class AppStack extends Stack {
       namePrefix: this.stackName,
     });
 
-    new HealthcheckWorkflow(this, 'Healthcheck', {
+    this.healthcheck = new HealthcheckWorkflow(this, 'Healthcheck', {
       checkShard: this.functions.healthcheckShard.function,
       shards: DUE_SHARDS,
       namePrefix: this.stackName,
@@ -130,7 +131,11 @@ export class AppStack extends Stack {
       functions: Object.fromEntries(names.map((name) => [name, this.functions[name].function])),
       asyncFunctions: [this.functions.scheduledJob.function], // EventBridge Scheduler invokes it asynchronously
       deadLetterQueues: { SchedulerDlq: data.schedulerDlq },
-      stateMachines: { Provisioning: this.provisioning.stateMachine },
+      stateMachines: {
+        Provisioning: this.provisioning.stateMachine,
+        Healthcheck: this.healthcheck.stateMachine,
+      },
+      dailyWorkflows: { Healthcheck: this.healthcheck.stateMachine },
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.stage.url });

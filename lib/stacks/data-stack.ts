@@ -5,6 +5,7 @@ import { CfnScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { EXPIRES_AT } from '#adapters/aws/dynamo-delivery-records.ts';
 import { BY_DUE_INDEX, BY_PROPERTY_INDEX, PARTITION_KEY, SORT_KEY } from '#adapters/aws/table.ts';
 
 export interface DataStackProps extends StackProps {
@@ -53,6 +54,8 @@ export class DataStack extends Stack {
           sortKey: { name: BY_DUE_INDEX.sortKey, type: dynamodb.AttributeType.STRING },
         },
       ],
+      // Webhook delivery records (R9.1) carry an expiry; DynamoDB deletes them some time after it.
+      timeToLiveAttribute: EXPIRES_AT,
       billing: dynamodb.Billing.onDemand(),
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       encryption: dynamodb.TableEncryptionV2.customerManagedKey(this.key),

@@ -5,7 +5,7 @@ import { synthesizedProvisioningDefinition } from '../../local/workflow-definiti
 
 type TaskHandlers = NonNullable<NonNullable<RunOptions['overrides']>['taskResourceLocalHandlers']>;
 
-const input = { hostId: 'host-1', reservationId: 'res-1' };
+const input = { hostId: 'host-1', reservationId: 'res-1', correlationId: 'evt-1' };
 
 describe('synthesizedProvisioningDefinition', () => {
   it('binds each task state to its fixed local ARN', () => {

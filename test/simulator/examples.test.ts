@@ -83,11 +83,14 @@ describe('examples/stormy-weekend.json', () => {
     expect(hut.locks[0]?.setAt).toBe('2026-12-06T20:00:00.000Z');
   });
 
-  it('gives the guest of a lock offline at message time a backup code that works (R4.3, R4.4, R6.2)', () => {
+  it('gives the guest of a lock offline at the daily healthcheck a backup the code message carries (R4.3, R4.4, R6.2)', () => {
     const hut = byId(report, 'storm-3');
-    expect(hut.backup).toMatchObject({ lockId: 'hut-door', issuedAt: '2026-12-06T14:50:00.000Z' });
+    // 08:00 America/New_York: the local runtime's daily healthcheck, run in virtual time.
+    expect(hut.backup).toMatchObject({ lockId: 'hut-door', issuedAt: '2026-12-06T13:00:00.000Z' });
     expect(hut.backup?.code).not.toBe(hut.pin);
-    expect(hut.guestMessages.map((m) => [m.code, m.isBackup])).toEqual([[hut.backup?.code, true]]);
+    expect(hut.guestMessages.map((m) => [m.at, m.code, m.isBackup])).toEqual([
+      ['2026-12-06T14:50:00.000Z', hut.backup?.code, true],
+    ]);
     expect(hut.workingCodeAtActiveFrom).toBe(true);
     expect(report.kpis.guestsWithoutWorkingCode).toBe(0);
     expect(report.kpis.backupCodesIssued).toBe(1);
@@ -96,7 +99,7 @@ describe('examples/stormy-weekend.json', () => {
   it('retires the issued backup at activeUntil and programs a fresh pool code in its place (R6.3)', () => {
     const hut = byId(report, 'storm-3');
     expect(hut.timeline.filter((e) => e.event.startsWith('backup.')).map((e) => [e.at, e.event])).toEqual([
-      ['2026-12-06T14:50:00.000Z', 'backup.issued'],
+      ['2026-12-06T13:00:00.000Z', 'backup.issued'],
       ['2026-12-07T09:00:00.000Z', 'backup.retired'],
     ]);
     const codes = report.locks.find((l) => l.id === 'hut-door')?.codesAtEnd.map((c) => c.code) ?? [];

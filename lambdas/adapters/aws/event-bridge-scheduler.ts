@@ -21,6 +21,8 @@ export interface EventBridgeSchedulerConfig {
     /** The job function's ARN. */
     message: string;
     delete: string;
+    /** R4.4's 36-hours-before check: the job function too. */
+    'backup-check': string;
   };
 }
 
@@ -93,9 +95,24 @@ export class EventBridgeScheduler implements Scheduler {
   }
 }
 
-/** Ids only, picked field by field so nothing else on the job can leak into the target (R9.4). */
-function targetInput(job: ScheduledJob): { kind?: JobKind; hostId: string; reservationId: string } {
-  const ids = { hostId: job.hostId, reservationId: job.reservationId };
+interface TargetInput {
+  kind?: JobKind;
+  hostId: string;
+  reservationId: string;
+  correlationId: string;
+}
+
+/**
+ * Ids only, picked field by field so nothing else on the job can leak into the target (R9.4).
+ * The correlation id is always there (the workflow's task payload reads it): the entry's name
+ * stands in when no request caused it.
+ */
+function targetInput(job: ScheduledJob): TargetInput {
+  const ids = {
+    hostId: job.hostId,
+    reservationId: job.reservationId,
+    correlationId: job.correlationId ?? job.name,
+  };
   // The provisioning state machine takes its execution input; the job function needs the kind.
   return job.kind === 'provision' ? ids : { kind: job.kind, ...ids };
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ValidationError } from '#core/errors.ts';
 import type { Instant } from '#core/model.ts';
 import type { LockEvent, LockEventType } from '#core/usecases/lock-events.ts';

@@ -35,7 +35,8 @@ export class SignedPoster {
     defaults: Pick<Required<SignedPostOptions>, 'maxRetries' | 'baseDelayMs' | 'maxDelayMs'>,
   ) {
     this.options = {
-      fetch: globalThis.fetch,
+      // Looked up per call: touching globalThis.fetch loads undici, ~25 ms of every cold start.
+      fetch: (input, init) => globalThis.fetch(input, init),
       sleep: defaultSleep,
       random: Math.random,
       now: Date.now,

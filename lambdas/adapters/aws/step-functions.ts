@@ -19,7 +19,12 @@ export class StepFunctionsWorkflows implements Workflows {
           stateMachineArn: this.stateMachineArn,
           name: executionName,
           // Ids only, picked so nothing else on the argument reaches the execution history (R9.4).
-          input: JSON.stringify({ hostId: input.hostId, reservationId: input.reservationId }),
+          // The tasks log under the correlation id; the execution name stands in when there is none.
+          input: JSON.stringify({
+            hostId: input.hostId,
+            reservationId: input.reservationId,
+            correlationId: input.correlationId ?? executionName,
+          }),
         }),
       );
     } catch (error) {

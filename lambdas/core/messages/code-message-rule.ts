@@ -1,4 +1,4 @@
-import type { GuestMessageRecord, Reservation } from '../model.ts';
+import type { GuestMessageRecord, IssuedBackup, Reservation } from '../model.ts';
 
 // R5.1: whether the guest gets Lockstep's code message, and R8.2: whether the code failed.
 
@@ -65,6 +65,16 @@ export function locksWithoutCode(r: Reservation, offline: readonly string[]): st
   return r.code.locks
     .filter((s) => s.status === 'failed' || (offline.includes(s.lockId) && s.status !== 'set'))
     .map((s) => s.lockId);
+}
+
+/** Every backup the reservation holds, one per lock: the first issued, then the others (R4.4, R6). */
+export function allBackups(r: Reservation): IssuedBackup[] {
+  return r.code.backup ? [r.code.backup, ...(r.code.moreBackups ?? [])] : [];
+}
+
+/** The PIN that opens `lockId` for this guest: that lock's backup when it has one, else the own PIN. */
+export function pinOnLock(r: Reservation, lockId: string): string {
+  return allBackups(r).find((b) => b.lockId === lockId)?.pin ?? r.code.pin;
 }
 
 /** The code the guest should use now, as messages name it: an issued backup replaces the PIN (R5.5, R6). */

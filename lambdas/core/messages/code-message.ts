@@ -18,6 +18,11 @@ export interface CodeMessageInput {
   doors: readonly string[];
   /** A backup code is named plainly as the code to use. */
   isBackup: boolean;
+  /**
+   * Each door with the code that opens it, when they differ (backups on some locks, R4.4, R6): the
+   * message then names each door's code instead of one PIN for all.
+   */
+  doorCodes?: readonly { door: string; pin: string }[] | undefined;
 }
 
 export interface CodeMessage {
@@ -31,10 +36,25 @@ export interface CodeMessage {
 }
 
 // Names come from guests and hosts; the SMS clips them so its shortest form always fits.
-const SMS_LIMITS = { first: 20, property: 40, doors: 80 } as const;
+const SMS_LIMITS = { first: 20, property: 40, doors: 80, door: 20 } as const;
 const PIN_MARK = '\u0001';
 
 const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** "4821 for Front and 7730 for Gate" when the doors take different codes; undefined when one code opens all. */
+function perDoor(
+  doorCodes: CodeMessageInput['doorCodes'],
+  forDoor: string,
+  and: string,
+  clipDoor?: number,
+): string | undefined {
+  if (!doorCodes || new Set(doorCodes.map((d) => d.pin)).size < 2) return undefined;
+  const name = (door: string) => (clipDoor === undefined ? door : clip(door, clipDoor));
+  return joinList(
+    doorCodes.map((d) => `${d.pin} ${forDoor} ${name(d.door)}`),
+    and,
+  );
+}
 
 export function codeMessage(input: CodeMessageInput): CodeMessage {
   const { language, locale } = messageLanguage(input.guestLocale);
@@ -48,6 +68,7 @@ export function codeMessage(input: CodeMessageInput): CodeMessage {
     from: formatStayTime(input.activeFrom, input.timeZone, locale),
     until: formatStayTime(input.activeUntil, input.timeZone, locale),
     isBackup: input.isBackup,
+    perDoor: perDoor(input.doorCodes, wording.forDoor, wording.and),
   };
   const text = wording.paragraphs(words).join('\n\n');
   // The PIN is marked before escaping, so only the PIN itself is set in bold.
@@ -61,6 +82,7 @@ export function codeMessage(input: CodeMessageInput): CodeMessage {
       first: clip(words.first, SMS_LIMITS.first),
       property: clip(words.property, SMS_LIMITS.property),
       doors: clip(doors, SMS_LIMITS.doors),
+      perDoor: perDoor(input.doorCodes, wording.forDoor, wording.and, SMS_LIMITS.door),
     }),
   );
   return { language, subject: wording.subject(input.propertyName, input.isBackup), text, html, sms };

@@ -11,11 +11,15 @@ export interface WordingInput {
   from: string;
   until: string;
   isBackup: boolean;
+  /** Doors that take different codes (backups on some locks), joined: "4821 for Front and 7730 for Gate". */
+  perDoor?: string | undefined;
 }
 
 export interface Wording {
   theDoor: string;
   and: string;
+  /** Joins a code to its door in `perDoor` ("4821 for Front"). */
+  forDoor: string;
   subject(property: string, isBackup: boolean): string;
   /** The email and channel message, one paragraph per entry. */
   paragraphs(i: WordingInput): string[];
@@ -28,25 +32,32 @@ export interface Wording {
 const en: Wording = {
   theDoor: 'the door',
   and: 'and',
+  forDoor: 'for',
   subject: (property, isBackup) =>
     isBackup ? `Please use this door code for ${property}` : `Your door code for ${property}`,
   paragraphs: (i) => [
     `Hi ${i.first},`,
-    i.isBackup
-      ? `We're looking forward to welcoming you at ${i.property}! Please use this code for ${i.doors}: ${i.pin}. It replaces any code you were given before.`
-      : `We're looking forward to welcoming you at ${i.property}! Your personal code for ${i.doors} is ${i.pin}.`,
+    i.perDoor
+      ? `We're looking forward to welcoming you at ${i.property}! Please use these codes: ${i.perDoor}. They replace any code you were given before.`
+      : i.isBackup
+        ? `We're looking forward to welcoming you at ${i.property}! Please use this code for ${i.doors}: ${i.pin}. It replaces any code you were given before.`
+        : `We're looking forward to welcoming you at ${i.property}! Your personal code for ${i.doors} is ${i.pin}.`,
     `It works from ${i.from} until ${i.until}, local time at the property.`,
     'Safe travels, and enjoy your stay!',
   ],
   sms: (i) => {
-    const code = i.isBackup
-      ? `please use code ${i.pin} for ${i.doors} (it replaces any earlier code)`
-      : `your code for ${i.doors} is ${i.pin}`;
+    const code = i.perDoor
+      ? `please use codes ${i.perDoor} (they replace any earlier code)`
+      : i.isBackup
+        ? `please use code ${i.pin} for ${i.doors} (it replaces any earlier code)`
+        : `your code for ${i.doors} is ${i.pin}`;
     const window = `Valid ${i.from} - ${i.until} (local time).`;
     return [
       `${i.property}: Hi ${i.first}, ${code}. ${window} Enjoy your stay!`,
       `${i.property}: ${code}. ${window}`,
-      `${i.isBackup ? 'Use code' : 'Code'} ${i.pin} for ${i.doors}. ${window}`,
+      i.perDoor
+        ? `Use codes ${i.perDoor}. ${window}`
+        : `${i.isBackup ? 'Use code' : 'Code'} ${i.pin} for ${i.doors}. ${window}`,
     ];
   },
   hostMessageSubject: (property) => `A message about your stay at ${property}`,
@@ -55,25 +66,32 @@ const en: Wording = {
 const es: Wording = {
   theDoor: 'la puerta',
   and: 'y',
+  forDoor: 'para',
   subject: (property, isBackup) =>
     isBackup ? `Usa este código de acceso para ${property}` : `Tu código de acceso para ${property}`,
   paragraphs: (i) => [
     `Hola, ${i.first}:`,
-    i.isBackup
-      ? `¡Qué ganas de recibirte en ${i.property}! Por favor, usa este código para ${i.doors}: ${i.pin}. Sustituye a cualquier código que hayas recibido antes.`
-      : `¡Qué ganas de recibirte en ${i.property}! Tu código personal para ${i.doors} es ${i.pin}.`,
+    i.perDoor
+      ? `¡Qué ganas de recibirte en ${i.property}! Por favor, usa estos códigos: ${i.perDoor}. Sustituyen a cualquier código que hayas recibido antes.`
+      : i.isBackup
+        ? `¡Qué ganas de recibirte en ${i.property}! Por favor, usa este código para ${i.doors}: ${i.pin}. Sustituye a cualquier código que hayas recibido antes.`
+        : `¡Qué ganas de recibirte en ${i.property}! Tu código personal para ${i.doors} es ${i.pin}.`,
     `Funciona desde ${i.from} hasta ${i.until}, hora local del alojamiento.`,
     '¡Buen viaje y que disfrutes de tu estancia!',
   ],
   sms: (i) => {
-    const code = i.isBackup
-      ? `usa el código ${i.pin} para ${i.doors} (sustituye a cualquier código anterior)`
-      : `tu código para ${i.doors} es ${i.pin}`;
+    const code = i.perDoor
+      ? `usa los códigos ${i.perDoor} (sustituyen a cualquier código anterior)`
+      : i.isBackup
+        ? `usa el código ${i.pin} para ${i.doors} (sustituye a cualquier código anterior)`
+        : `tu código para ${i.doors} es ${i.pin}`;
     const window = `Válido ${i.from} - ${i.until} (hora local).`;
     return [
       `${i.property}: Hola, ${i.first}: ${code}. ${window} ¡Disfruta de tu estancia!`,
       `${i.property}: ${code}. ${window}`,
-      `${i.isBackup ? 'Usa el código' : 'Código'} ${i.pin} para ${i.doors}. ${window}`,
+      i.perDoor
+        ? `Usa los códigos ${i.perDoor}. ${window}`
+        : `${i.isBackup ? 'Usa el código' : 'Código'} ${i.pin} para ${i.doors}. ${window}`,
     ];
   },
   hostMessageSubject: (property) => `Un mensaje sobre tu estancia en ${property}`,
@@ -82,25 +100,30 @@ const es: Wording = {
 const fr: Wording = {
   theDoor: 'la porte',
   and: 'et',
+  forDoor: 'pour',
   subject: (property, isBackup) =>
     isBackup ? `Merci d'utiliser ce code d'accès pour ${property}` : `Votre code d'accès pour ${property}`,
   paragraphs: (i) => [
     `Bonjour ${i.first},`,
-    i.isBackup
-      ? `Nous avons hâte de vous accueillir à ${i.property} ! Merci d'utiliser ce code pour ${i.doors} : ${i.pin}. Il remplace tout code reçu auparavant.`
-      : `Nous avons hâte de vous accueillir à ${i.property} ! Votre code personnel pour ${i.doors} est le ${i.pin}.`,
+    i.perDoor
+      ? `Nous avons hâte de vous accueillir à ${i.property} ! Merci d'utiliser ces codes : ${i.perDoor}. Ils remplacent tout code reçu auparavant.`
+      : i.isBackup
+        ? `Nous avons hâte de vous accueillir à ${i.property} ! Merci d'utiliser ce code pour ${i.doors} : ${i.pin}. Il remplace tout code reçu auparavant.`
+        : `Nous avons hâte de vous accueillir à ${i.property} ! Votre code personnel pour ${i.doors} est le ${i.pin}.`,
     `Il fonctionne du ${i.from} au ${i.until}, heure locale du logement.`,
     'Bon voyage et excellent séjour !',
   ],
   sms: (i) => {
-    const code = i.isBackup
-      ? `utilisez le code ${i.pin} pour ${i.doors} (il remplace tout code précédent)`
-      : `votre code pour ${i.doors} est le ${i.pin}`;
+    const code = i.perDoor
+      ? `utilisez les codes ${i.perDoor} (ils remplacent tout code précédent)`
+      : i.isBackup
+        ? `utilisez le code ${i.pin} pour ${i.doors} (il remplace tout code précédent)`
+        : `votre code pour ${i.doors} est le ${i.pin}`;
     const window = `Valable du ${i.from} au ${i.until} (heure locale).`;
     return [
       `${i.property} : Bonjour ${i.first}, ${code}. ${window} Excellent séjour !`,
       `${i.property} : ${code}. ${window}`,
-      `Code ${i.pin} pour ${i.doors}. ${window}`,
+      i.perDoor ? `Codes ${i.perDoor}. ${window}` : `Code ${i.pin} pour ${i.doors}. ${window}`,
     ];
   },
   hostMessageSubject: (property) => `Un message concernant votre séjour à ${property}`,
@@ -109,25 +132,30 @@ const fr: Wording = {
 const de: Wording = {
   theDoor: 'die Tür',
   and: 'und',
+  forDoor: 'für',
   subject: (property, isBackup) =>
     isBackup ? `Bitte verwenden Sie diesen Türcode für ${property}` : `Ihr Türcode für ${property}`,
   paragraphs: (i) => [
     `Hallo ${i.first},`,
-    i.isBackup
-      ? `wir freuen uns, Sie in ${i.property} willkommen zu heißen! Bitte verwenden Sie diesen Code für ${i.doors}: ${i.pin}. Er ersetzt jeden Code, den Sie vorher erhalten haben.`
-      : `wir freuen uns, Sie in ${i.property} willkommen zu heißen! Ihr persönlicher Code für ${i.doors} lautet ${i.pin}.`,
+    i.perDoor
+      ? `wir freuen uns, Sie in ${i.property} willkommen zu heißen! Bitte verwenden Sie diese Codes: ${i.perDoor}. Sie ersetzen jeden Code, den Sie vorher erhalten haben.`
+      : i.isBackup
+        ? `wir freuen uns, Sie in ${i.property} willkommen zu heißen! Bitte verwenden Sie diesen Code für ${i.doors}: ${i.pin}. Er ersetzt jeden Code, den Sie vorher erhalten haben.`
+        : `wir freuen uns, Sie in ${i.property} willkommen zu heißen! Ihr persönlicher Code für ${i.doors} lautet ${i.pin}.`,
     `Er gilt von ${i.from} bis ${i.until}, Ortszeit der Unterkunft.`,
     'Gute Anreise und einen schönen Aufenthalt!',
   ],
   sms: (i) => {
-    const code = i.isBackup
-      ? `bitte verwenden Sie Code ${i.pin} für ${i.doors} (er ersetzt jeden früheren Code)`
-      : `Ihr Code für ${i.doors} lautet ${i.pin}`;
+    const code = i.perDoor
+      ? `bitte verwenden Sie die Codes ${i.perDoor} (sie ersetzen jeden früheren Code)`
+      : i.isBackup
+        ? `bitte verwenden Sie Code ${i.pin} für ${i.doors} (er ersetzt jeden früheren Code)`
+        : `Ihr Code für ${i.doors} lautet ${i.pin}`;
     const window = `Gültig ${i.from} - ${i.until} (Ortszeit).`;
     return [
       `${i.property}: Hallo ${i.first}, ${code}. ${window} Schönen Aufenthalt!`,
       `${i.property}: ${code}. ${window}`,
-      `Code ${i.pin} für ${i.doors}. ${window}`,
+      i.perDoor ? `Codes ${i.perDoor}. ${window}` : `Code ${i.pin} für ${i.doors}. ${window}`,
     ];
   },
   hostMessageSubject: (property) => `Eine Nachricht zu Ihrem Aufenthalt in ${property}`,

@@ -23,20 +23,37 @@ export const reservationJob = (
   reservationId: r.reservationId,
 });
 
+/** R4.4: how long before activeFrom an unset code on an offline lock gets a backup. */
+export const BACKUP_CHECK_LEAD = 36 * 3_600_000;
+
 /**
- * The entries of an accepted reservation: provisioning (R2.3), message (R5.1), deletion (R7.2). The
- * deletion entry fires first at activeUntil when a lock cannot enforce the window itself (removal.ts).
+ * R4.4: the 36-hours-before backup check's instant, for a stay that far ahead; undefined when
+ * activeFrom is 36 hours away or less (the check then runs at once, at acceptance or change).
+ */
+export function backupCheckAt(window: Pick<CodeWindow, 'activeFrom'>, now: Instant): Instant | undefined {
+  const at = window.activeFrom - BACKUP_CHECK_LEAD;
+  return at > now ? at : undefined;
+}
+
+/**
+ * The entries of an accepted reservation: provisioning (R2.3), message (R5.1), deletion (R7.2), and
+ * when the property gives backup codes and the stay is far enough ahead, the 36-hours-before backup
+ * check (R4.4). The deletion entry fires first at activeUntil when a lock cannot enforce the window
+ * itself (removal.ts).
  */
 export function acceptedJobs(
   r: Pick<Reservation, 'hostId' | 'reservationId'>,
   window: CodeWindow,
   locks: readonly Pick<Lock, 'nativeScheduling'>[],
   now: Instant,
+  backups = false,
 ): ScheduledJob[] {
   const native = locks.map((l) => l.nativeScheduling);
+  const check = backups ? backupCheckAt(window, now) : undefined;
   return [
     reservationJob('provision', provisionAt(window, native, now), r),
     reservationJob('message', messageAt(window, now), r),
     reservationJob('delete', native.includes(false) ? window.activeUntil : deletionAt(window), r),
+    ...(check !== undefined ? [reservationJob('backup-check', check, r)] : []),
   ];
 }

@@ -99,7 +99,7 @@ export async function acceptReservation(
       },
     ],
   };
-  const jobs = acceptedJobs(reservation, window, locks, now);
+  const jobs = acceptedJobs(reservation, window, locks, now, property.settings.backupCodes);
   for (const job of jobs) {
     reservation.timeline.push({
       at: now,

@@ -1,6 +1,6 @@
 import { WebhookUndeliveredError } from '#ports/outbound-webhooks.ts';
 import { messageKey } from '../messages/message-id.ts';
-import type { Reservation } from '../model.ts';
+import type { IssuedBackup, Reservation } from '../model.ts';
 import { type AccessMethodEvent, accessMethodBody } from '../webhooks/access-method.ts';
 import type { Deps } from './deps.ts';
 import { updateReservation } from './update-reservation.ts';
@@ -11,11 +11,16 @@ import { updateReservation } from './update-reservation.ts';
  * replaces it or it replaces the backup again. An endpoint unreachable after the adapter's retries is
  * noted on the timeline and never blocks the guest's code.
  */
-export async function emitAccessMethod(deps: Deps, r: Reservation, type: AccessMethodEvent): Promise<void> {
+export async function emitAccessMethod(
+  deps: Deps,
+  r: Reservation,
+  type: AccessMethodEvent,
+  /** The backup this event is about (one per lock); the reservation's first by default. */
+  backup: IssuedBackup | undefined = r.code.backup,
+): Promise<void> {
   const property = await deps.store.getProperty(r.hostId, r.propertyId);
   const url = property?.settings.outboundWebhookUrl;
   if (!url) return;
-  const backup = r.code.backup;
   const code = backup
     ? { pin: backup.pin, isBackup: true, lockIds: [backup.lockId] }
     : { pin: r.code.pin, isBackup: false, lockIds: r.code.locks.map((s) => s.lockId) };

@@ -1,5 +1,7 @@
 import { issuable, type PoolCode } from '../backup/pool.ts';
+import { allBackups } from '../messages/code-message-rule.ts';
 import type { IssuedBackup, Reservation } from '../model.ts';
+import { BACKUP_CHECK_LEAD } from '../reservations/jobs.ts';
 import { emitAccessMethod } from './access-method-webhook.ts';
 import { refillPool, refreshPoolHealth } from './backup-pool.ts';
 import type { Deps } from './deps.ts';
@@ -9,47 +11,67 @@ import { updateReservation } from './update-reservation.ts';
 // R4.3, R4.4, R6.2, R6.3: giving a guest a pool code when their own code cannot be confirmed set,
 // taking it back when the own code turns up in time, and retiring it after the stay.
 
-/** R4.4: how long before activeFrom an unset code on an offline lock gets a backup. */
-export const BACKUP_CHECK_LEAD = 36 * 3_600_000;
+export { BACKUP_CHECK_LEAD };
 
 /**
- * Issues a backup from the pool of the first lock in `atRisk` that has one free, unless the property
- * has backup codes disabled or the reservation already holds one. The claim is one conditional write
- * on the pool code (R6.1: no code is issued twice); a lost race tries the next free code.
+ * Issues a backup on every lock in `atRisk` that has none yet, each from that lock's own pool (a
+ * pool code works on its lock only), unless the property has backup codes disabled. Each claim is
+ * one conditional write on the pool code (R6.1: no code is issued twice); a lost race tries the
+ * next free code. Returns the first backup issued now, or the reservation's backup when every lock
+ * at risk already holds one; undefined when none could be issued.
  */
 export async function issueBackup(
   deps: Deps,
   r: Reservation,
   atRisk: readonly string[],
 ): Promise<IssuedBackup | undefined> {
-  if (r.code.backup) return r.code.backup;
+  const held = new Set(allBackups(r).map((b) => b.lockId));
+  const missing = [...new Set(atRisk)].filter((lockId) => !held.has(lockId));
+  if (missing.length === 0) return r.code.backup;
   const property = await deps.store.getProperty(r.hostId, r.propertyId);
   if (!property?.settings.backupCodes) return undefined;
   const now = deps.clock.now();
-  for (const lockId of atRisk) {
-    const claimed = await claimFrom(deps, r, lockId, now);
-    if (!claimed) continue;
-    const backup: IssuedBackup = { lockId, poolCodeId: claimed.poolCodeId, pin: claimed.pin, issuedAt: now };
-    let kept = false;
-    await updateReservation(deps, r.hostId, r.reservationId, (fresh) => {
-      if (fresh.code.backup || fresh.status !== 'accepted') return false;
-      fresh.code.backup = backup;
+  const claims: { backup: IssuedBackup; code: PoolCode }[] = [];
+  for (const lockId of missing) {
+    const code = await claimFrom(deps, r, lockId, now);
+    if (code)
+      claims.push({ backup: { lockId, poolCodeId: code.poolCodeId, pin: code.pin, issuedAt: now }, code });
+  }
+  if (claims.length === 0) return undefined;
+  let kept: IssuedBackup[] = [];
+  await updateReservation(deps, r.hostId, r.reservationId, (fresh) => {
+    kept = [];
+    if (fresh.status !== 'accepted') return false;
+    const has = new Set(allBackups(fresh).map((b) => b.lockId));
+    for (const { backup, code } of claims) {
+      if (has.has(backup.lockId)) continue;
+      addBackup(fresh, backup);
       fresh.timeline.push({
         at: now,
         event: 'backup.issued',
-        lockId,
-        detail: `pool code ${claimed.poolCodeId}`,
+        lockId: backup.lockId,
+        detail: `pool code ${code.poolCodeId}`,
       });
-      kept = true;
-      return true;
-    });
-    if (!kept) await giveBack(deps, claimed);
-    await refreshPoolHealth(deps, r.hostId, lockId);
-    r.code.backup = kept ? backup : undefined;
-    if (kept) await emitAccessMethod(deps, r, 'access_method.reissued'); // R6.5
-    return kept ? backup : undefined;
+      kept.push(backup);
+    }
+    return kept.length > 0;
+  });
+  for (const { backup, code } of claims) {
+    if (!kept.includes(backup)) await giveBack(deps, code);
+    await refreshPoolHealth(deps, r.hostId, backup.lockId);
   }
-  return undefined;
+  for (const backup of kept) {
+    addBackup(r, backup);
+    deps.metrics.count('BackupsIssued');
+    await emitAccessMethod(deps, r, 'access_method.reissued', backup); // R6.5
+  }
+  return kept[0];
+}
+
+/** The first backup is the reservation's `backup`; further locks' go to `moreBackups`. */
+function addBackup(r: Reservation, backup: IssuedBackup): void {
+  if (!r.code.backup) r.code.backup = backup;
+  else r.code.moreBackups = [...(r.code.moreBackups ?? []), backup];
 }
 
 async function claimFrom(
@@ -80,39 +102,48 @@ async function giveBack(deps: Deps, claimed: PoolCode): Promise<void> {
  * is told their own code and the unused backup goes back to the pool (R6.2).
  */
 export async function returnUnusedBackup(deps: Deps, r: Reservation): Promise<boolean> {
-  const backup = r.code.backup;
-  if (!backup) return false;
+  const backups = allBackups(r);
+  if (backups.length === 0) return false;
   const allSet = r.code.locks.every((s) => s.status === 'set');
-  const told = r.guestMessages?.some((m) => m.pin === backup.pin && m.sent.length > 0) ?? false;
+  const told = backups.some((b) => r.guestMessages?.some((m) => m.pin === b.pin && m.sent.length > 0));
   if (!allSet || told) return false;
-  const code = (await deps.store.listPoolCodes(r.hostId, backup.lockId)).find(
-    (c) => c.poolCodeId === backup.poolCodeId,
-  );
   const now = deps.clock.now();
   const saved = await updateReservation(deps, r.hostId, r.reservationId, (fresh) => {
-    if (fresh.code.backup?.poolCodeId !== backup.poolCodeId) return false;
+    if (fresh.code.backup?.poolCodeId !== r.code.backup?.poolCodeId) return false;
     fresh.code.backup = undefined;
-    fresh.timeline.push({
-      at: now,
-      event: 'backup.returned',
-      lockId: backup.lockId,
-      detail: 'own code confirmed',
-    });
+    fresh.code.moreBackups = undefined;
+    for (const backup of backups) {
+      fresh.timeline.push({
+        at: now,
+        event: 'backup.returned',
+        lockId: backup.lockId,
+        detail: 'own code confirmed',
+      });
+    }
     return true;
   });
   if (!saved) return false;
-  if (code?.status === 'issued' && code.issuedTo?.reservationId === r.reservationId)
-    await giveBack(deps, code);
-  await refreshPoolHealth(deps, r.hostId, backup.lockId);
+  for (const backup of backups) {
+    const code = (await deps.store.listPoolCodes(r.hostId, backup.lockId)).find(
+      (c) => c.poolCodeId === backup.poolCodeId,
+    );
+    if (code?.status === 'issued' && code.issuedTo?.reservationId === r.reservationId)
+      await giveBack(deps, code);
+    await refreshPoolHealth(deps, r.hostId, backup.lockId);
+  }
   r.code.backup = undefined;
+  r.code.moreBackups = undefined;
   await emitAccessMethod(deps, r, 'access_method.reissued'); // R6.5: the own code again
   return true;
 }
 
-/** R6.3: after activeUntil the issued code is deleted and a fresh one takes its place. */
+/** R6.3: after activeUntil each issued code is deleted and a fresh one takes its place. */
 export async function retireBackup(deps: Deps, r: Reservation): Promise<void> {
-  const backup = r.code.backup;
-  if (!backup || deps.clock.now() < r.code.activeUntil) return;
+  if (deps.clock.now() < r.code.activeUntil) return;
+  for (const backup of allBackups(r)) await retireOne(deps, r, backup);
+}
+
+async function retireOne(deps: Deps, r: Reservation, backup: IssuedBackup): Promise<void> {
   const code = (await deps.store.listPoolCodes(r.hostId, backup.lockId)).find(
     (c) => c.poolCodeId === backup.poolCodeId,
   );
@@ -125,7 +156,9 @@ export async function retireBackup(deps: Deps, r: Reservation): Promise<void> {
   };
   await deps.store.savePoolCode(expired, code.version);
   await updateReservation(deps, r.hostId, r.reservationId, (fresh) => {
-    if (fresh.timeline.some((t) => t.event === 'backup.retired')) return false;
+    const retired = (t: { event: string; lockId?: string | undefined }) =>
+      t.event === 'backup.retired' && t.lockId === backup.lockId;
+    if (fresh.timeline.some(retired)) return false;
     fresh.timeline.push({ at: deps.clock.now(), event: 'backup.retired', lockId: backup.lockId });
     return true;
   });
@@ -135,10 +168,11 @@ export async function retireBackup(deps: Deps, r: Reservation): Promise<void> {
 
 /**
  * R4.4: a code not yet set on a lock that is offline gets a backup now. Run at acceptance when
- * activeFrom is less than 36 hours away (the code message entry, due at once or later, carries it).
+ * activeFrom is 36 hours away or less (the code message entry, due at once or later, carries it),
+ * and by the 36-hours-before entry of a stay booked earlier.
  */
 export async function backupIfOffline(deps: Deps, r: Reservation): Promise<IssuedBackup | undefined> {
-  if (r.code.activeFrom - deps.clock.now() >= BACKUP_CHECK_LEAD) return undefined;
+  if (r.status !== 'accepted' || r.code.activeFrom - deps.clock.now() > BACKUP_CHECK_LEAD) return undefined;
   const atRisk: string[] = [];
   for (const state of r.code.locks) {
     if (state.status === 'set') continue;

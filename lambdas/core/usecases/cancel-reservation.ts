@@ -6,7 +6,7 @@ import { codeWindow } from '../time/timeline.ts';
 import { type AcceptResult, stayDetails } from './accept-reservation.ts';
 import type { Deps } from './deps.ts';
 import { loadCodeLocks } from './remove-codes.ts';
-import { carryOutEntries, type EntryPlan, planEntries } from './reservation-entries.ts';
+import { carryOutEntries, type EntryPlan, hadBackupCheck, planEntries } from './reservation-entries.ts';
 import { updateReservation } from './update-reservation.ts';
 
 // R7.2 and R2.4: a channel cancelled a reservation. Cancellation is final: whatever order events
@@ -58,6 +58,8 @@ export async function cancelReservation(
   // A running execution stops at its next step (its Check finds the reservation cancelled).
   await deps.scheduler.cancel(jobName('provision', hostId, input.reservationId));
   await deps.scheduler.cancel(jobName('message', hostId, input.reservationId));
+  if (hadBackupCheck(saved))
+    await deps.scheduler.cancel(jobName('backup-check', hostId, input.reservationId));
   await carryOutEntries(deps, saved, plan, now);
   return { reservation: saved, created: false };
 }

@@ -87,6 +87,7 @@ export async function reshapeReservation(
     plan = planEntries(fresh, byId, now, {
       locks: effects.windowMoved || effects.locksChanged,
       activeFrom: fresh.code.activeFrom !== activeFrom,
+      backups: property.settings.backupCodes,
     });
     return true;
   });

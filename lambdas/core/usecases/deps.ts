@@ -3,6 +3,7 @@ import type { Clock, RandomSource } from '#ports/clock.ts';
 import type { HostNotifier } from '#ports/host-notifier.ts';
 import type { LockProvider } from '#ports/lock-provider.ts';
 import type { EmailSender, SmsSender } from '#ports/messaging.ts';
+import type { Metrics } from '#ports/metrics.ts';
 import type { OutboundWebhooks } from '#ports/outbound-webhooks.ts';
 import type { Scheduler } from '#ports/scheduler.ts';
 import type { Store } from '#ports/store.ts';
@@ -23,6 +24,8 @@ export interface Deps {
   hostNotifier: HostNotifier;
   /** Signed `access_method.*` events to the host's endpoint (R6.5). */
   outboundWebhooks: OutboundWebhooks;
+  /** Operational counters (codes set, retries, backups, messages); never a PIN (R9.4). */
+  metrics: Metrics;
   clock: Clock;
   random: RandomSource;
   /** Fresh ids for new resources; deterministic in simulations. */

@@ -122,6 +122,7 @@ export async function deliverGuestMessage(
     try {
       await send();
       sent.push(route);
+      deps.metrics.count('MessagesSent', 1, { channel: route });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       if (error instanceof MessageRefusedError) refused.push({ route, reason });

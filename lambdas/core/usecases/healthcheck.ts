@@ -1,5 +1,7 @@
+import { allBackups } from '../messages/code-message-rule.ts';
 import type { Lock, LockCodeState, Reservation } from '../model.ts';
 import { programmingTime } from '../time/timeline.ts';
+import { tellGuestOfBackup } from './backup-follow-up.ts';
 import { issueBackup } from './backup-issue.ts';
 import type { Deps } from './deps.ts';
 import { alertCodeFailed } from './host-alerts.ts';
@@ -55,10 +57,13 @@ export async function runHealthcheckShard(deps: Deps, shard: number): Promise<He
       if (!(await isOnline(deps, lock, true))) offline.add(lock.lockId);
     }
     const atRisk = locksAtRisk(r, locks, offline, at);
-    if (atRisk.length === 0 || r.code.backup) continue;
+    const covered = new Set(allBackups(r).map((b) => b.lockId));
+    if (atRisk.every((lockId) => covered.has(lockId))) continue;
     result.atRisk++;
-    if (await issueBackup(deps, r, atRisk)) result.backupsIssued++;
-    else {
+    if (await issueBackup(deps, r, atRisk)) {
+      result.backupsIssued++;
+      await tellGuestOfBackup(deps, r); // R4.4: the guest already holds their own code
+    } else {
       const property = await deps.store.getProperty(r.hostId, r.propertyId);
       // Worded as at message time: access starts soon and the lock has not confirmed the code.
       if (await alertCodeFailed(deps, r, property, atRisk, 'message_time')) result.alerted++;

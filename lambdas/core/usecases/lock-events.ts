@@ -76,5 +76,6 @@ export async function recordLockEvent(deps: Deps, event: LockEvent): Promise<'re
     r.timeline.push({ at: event.occurredAt, event: outcome.timeline, lockId: ref.lockId });
     return true;
   });
+  if (updated && outcome.status === 'set') deps.metrics.count('CodesSet');
   return updated ? 'recorded' : 'ignored';
 }

@@ -11,6 +11,7 @@ import {
 import { nextAttemptAt } from '../time/retry-plan.ts';
 import { programmingTime } from '../time/timeline.ts';
 import { toIso } from '../time/zoned.ts';
+import { backupAfterMessage } from './backup-follow-up.ts';
 import type { Deps } from './deps.ts';
 import { deleteCodes, listCodes, recordRefusedDeletions } from './lock-codes.ts';
 import { chooseFallbacks, type Fallbacks } from './provisioning-fallbacks.ts';
@@ -220,6 +221,7 @@ export async function checkProvisioning(deps: Deps, input: ProvisioningInput): P
   const now = deps.clock.now();
   const property = await deps.store.getProperty(r.hostId, r.propertyId);
   const locks = await loadLocks(deps, r);
+  await backupAfterMessage(deps, r, locks); // R4.4: a failure learned after the code message
   const timeZone = property?.settings.timeZone ?? 'UTC';
   const candidates: Instant[] = [];
   for (const state of targets.filter((s) => s.status !== 'set')) {
@@ -240,5 +242,6 @@ export async function checkProvisioning(deps: Deps, input: ProvisioningInput): P
     });
     return { outcome: 'stopped' };
   }
+  deps.metrics.count('RetriesPlanned');
   return { outcome: 'retry', nextAttemptAt: toIso(Math.min(...candidates)) };
 }

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Instant, Lock, Reservation } from '../model.ts';
-import { jobName, reservationJob } from '../reservations/jobs.ts';
+import { backupCheckAt, jobName, reservationJob } from '../reservations/jobs.ts';
 import { deletionEntryAt, nativeOf } from '../reservations/removal.ts';
 import { messageAt } from '../time/timeline.ts';
+import { backupIfOffline } from './backup-issue.ts';
 import type { Deps } from './deps.ts';
 import { notePlan, type ProvisioningPlan, provisioningPlan } from './lock-codes.ts';
 
@@ -15,6 +16,11 @@ export interface EntryPlan {
   messageAt?: Instant | undefined;
   /** Undefined: nothing left to delete, the entry goes. */
   deleteAt?: Instant | undefined;
+  /**
+   * R4.4's 36-hours-before check: an instant moves the entry there; `now` runs the check at once
+   * (activeFrom is 36 hours away or less) and removes any entry; undefined leaves the entry alone.
+   */
+  backupCheck?: Instant | 'now' | undefined;
 }
 
 /** Pure: the entries of `r` as it now stands, put on its timeline so the host sees them move (R8.1). */
@@ -22,12 +28,13 @@ export function planEntries(
   r: Reservation,
   locks: ReadonlyMap<string, Lock>,
   now: Instant,
-  moved: { locks: boolean; activeFrom: boolean },
+  moved: { locks: boolean; activeFrom: boolean; backups?: boolean },
 ): EntryPlan {
   const plan: EntryPlan = {
     provision: moved.locks ? provisioningPlan(r, locks, now) : undefined,
     messageAt: moved.activeFrom && r.status === 'accepted' ? messageAt(r.code, now) : undefined,
     deleteAt: deletionEntryAt(r, nativeOf(locks), now),
+    backupCheck: planBackupCheck(r, now, moved),
   };
   if (plan.provision) notePlan(r, plan.provision, 'reservation changed', now);
   const iso = (t: Instant) => new Date(t).toISOString();
@@ -35,8 +42,30 @@ export function planEntries(
     r.timeline.push({ at: now, event: 'schedule.message', detail: iso(plan.messageAt) });
   if (plan.deleteAt !== undefined)
     r.timeline.push({ at: now, event: 'schedule.delete', detail: iso(plan.deleteAt) });
+  if (typeof plan.backupCheck === 'number')
+    r.timeline.push({ at: now, event: 'schedule.backup-check', detail: iso(plan.backupCheck) });
   return plan;
 }
+
+/**
+ * R4.4 after a change: a moved activeFrom moves the 36-hours-before entry, or runs the check at once
+ * when 36 hours or less remain; new locks that close get the check at once too (an entry still
+ * ahead reads the new locks when it fires).
+ */
+function planBackupCheck(
+  r: Reservation,
+  now: Instant,
+  moved: { locks: boolean; activeFrom: boolean; backups?: boolean },
+): Instant | 'now' | undefined {
+  if (r.status !== 'accepted' || !moved.backups || r.code.activeFrom <= now) return undefined;
+  const at = backupCheckAt(r.code, now);
+  if (at !== undefined) return moved.activeFrom ? at : undefined;
+  return moved.activeFrom || moved.locks ? 'now' : undefined;
+}
+
+/** Whether the reservation ever had a 36-hours-before entry (so there may be one to move or remove). */
+export const hadBackupCheck = (r: Reservation): boolean =>
+  r.timeline.some((t) => t.event === 'schedule.backup-check');
 
 /** Carries the plan out: the message and deletion entries move, or the deletion entry goes. */
 export async function carryOutEntries(
@@ -50,6 +79,12 @@ export async function carryOutEntries(
     await deps.scheduler.schedule(reservationJob('message', plan.messageAt, r));
   if (plan.deleteAt !== undefined) await deps.scheduler.schedule(reservationJob('delete', plan.deleteAt, r));
   else await deps.scheduler.cancel(jobName('delete', r.hostId, r.reservationId));
+  if (typeof plan.backupCheck === 'number')
+    await deps.scheduler.schedule(reservationJob('backup-check', plan.backupCheck, r));
+  else if (plan.backupCheck === 'now') {
+    if (hadBackupCheck(r)) await deps.scheduler.cancel(jobName('backup-check', r.hostId, r.reservationId));
+    await backupIfOffline(deps, r);
+  }
 }
 
 /**

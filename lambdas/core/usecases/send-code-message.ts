@@ -1,9 +1,11 @@
 import { codeMessage } from '../messages/code-message.ts';
 import {
+  allBackups,
   codeProblems,
   currentCode,
   decideCodeMessage,
   locksWithoutCode,
+  pinOnLock,
 } from '../messages/code-message-rule.ts';
 import { messageKey } from '../messages/message-id.ts';
 import { chooseSender } from '../messages/sender.ts';
@@ -20,7 +22,11 @@ export type CodeMessageOutcome = 'sent' | 'not_needed' | 'already_handled' | 'no
 
 /** One code message per stay window and code: the key a retried step finds again. */
 export const codeMessageId = (r: Reservation, isBackup: boolean): string =>
-  messageKey('code', [r.hostId, r.reservationId], r.code.activeFrom, isBackup ? 'backup' : '');
+  messageKey('code', [r.hostId, r.reservationId], r.code.activeFrom, isBackup ? backupsKey(r) : '');
+
+/** `backup`, plus the further locks' pool codes: a backup issued on another lock later is a new message. */
+const backupsKey = (r: Reservation): string =>
+  ['backup', ...(r.code.moreBackups ?? []).map((b) => b.poolCodeId)].join('+');
 
 /**
  * The `message` entry, at activeFrom − 10 minutes or at once (R5.1): the guest gets Lockstep's code
@@ -68,6 +74,7 @@ export async function sendCodeMessage(
       timeZone: property?.settings.timeZone ?? 'UTC',
       doors: locks.map((l) => l.name),
       isBackup: code.isBackup,
+      doorCodes: locks.map((l) => ({ door: l.name, pin: pinOnLock(r, l.lockId) })),
     });
     const result = await deliverGuestMessage(deps, r, {
       messageId,
@@ -82,7 +89,9 @@ export async function sendCodeMessage(
     }
     outcome = result.outcome;
   }
-  if (failing.length > 0 && !r.code.backup) await alertCodeFailed(deps, r, property, failing, 'message_time');
+  // R8.2: a lock at risk whose own pool could not give it a backup.
+  const uncovered = failing.filter((lockId) => !allBackups(r).some((b) => b.lockId === lockId));
+  if (uncovered.length > 0) await alertCodeFailed(deps, r, property, uncovered, 'message_time');
   // R6.2: each arrival is also a moment to top up (and retry) the pools of its online locks.
   for (const lock of locks) await refillPool(deps, r.hostId, lock.lockId);
   return outcome;

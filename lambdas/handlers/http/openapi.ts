@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RouteEntry } from './route.ts';
 
 // The OpenAPI 3.1 document of the host API, generated from the route table and the very zod

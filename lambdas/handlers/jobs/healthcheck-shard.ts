@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Deps } from '#core/usecases/deps.ts';
 import { runHealthcheckShard } from '#core/usecases/healthcheck.ts';
 import { validate } from '../http/validate.ts';

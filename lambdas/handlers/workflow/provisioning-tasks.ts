@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Deps } from '#core/usecases/deps.ts';
 import { attemptProvisioning } from '#core/usecases/provisioning.ts';
 import { checkProvisioningAndAlert } from '#core/usecases/provisioning-alerts.ts';

@@ -23,6 +23,7 @@ const config = {
     provision: 'arn:aws:states:us-east-1:123456789012:stateMachine:provisioning',
     message: 'arn:aws:lambda:us-east-1:123456789012:function:job',
     delete: 'arn:aws:lambda:us-east-1:123456789012:function:job-delete',
+    'backup-check': 'arn:aws:lambda:us-east-1:123456789012:function:job-backup',
   },
 };
 const scheduler = mockClient(SchedulerClient);
@@ -61,7 +62,12 @@ describe('R2.4 one-time schedules', () => {
         Target: {
           Arn: config.targets.message,
           RoleArn: config.roleArn,
-          Input: JSON.stringify({ kind: 'message', hostId: 'host-1', reservationId: 'res-1' }),
+          Input: JSON.stringify({
+            kind: 'message',
+            hostId: 'host-1',
+            reservationId: 'res-1',
+            correlationId: jobName('message', 'host-1', 'res-1'),
+          }),
           DeadLetterConfig: { Arn: config.dlqArn },
           RetryPolicy: { MaximumEventAgeInSeconds: 86_400, MaximumRetryAttempts: 185 },
         },
@@ -74,8 +80,18 @@ describe('R2.4 one-time schedules', () => {
 
     expect(created()[0]?.Target).toMatchObject({
       Arn: config.targets.provision,
-      Input: JSON.stringify({ hostId: 'host-1', reservationId: 'res-1' }),
+      Input: JSON.stringify({
+        hostId: 'host-1',
+        reservationId: 'res-1',
+        correlationId: jobName('provision', 'host-1', 'res-1'),
+      }),
     });
+  });
+
+  it('carries the correlation id of the request that scheduled the entry', async () => {
+    await adapter.schedule({ ...jobOf('message'), correlationId: 'evt-42' });
+
+    expect(JSON.parse(created()[0]?.Target?.Input ?? '{}')).toMatchObject({ correlationId: 'evt-42' });
   });
 
   it('sends a deletion to the deletion target with its kind', async () => {
@@ -83,8 +99,25 @@ describe('R2.4 one-time schedules', () => {
 
     expect(created()[0]?.Target).toMatchObject({
       Arn: config.targets.delete,
-      Input: JSON.stringify({ kind: 'delete', hostId: 'host-1', reservationId: 'res-1' }),
+      Input: JSON.stringify({
+        kind: 'delete',
+        hostId: 'host-1',
+        reservationId: 'res-1',
+        correlationId: jobName('delete', 'host-1', 'res-1'),
+      }),
     });
+  });
+
+  it('R4.4 sends the 36-hours-before backup check to its target with its kind', async () => {
+    await adapter.schedule(jobOf('backup-check'));
+
+    expect(created()[0]?.Target?.Arn).toBe(config.targets['backup-check']);
+    expect(JSON.parse(created()[0]?.Target?.Input ?? '{}')).toMatchObject({
+      kind: 'backup-check',
+      hostId: 'host-1',
+      reservationId: 'res-1',
+    });
+    expect(created()[0]?.Name).toMatch(/^backup-check-[0-9a-f]{40}$/);
   });
 
   it('R9.4 never puts the PIN into any schedule', async () => {

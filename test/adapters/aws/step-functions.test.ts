@@ -25,9 +25,26 @@ describe('StepFunctionsWorkflows', () => {
       {
         stateMachineArn: ARN,
         name: 'provision-res-1-1',
-        input: JSON.stringify({ hostId: 'host-1', reservationId: 'res-1' }),
+        input: JSON.stringify({
+          hostId: 'host-1',
+          reservationId: 'res-1',
+          correlationId: 'provision-res-1-1',
+        }),
       },
     ]);
+  });
+
+  it('carries the correlation id of the request that started the execution', async () => {
+    await workflows.startProvisioning(
+      { hostId: 'host-1', reservationId: 'res-1', correlationId: 'evt-42' },
+      'provision-res-1-1',
+    );
+
+    expect(JSON.parse(sfn.commandCalls(StartExecutionCommand)[0]?.args[0].input.input ?? '{}')).toEqual({
+      hostId: 'host-1',
+      reservationId: 'res-1',
+      correlationId: 'evt-42',
+    });
   });
 
   it('R9.4 sends ids only, whatever else the argument carries', async () => {

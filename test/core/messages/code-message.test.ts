@@ -150,3 +150,48 @@ describe('R5.4 the SMS form', () => {
     );
   });
 });
+
+describe('R4.4, R5.4 a message naming each door with its own code (backups on some locks)', () => {
+  const doorCodes = [
+    { door: 'Front door', pin: '731905' },
+    { door: 'Garage', pin: '482913' },
+  ];
+
+  it('names each door with the code that opens it and says they replace earlier codes', () => {
+    const m = codeMessage(input({ pin: '731905', isBackup: true, doorCodes }));
+    expect(m.text).toContain(
+      'Please use these codes: 731905 for Front door and 482913 for Garage. They replace any code you were given before.',
+    );
+    expect(m.sms).toContain('731905 for Front door and 482913 for Garage');
+  });
+
+  it('is worded in the guest language too', () => {
+    expect(codeMessage(input({ isBackup: true, doorCodes, guestLocale: 'de-DE' })).text).toContain(
+      'Bitte verwenden Sie diese Codes: 731905 für Front door und 482913 für Garage.',
+    );
+    expect(codeMessage(input({ isBackup: true, doorCodes, guestLocale: 'es-ES' })).text).toContain(
+      'usa estos códigos: 731905 para Front door y 482913 para Garage.',
+    );
+  });
+
+  it('keeps the one-code wording when every door takes the same code', () => {
+    const same = doorCodes.map((d) => ({ ...d, pin: '482913' }));
+    expect(codeMessage(input({ doorCodes: same })).text).toContain(
+      'Your personal code for Front door and Garage is 482913.',
+    );
+  });
+
+  it('keeps the SMS within GSM 03.38 and two segments, however long the door names', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ minLength: 1, maxLength: 60 }), { minLength: 2, maxLength: 4 }),
+        (names) => {
+          const codes = names.map((door, i) => ({ door, pin: String(100000 + i) }));
+          const sms = codeMessage(input({ isBackup: true, doorCodes: codes, doors: names })).sms;
+          expect(isGsm0338(sms)).toBe(true);
+          expect(smsSegments(sms)).toBeLessThanOrEqual(2);
+        },
+      ),
+    );
+  });
+});

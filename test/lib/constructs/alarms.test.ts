@@ -1,6 +1,7 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { FUNCTIONS } from '../../../lambdas/functions/catalog.ts';
+import { DAILY_RUN_HOURS } from '../../../lib/constructs/alarms.ts';
 import { buildTestApp, logicalIdOf } from '../app-fixture.ts';
 
 // Operations on AWS (issue 8): alarms on lost work, function errors and throttles, workflow failures.
@@ -54,6 +55,45 @@ describe('LockstepAlarms', () => {
           }),
         }),
       ]),
+      AlarmActions: [topic],
+    });
+  });
+
+  it('R4.3 alarms on healthcheck runs that failed, timed out or were aborted', () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Metrics: Match.arrayWith([
+        Match.objectLike({ Expression: 'failed + timedOut + aborted' }),
+        Match.objectLike({
+          Id: 'failed',
+          MetricStat: Match.objectLike({
+            Metric: Match.objectLike({
+              Namespace: 'AWS/States',
+              MetricName: 'ExecutionsFailed',
+              Dimensions: [
+                { Name: 'StateMachineArn', Value: { Ref: idOf(application.healthcheck.stateMachine) } },
+              ],
+            }),
+          }),
+        }),
+      ]),
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      AlarmActions: [topic],
+    });
+  });
+
+  it('R4.3 alarms when no healthcheck run succeeded in a day, a missing run counting as a failure', () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/States',
+      MetricName: 'ExecutionsSucceeded',
+      Dimensions: [{ Name: 'StateMachineArn', Value: { Ref: idOf(application.healthcheck.stateMachine) } }],
+      Statistic: 'Sum',
+      Period: 3600,
+      EvaluationPeriods: DAILY_RUN_HOURS,
+      DatapointsToAlarm: DAILY_RUN_HOURS,
+      Threshold: 1,
+      ComparisonOperator: 'LessThanThreshold',
+      TreatMissingData: 'breaching',
       AlarmActions: [topic],
     });
   });

@@ -1,6 +1,7 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { StateMachine } from 'aws-local-stepfunctions';
 import { describe, expect, it } from 'vitest';
 import {
   ProvisioningWorkflow,
@@ -32,7 +33,11 @@ const transientRetry = [
     JitterStrategy: 'FULL',
   },
 ];
-const payload = { 'hostId.$': '$.hostId', 'reservationId.$': '$.reservationId' };
+const payload = {
+  'hostId.$': '$.hostId',
+  'reservationId.$': '$.reservationId',
+  'correlationId.$': '$.correlationId',
+};
 
 describe('ProvisioningWorkflow', () => {
   it('has exactly the provisioning states, starting with an attempt', () => {
@@ -46,19 +51,40 @@ describe('ProvisioningWorkflow', () => {
       Resource: ATTEMPT_ARN,
       Parameters: payload,
       ResultPath: '$.attempt',
+      ResultSelector: {
+        'requested.$': '$.requested',
+        'confirmationWaitSeconds.$':
+          'States.ArrayGetItem(States.Array(0, 0, 120), States.ArrayLength(States.ArrayUnique(States.Array(0, $.requested))))',
+      },
       Retry: transientRetry,
-      Next: S.afterAttempt,
+      Next: S.awaitConfirmation,
     });
   });
 
-  it('R4.2 awaits a webhook confirmation for 2 minutes when something was requested, else checks at once', () => {
-    expect(States[S.afterAttempt]).toEqual({
-      Type: 'Choice',
-      Choices: [{ Variable: '$.attempt.requested', NumericGreaterThan: 0, Next: S.awaitConfirmation }],
-      Default: S.check,
+  it('R4.2 awaits the wait the attempt computed, then checks', () => {
+    expect(States[S.awaitConfirmation]).toEqual({
+      Type: 'Wait',
+      SecondsPath: '$.attempt.confirmationWaitSeconds',
+      Next: S.check,
     });
-    expect(States[S.awaitConfirmation]).toEqual({ Type: 'Wait', Seconds: 120, Next: S.check });
   });
+
+  it.each([
+    [0, 0],
+    [1, 120],
+    [3, 120],
+  ])(
+    'R4.2 with %i codes requested, waits %i s for a webhook confirmation before the check',
+    async (requested, seconds) => {
+      const selector = States[S.attempt]?.ResultSelector as Record<string, string>;
+      const machine = new StateMachine({
+        StartAt: 'Select',
+        States: { Select: { Type: 'Pass', Parameters: selector, End: true } },
+      } as never);
+      const { result } = machine.run({ requested } as never);
+      expect(await result).toEqual({ requested, confirmationWaitSeconds: seconds });
+    },
+  );
 
   it('R4.1 checks, then waits until the retry plan’s next attempt or finishes', () => {
     expect(States[S.check]).toEqual({

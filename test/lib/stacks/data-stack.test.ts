@@ -1,6 +1,7 @@
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
+import { EXPIRES_AT } from '#adapters/aws/dynamo-delivery-records.ts';
 import { DataStack } from '../../../lib/stacks/data-stack.ts';
 import { buildTestApp } from '../app-fixture.ts';
 
@@ -26,6 +27,12 @@ describe('DataStack', () => {
           DeletionProtectionEnabled: true,
         }),
       ],
+    });
+  });
+
+  it('R9.1 lets DynamoDB delete webhook delivery records once they expire', () => {
+    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      TimeToLiveSpecification: { AttributeName: EXPIRES_AT, Enabled: true },
     });
   });
 

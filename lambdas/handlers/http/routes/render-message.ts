@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Deps } from '#core/usecases/deps.ts';
 import { renderHostMessage } from '#core/usecases/render-message.ts';
 import { type HttpRequest, type HttpResponse, json, parseJson, rawBody } from '../http.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CHANNELS } from '#core/model.ts';
 import { MessageSentPayload } from './message-sent.ts';
 

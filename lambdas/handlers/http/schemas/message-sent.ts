@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // The `message.sent` channel event (docs/webhooks.md): a listing host wrote in a guest's conversation.
 

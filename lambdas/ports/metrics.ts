@@ -1,0 +1,24 @@
+/** What the product counts for operators (CloudWatch metrics on AWS, namespace `Lockstep`). */
+export type MetricName =
+  /** A code confirmed on a lock by its provider (R4.2). */
+  | 'CodesSet'
+  /** A provisioning attempt planned after one that did not confirm every lock (R4.1). */
+  | 'RetriesPlanned'
+  /** A backup code issued from a lock's pool (R4.4, R6). */
+  | 'BackupsIssued'
+  /** A guest message sent on one route, by `channel` (R5). */
+  | 'MessagesSent';
+
+/**
+ * Dimensions are a closed set of low-cardinality labels: nothing a caller could put a PIN,
+ * a name or an id into (R9.4).
+ */
+export interface MetricDimensions {
+  /** The route a message went out on: `email`, `sms`, or a booking channel. */
+  channel?: string;
+}
+
+/** Counts things that happened; recording never fails the work that happened. */
+export interface Metrics {
+  count(name: MetricName, value?: number, dimensions?: MetricDimensions): void;
+}

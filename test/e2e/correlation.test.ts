@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+// Issue 8: one booking's webhook, workflow tasks and guest message log under one correlation id, the
+// webhook's delivery id. Logs at DEBUG so every invocation writes lines; set before the logger exists.
+vi.hoisted(() => {
+  process.env.POWERTOOLS_LOG_LEVEL = 'DEBUG';
+  process.env.POWERTOOLS_LOGGER_LOG_EVENT = 'true';
+});
+
+import { reservationEventBody, signedDelivery } from '#local/channel-partner.ts';
+import { LocalRuntime } from '#local/runtime.ts';
+import { VirtualTime } from '#local/virtual-time.ts';
+
+const START = Date.parse('2026-12-01T12:00:00Z');
+const DELIVERY_ID = 'evt-booking-r1';
+
+interface LogLine {
+  function_name?: string;
+  correlation_id?: string;
+  message?: string;
+}
+
+/** Every JSON line written to stdout and stderr while `run` runs. */
+async function captureLogs(run: () => Promise<void>): Promise<LogLine[]> {
+  const chunks: string[] = [];
+  const spies = [process.stdout, process.stderr].map((stream) =>
+    vi.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+      return true;
+    }),
+  );
+  try {
+    await run();
+  } finally {
+    for (const spy of spies) spy.mockRestore();
+  }
+  return chunks
+    .join('')
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as LogLine);
+}
+
+describe('correlation ids across webhook → workflow → message', () => {
+  let lines: LogLine[] = [];
+  let codeMessages = 0;
+
+  beforeAll(async () => {
+    lines = await captureLogs(async () => {
+      const runtime = await LocalRuntime.start();
+      const time = VirtualTime.install(START, runtime.activity);
+      try {
+        const token = runtime.jwt.issue('host-1', Date.now());
+        const api = (method: string, path: string, body?: unknown) =>
+          runtime.request({
+            method,
+            path,
+            headers: { authorization: `Bearer ${token}` },
+            body: body === undefined ? undefined : JSON.stringify(body),
+          });
+        runtime.sandbox.addDevice({
+          deviceId: 'front-door',
+          model: 'generic',
+          codeLengths: [4],
+          maxCodes: 10,
+        });
+        await api('POST', '/v1/properties', { id: 'villa', name: 'Villa', timeZone: 'America/New_York' });
+        await api('POST', '/v1/locks', {
+          id: 'front',
+          name: 'Front',
+          provider: 'sandbox',
+          deviceId: 'front-door',
+        });
+        await api('PUT', '/v1/properties/villa/locks/front');
+        const body = reservationEventBody('reservation.accepted', DELIVERY_ID, 'host-1', Date.now(), {
+          reservationId: 'r1',
+          propertyId: 'villa',
+          channel: 'direct',
+          confirmationCode: 'CONF1',
+          guest: { name: 'Ana Pérez', email: 'ana@example.com' },
+          checkIn: '2026-12-04T16:00',
+          checkOut: '2026-12-06T11:00',
+        });
+        const delivery = signedDelivery(runtime.channelSecrets[0] ?? '', DELIVERY_ID, Date.now(), body);
+        await runtime.request({ method: 'POST', path: '/webhooks/channel', ...delivery });
+        await time.runUntil(Date.parse('2026-12-05T12:00:00Z'));
+        codeMessages = runtime.outbox.entries.filter((e) => e.via === 'email').length;
+        expect(runtime.failures).toEqual([]);
+      } finally {
+        time.uninstall();
+        await runtime.stop();
+      }
+    });
+  });
+
+  afterAll(() => vi.unstubAllEnvs());
+
+  const of = (functionName: string) => lines.filter((l) => l.function_name === functionName);
+
+  it('logs every line of the booking webhook under its delivery id', () => {
+    const webhook = of('POST /webhooks/channel');
+    expect(webhook.length).toBeGreaterThan(0);
+    expect(new Set(webhook.map((l) => l.correlation_id))).toEqual(new Set([DELIVERY_ID]));
+  });
+
+  it('logs every line of the provisioning workflow tasks under the same id', () => {
+    const tasks = [...of('provision-attempt'), ...of('provision-check')];
+    expect(tasks.length).toBeGreaterThan(0);
+    expect(new Set(tasks.map((l) => l.correlation_id))).toEqual(new Set([DELIVERY_ID]));
+  });
+
+  it('logs every line of the guest message job under the same id', () => {
+    expect(codeMessages).toBeGreaterThan(0);
+    const job = of('scheduled-job');
+    expect(job.length).toBeGreaterThan(0);
+    expect(new Set(job.map((l) => l.correlation_id))).toEqual(new Set([DELIVERY_ID]));
+  });
+});
