@@ -29,7 +29,9 @@ export function costPerReservation(calls: AwsCalls, reservations: number, lambda
     dynamodb:
       per(calls.dynamodbReadUnits) * PRICES.dynamodbReadUnit.usd +
       per(calls.dynamodbWriteUnits) * PRICES.dynamodbWriteUnit.usd,
-    stepFunctions: per(calls.stepFunctionsTransitions) * PRICES.stepFunctionsTransition.usd,
+    stepFunctions:
+      per(calls.stepFunctionsTransitions) * PRICES.stepFunctionsTransition.usd +
+      per(calls.stepFunctionsExpressRequests) * PRICES.stepFunctionsExpressRequest.usd,
     lambda: per(calls.lambda) * PRICES.lambdaRequest.usd + gbSeconds * PRICES.lambdaArmGbSecond.usd,
     // Counted calls are schedule creations and deletions; each schedule fires at most once, so
     // pricing every call as an invocation is an upper bound.

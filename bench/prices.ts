@@ -29,6 +29,12 @@ export const PRICES = {
     source: 'https://aws.amazon.com/step-functions/pricing/',
     checked: '2026-12-01',
   },
+  stepFunctionsExpressRequest: {
+    usd: 1 / 1e6,
+    per: 'Express workflow request (the healthcheck’s Distributed Map children; their duration, about 0.3 GB-s a day, is left out)',
+    source: 'https://aws.amazon.com/step-functions/pricing/',
+    checked: '2026-12-01',
+  },
   lambdaRequest: {
     usd: 0.2 / 1e6,
     per: 'Lambda request',

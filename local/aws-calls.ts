@@ -11,6 +11,8 @@ export interface AwsCalls {
    * workflows bill, where `stepFunctions` counts StartExecution calls.
    */
   stepFunctionsTransitions: number;
+  /** Express child executions (the healthcheck's Distributed Map items): billed per request. */
+  stepFunctionsExpressRequests: number;
   /** DynamoDB capacity units the calls consumed (on-demand bills these, not calls). */
   dynamodbReadUnits: number;
   dynamodbWriteUnits: number;
@@ -24,6 +26,7 @@ export const noAwsCalls = (): AwsCalls => ({
   ses: 0,
   sns: 0,
   stepFunctionsTransitions: 0,
+  stepFunctionsExpressRequests: 0,
   dynamodbReadUnits: 0,
   dynamodbWriteUnits: 0,
 });

@@ -71,6 +71,8 @@ export class LocalHealthcheck {
   /** One execution, as the Scheduler's cron target starts it: every shard number as the items. */
   run(): Promise<void> {
     this.calls.stepFunctions++;
+    this.calls.stepFunctionsTransitions++; // the parent's one state, the Distributed Map
+    this.calls.stepFunctionsExpressRequests += this.shards;
     const input = { shards: Array.from({ length: this.shards }, (_, i) => i) };
     const execution = this.machine.run(input, {
       overrides: { taskResourceLocalHandlers: this.handlers as never },

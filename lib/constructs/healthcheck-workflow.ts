@@ -41,6 +41,8 @@ export class HealthcheckWorkflow extends Construct {
       itemsPath: '$.shards',
       itemSelector: { 'shard.$': '$$.Map.Item.Value' },
       maxConcurrency: 20,
+      // Each child is one short Lambda call: Express children bill per request, not per transition.
+      mapExecutionType: sfn.StateMachineType.EXPRESS,
       resultPath: sfn.JsonPath.DISCARD,
     });
     fanOut.itemProcessor(check);

@@ -40,13 +40,15 @@ describe('R4.3 the local daily healthcheck', () => {
     world.expectClean();
   });
 
-  it('counts one Step Functions start and one Lambda run per shard', async () => {
+  it('counts one Step Functions start, one Standard transition, and one Express child and Lambda run per shard', async () => {
     await setUp(true);
     await world.runUntil(CHECK - MINUTE);
     const before = { ...world.runtime.calls };
     await world.runUntil(CHECK + MINUTE);
     expect(world.runtime.calls.stepFunctions - before.stepFunctions).toBe(1);
     expect(world.runtime.calls.lambda - before.lambda).toBe(100);
+    expect(world.runtime.calls.stepFunctionsTransitions - before.stepFunctionsTransitions).toBe(1);
+    expect(world.runtime.calls.stepFunctionsExpressRequests - before.stepFunctionsExpressRequests).toBe(100);
   });
 
   it('alerts the host instead when the property gives no backups', async () => {

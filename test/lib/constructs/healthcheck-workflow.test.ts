@@ -57,10 +57,15 @@ describe('R4.3 the healthcheck fan-out', () => {
       Type: string;
       ItemsPath: string;
       MaxConcurrency: number;
-      ItemProcessor: { ProcessorConfig: { Mode: string }; States: Record<string, { Resource?: string }> };
+      ItemProcessor: {
+        ProcessorConfig: { Mode: string; ExecutionType: string };
+        States: Record<string, { Resource?: string }>;
+      };
     };
     expect(map).toMatchObject({ Type: 'Map', ItemsPath: '$.shards', MaxConcurrency: 20 });
     expect(map.ItemProcessor.ProcessorConfig.Mode).toBe('DISTRIBUTED');
+    // One short Lambda call per child: Express children bill per request, not per transition.
+    expect(map.ItemProcessor.ProcessorConfig.ExecutionType).toBe('EXPRESS');
     expect(JSON.stringify(map.ItemProcessor.States)).toContain(SHARD_ARN);
   });
 });
