@@ -10,6 +10,7 @@ vi.hoisted(() => {
 import { reservationEventBody, signedDelivery } from '#local/channel-partner.ts';
 import { LocalRuntime } from '#local/runtime.ts';
 import { VirtualTime } from '#local/virtual-time.ts';
+import { captureOutput } from '../support/capture-output.ts';
 
 const START = Date.parse('2026-12-01T12:00:00Z');
 const DELIVERY_ID = 'evt-booking-r1';
@@ -20,25 +21,10 @@ interface LogLine {
   message?: string;
 }
 
-/** Every JSON line written to stdout and stderr while `run` runs. */
+/** Every JSON log line written while `run` runs. */
 async function captureLogs(run: () => Promise<void>): Promise<LogLine[]> {
-  const chunks: string[] = [];
-  const spies = [process.stdout, process.stderr].map((stream) =>
-    vi.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
-      return true;
-    }),
-  );
-  try {
-    await run();
-  } finally {
-    for (const spy of spies) spy.mockRestore();
-  }
-  return chunks
-    .join('')
-    .split('\n')
-    .filter((l) => l.startsWith('{'))
-    .map((l) => JSON.parse(l) as LogLine);
+  const lines = await captureOutput(run);
+  return lines.filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as LogLine);
 }
 
 describe('correlation ids across webhook → workflow → message', () => {

@@ -13,27 +13,11 @@ import { type LocalHttpRequest, LocalRuntime } from '#local/runtime.ts';
 import { VirtualTime } from '#local/virtual-time.ts';
 import { parseScenario } from '../../simulator/scenario.ts';
 import { simulate } from '../../simulator/simulate.ts';
+import { captureOutput } from '../support/capture-output.ts';
 
 const START = Date.parse('2026-12-01T12:00:00Z');
 const END = Date.parse('2026-12-08T12:00:00Z');
 const HOST = 'host-1';
-
-/** Every write to stdout and stderr while `run` runs, as lines. */
-async function captureOutput(run: () => Promise<void>): Promise<string[]> {
-  const chunks: string[] = [];
-  const spies = [process.stdout, process.stderr].map((stream) =>
-    vi.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
-      return true;
-    }),
-  );
-  try {
-    await run();
-  } finally {
-    for (const spy of spies) spy.mockRestore();
-  }
-  return chunks.join('').split('\n').filter(Boolean);
-}
 
 /** A PIN as a whole number in the text (not a piece of a longer digit run such as a timestamp). */
 const containsPin = (text: string, pin: string) => new RegExp(`(?<!\\d)${pin}(?!\\d)`).test(text);

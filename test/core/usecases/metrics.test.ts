@@ -7,17 +7,23 @@ import { HOUR, LockWorld, MINUTE } from './lock-world.ts';
 const START = Date.parse('2027-01-04T12:00:00Z');
 const iso = (t: number) => new Date(t).toISOString().slice(0, 16);
 
+/** One stay on one lock, run past its code's confirmation and its code message. */
+async function stayPastItsCodeMessage(): Promise<LockWorld> {
+  const world = await LockWorld.start(START);
+  await world.property('villa');
+  await world.lock('front');
+  await world.match('villa', 'front');
+  await world.book('r1', 'villa', iso(START + 48 * HOUR), iso(START + 72 * HOUR));
+  await world.runUntil(START + 49 * HOUR);
+  return world;
+}
+
 describe('operational metrics', () => {
   let world: LockWorld;
   afterEach(() => world.stop());
 
   it('counts a code confirmed on a lock and the code message sent, by channel', async () => {
-    world = await LockWorld.start(START);
-    await world.property('villa');
-    await world.lock('front');
-    await world.match('villa', 'front');
-    await world.book('r1', 'villa', iso(START + 48 * HOUR), iso(START + 72 * HOUR));
-    await world.runUntil(START + 49 * HOUR);
+    world = await stayPastItsCodeMessage();
 
     const metrics = world.runtime.metrics;
     expect(await world.lockStatus('r1', 'front')).toBe('set');
@@ -47,12 +53,7 @@ describe('operational metrics', () => {
   });
 
   it('R9.4 records no PIN in any metric', async () => {
-    world = await LockWorld.start(START);
-    await world.property('villa');
-    await world.lock('front');
-    await world.match('villa', 'front');
-    await world.book('r1', 'villa', iso(START + 48 * HOUR), iso(START + 72 * HOUR));
-    await world.runUntil(START + 49 * HOUR);
+    world = await stayPastItsCodeMessage();
 
     const pin = (await world.reservation('r1')).code.pin;
     expect(world.runtime.metrics.recorded.length).toBeGreaterThan(0);

@@ -38,7 +38,10 @@ describe('LockstepAlarms', () => {
     }
   });
 
-  it('alarms on provisioning executions that failed, timed out or were aborted', () => {
+  it.each([
+    ['provisioning', () => application.provisioning.stateMachine],
+    ['R4.3 healthcheck', () => application.healthcheck.stateMachine],
+  ])('alarms on %s executions that failed, timed out or were aborted', (_, stateMachine) => {
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Metrics: Match.arrayWith([
         Match.objectLike({ Expression: 'failed + timedOut + aborted' }),
@@ -48,30 +51,7 @@ describe('LockstepAlarms', () => {
             Metric: Match.objectLike({
               Namespace: 'AWS/States',
               MetricName: 'ExecutionsFailed',
-              Dimensions: [
-                { Name: 'StateMachineArn', Value: { Ref: idOf(application.provisioning.stateMachine) } },
-              ],
-            }),
-          }),
-        }),
-      ]),
-      AlarmActions: [topic],
-    });
-  });
-
-  it('R4.3 alarms on healthcheck runs that failed, timed out or were aborted', () => {
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      Metrics: Match.arrayWith([
-        Match.objectLike({ Expression: 'failed + timedOut + aborted' }),
-        Match.objectLike({
-          Id: 'failed',
-          MetricStat: Match.objectLike({
-            Metric: Match.objectLike({
-              Namespace: 'AWS/States',
-              MetricName: 'ExecutionsFailed',
-              Dimensions: [
-                { Name: 'StateMachineArn', Value: { Ref: idOf(application.healthcheck.stateMachine) } },
-              ],
+              Dimensions: [{ Name: 'StateMachineArn', Value: { Ref: idOf(stateMachine()) } }],
             }),
           }),
         }),
