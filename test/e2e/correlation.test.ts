@@ -11,6 +11,7 @@ import { reservationEventBody, signedDelivery } from '#local/channel-partner.ts'
 import { LocalRuntime } from '#local/runtime.ts';
 import { VirtualTime } from '#local/virtual-time.ts';
 import { captureOutput } from '../support/capture-output.ts';
+import { villaWithFrontDoor } from '../support/villa.ts';
 
 const START = Date.parse('2026-12-01T12:00:00Z');
 const DELIVERY_ID = 'evt-booking-r1';
@@ -36,28 +37,7 @@ describe('correlation ids across webhook → workflow → message', () => {
       const runtime = await LocalRuntime.start();
       const time = VirtualTime.install(START, runtime.activity);
       try {
-        const token = runtime.jwt.issue('host-1', Date.now());
-        const api = (method: string, path: string, body?: unknown) =>
-          runtime.request({
-            method,
-            path,
-            headers: { authorization: `Bearer ${token}` },
-            body: body === undefined ? undefined : JSON.stringify(body),
-          });
-        runtime.sandbox.addDevice({
-          deviceId: 'front-door',
-          model: 'generic',
-          codeLengths: [4],
-          maxCodes: 10,
-        });
-        await api('POST', '/v1/properties', { id: 'villa', name: 'Villa', timeZone: 'America/New_York' });
-        await api('POST', '/v1/locks', {
-          id: 'front',
-          name: 'Front',
-          provider: 'sandbox',
-          deviceId: 'front-door',
-        });
-        await api('PUT', '/v1/properties/villa/locks/front');
+        await villaWithFrontDoor(runtime, 'host-1');
         const body = reservationEventBody('reservation.accepted', DELIVERY_ID, 'host-1', Date.now(), {
           reservationId: 'r1',
           propertyId: 'villa',

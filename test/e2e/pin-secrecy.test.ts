@@ -14,6 +14,7 @@ import { VirtualTime } from '#local/virtual-time.ts';
 import { parseScenario } from '../../simulator/scenario.ts';
 import { simulate } from '../../simulator/simulate.ts';
 import { captureOutput } from '../support/capture-output.ts';
+import { villaWithFrontDoor } from '../support/villa.ts';
 
 const START = Date.parse('2026-12-01T12:00:00Z');
 const END = Date.parse('2026-12-08T12:00:00Z');
@@ -46,20 +47,7 @@ describe('R9.4 PINs never appear in logs, schedule payloads or error messages', 
           headers: { authorization: `Bearer ${token}` },
           body: body === undefined ? undefined : JSON.stringify(body),
         });
-      runtime.sandbox.addDevice({
-        deviceId: 'front-door',
-        model: 'generic',
-        codeLengths: [4, 6],
-        maxCodes: 100,
-      });
-      await api('POST', '/v1/properties', { id: 'villa', name: 'Villa', timeZone: 'America/New_York' });
-      await api('POST', '/v1/locks', {
-        id: 'front',
-        name: 'Front',
-        provider: 'sandbox',
-        deviceId: 'front-door',
-      });
-      await api('PUT', '/v1/properties/villa/locks/front');
+      await villaWithFrontDoor(runtime, HOST);
       const body = reservationEventBody('reservation.accepted', 'evt-1', HOST, Date.now(), {
         reservationId: 'r1',
         propertyId: 'villa',
