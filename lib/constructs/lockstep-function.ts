@@ -12,6 +12,9 @@ const FUNCTIONS_DIR = path.join(REPO_ROOT, 'lambdas', 'functions');
 // The same Node.js major the toolchain runs on (package.json engines), so tests match production.
 export const LOCKSTEP_RUNTIME = lambda.Runtime.NODEJS_24_X;
 
+/** Every function's memory unless it asks for other: Lambda's CPU share grows with it. */
+export const LOCKSTEP_MEMORY_MB = 512;
+
 // ESM bundles still meet CommonJS dependencies that call require(); give them one.
 const REQUIRE_SHIM =
   "import { createRequire as __lockstepCreateRequire } from 'node:module'; const require = __lockstepCreateRequire(import.meta.url);";
@@ -66,7 +69,7 @@ export class LockstepFunction extends Construct {
       description: props.description,
       runtime: LOCKSTEP_RUNTIME,
       architecture: lambda.Architecture.ARM_64,
-      memorySize: props.memorySize ?? 512,
+      memorySize: props.memorySize ?? LOCKSTEP_MEMORY_MB,
       timeout: props.timeout ?? Duration.seconds(15),
       role: this.role,
       logGroup: this.logGroup,
