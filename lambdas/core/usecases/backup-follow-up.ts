@@ -14,7 +14,7 @@ import { codeMessageId, sendCodeMessage } from './send-code-message.ts';
  * The code message time has come and a message (the code message or a shortcode message) already
  * gave the guest a code: what they hold may now be wrong.
  */
-function toldACode(r: Reservation, now: number): boolean {
+export function toldACode(r: Reservation, now: number): boolean {
   const told = r.guestMessages?.some((m) => m.pin !== undefined && m.sent.length > 0) ?? false;
   return now >= r.code.activeFrom - MESSAGE_LEAD && told;
 }

@@ -18,6 +18,7 @@ import {
   recordRefusedDeletions,
   replacementPin,
 } from './lock-codes.ts';
+import { announceReplacedPin } from './new-pin-follow-up.ts';
 import { carryOutEntries, type EntryPlan, planEntries } from './reservation-entries.ts';
 import { updateReservation } from './update-reservation.ts';
 
@@ -111,6 +112,7 @@ export async function reshapeReservation(
       })) ?? saved;
   }
   await carryOutEntries(deps, latest, plan, now);
+  await announceReplacedPin(deps, current, latest);
   return { reservation: latest, created: false };
 }
 

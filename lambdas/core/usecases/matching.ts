@@ -26,6 +26,7 @@ import {
   recordRefusedDeletions,
   replacementPin,
 } from './lock-codes.ts';
+import { announceReplacedPin } from './new-pin-follow-up.ts';
 import { updateReservation } from './update-reservation.ts';
 
 // R1.1–R1.3: matching a lock to a property and unmatching it. Both are safe to repeat: a retried
@@ -232,5 +233,6 @@ export async function changeAndProvision(
       recordRefusedDeletions(f, refused, cause.at),
     );
   await carryOut(deps, saved, out.plan, cause);
+  await announceReplacedPin(deps, r, saved);
   return true;
 }

@@ -14,6 +14,7 @@ import { toIso } from '../time/zoned.ts';
 import { backupAfterMessage } from './backup-follow-up.ts';
 import type { Deps } from './deps.ts';
 import { deleteCodes, listCodes, recordRefusedDeletions } from './lock-codes.ts';
+import { tellGuestOfNewPin } from './new-pin-follow-up.ts';
 import { chooseFallbacks, type Fallbacks } from './provisioning-fallbacks.ts';
 import { updateReservation } from './update-reservation.ts';
 
@@ -216,6 +217,7 @@ export interface CheckResult {
 export async function checkProvisioning(deps: Deps, input: ProvisioningInput): Promise<CheckResult> {
   const r = await deps.store.getReservation(input.hostId, input.reservationId);
   if (r?.status !== 'accepted') return { outcome: 'stopped' };
+  await tellGuestOfNewPin(deps, r); // R3.3: a PIN replaced after the code message, now attempted
   const targets = r.code.locks.filter(isProvisioningTarget);
   if (targets.every((s) => s.status === 'set')) return { outcome: 'done' };
   const now = deps.clock.now();

@@ -20,9 +20,21 @@ import { updateReservation } from './update-reservation.ts';
 
 export type CodeMessageOutcome = 'sent' | 'not_needed' | 'already_handled' | 'not_delivered' | 'not_accepted';
 
-/** One code message per stay window and code: the key a retried step finds again. */
+/**
+ * One code message per stay window and code: the key a retried step finds again. A replaced PIN
+ * (R3.3) counts up its generation, so the new PIN is a new message; the first keeps its old key.
+ */
 export const codeMessageId = (r: Reservation, isBackup: boolean): string =>
-  messageKey('code', [r.hostId, r.reservationId], r.code.activeFrom, isBackup ? backupsKey(r) : '');
+  messageKey(
+    'code',
+    [r.hostId, r.reservationId],
+    r.code.activeFrom,
+    isBackup ? backupsKey(r) : '',
+    pinGeneration(r) > 0 ? `pin${pinGeneration(r)}` : '',
+  );
+
+const pinGeneration = (r: Reservation): number =>
+  r.timeline.filter((t) => t.event === 'code.pin_replaced').length;
 
 /** `backup`, plus the further locks' pool codes: a backup issued on another lock later is a new message. */
 const backupsKey = (r: Reservation): string =>

@@ -105,6 +105,54 @@ describe('R1.2 matching a lock to a property with booked stays', () => {
   });
 });
 
+describe('R3.3 a PIN replaced after the guest was told it', () => {
+  let world: LockWorld;
+  afterEach(() => world.stop());
+
+  /** Ana's stay starts in five minutes (UTC, no buffers), so her code message goes out at once. */
+  const toldAna = async () => {
+    world = await LockWorld.start(START);
+    await world.property('villa', { codeSource: 'phone', outboundWebhookUrl: 'https://host.example/hooks' });
+    await world.lock('front');
+    await world.match('villa', 'front');
+    const guest = { name: 'Ana Perez', email: 'ana@example.com', phone: '+1 555 987 6021' };
+    await world.book('ana', 'villa', '2027-01-04T12:05', '2027-01-06T10:00', guest);
+    await world.runUntil(START + CONFIRMATION);
+    await world.lock('garage', { existingCodes: [{ code: '876021', name: 'Gardener' }] });
+    await world.match('villa', 'garage');
+  };
+  const sentPins = async () =>
+    ((await world.reservation('ana')).guestMessages ?? []).filter((m) => m.sent.length > 0).map((m) => m.pin);
+
+  it('sends the guest the new PIN once it has had its attempt, on the same route (R5.1, R5.2)', async () => {
+    await toldAna();
+    const replacedAt = Date.now();
+    expect(await sentPins()).toEqual(['876021']);
+
+    await world.runUntil(replacedAt + 3 * MINUTE);
+    const ana = await world.reservation('ana');
+    expect(ana.code.pin).not.toBe('876021');
+    expect(world.pinsOn('front')).toEqual([ana.code.pin]);
+    expect(await sentPins()).toEqual(['876021', ana.code.pin]);
+    const emails = world.runtime.outbox.entries.filter((e) => e.via === 'email');
+    expect(emails.at(-1)?.message.text).toContain(ana.code.pin);
+
+    await world.runUntil(replacedAt + 6 * HOUR);
+    expect(await sentPins()).toHaveLength(2); // later checks do not send it again
+    world.expectClean();
+  });
+
+  it('R6.5 tells the host’s endpoint of the replacement at once, with the new code', async () => {
+    await toldAna();
+    const ana = await world.reservation('ana');
+    const bodies = world.runtime.webhooks.deliveries.map((d) => JSON.parse(d.body));
+    expect(bodies.map((b) => [b.type, b.code, b.is_backup_code])).toEqual([
+      ['access_method.issued', '876021', false],
+      ['access_method.reissued', ana.code.pin, false],
+    ]);
+  });
+});
+
 describe('R1.3 unmatching a lock', () => {
   let world: LockWorld;
   afterEach(() => world.stop());
