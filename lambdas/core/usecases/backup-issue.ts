@@ -11,8 +11,6 @@ import { updateReservation } from './update-reservation.ts';
 // R4.3, R4.4, R6.2, R6.3: giving a guest a pool code when their own code cannot be confirmed set,
 // taking it back when the own code turns up in time, and retiring it after the stay.
 
-export { BACKUP_CHECK_LEAD };
-
 /**
  * Issues a backup on every lock in `atRisk` that has none yet, each from that lock's own pool (a
  * pool code works on its lock only), unless the property has backup codes disabled. Each claim is
