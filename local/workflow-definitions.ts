@@ -36,48 +36,53 @@ export function synthesizedProvisioningDefinition(): SynthesizedDefinition {
 }
 
 function synthesizeProvisioning(): SynthesizedDefinition {
-  // The built-in CloudFormation validation adds seconds and checks nothing the AWS synth does not.
-  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] }, builtinCloudFormationValidation: false });
-  const stack = new Stack(app, 'LocalWorkflows');
-  const workflow = new ProvisioningWorkflow(stack, 'Provisioning', {
-    attempt: lambda.Function.fromFunctionArn(stack, 'Attempt', LOCAL_TASK_ARNS.provisionAttempt),
-    check: lambda.Function.fromFunctionArn(stack, 'Check', LOCAL_TASK_ARNS.provisionCheck),
-  });
-  const template = app.synth().getStackByName(stack.stackName).template as {
-    Resources: Record<string, { Properties?: Record<string, unknown> }>;
-  };
-  const logicalId = stack.getLogicalId(workflow.stateMachine.node.defaultChild as sfn.CfnStateMachine);
-  const definitionString = template.Resources[logicalId]?.Properties?.DefinitionString;
-  if (definitionString === undefined) throw new Error(`No DefinitionString on ${logicalId}`);
-  return { definition: JSON.parse(resolveIntrinsic(definitionString)), taskArns: { ...LOCAL_TASK_ARNS } };
+  const definition = synthesizeDefinition(
+    'LocalWorkflows',
+    (stack) =>
+      new ProvisioningWorkflow(stack, 'Provisioning', {
+        attempt: lambda.Function.fromFunctionArn(stack, 'Attempt', LOCAL_TASK_ARNS.provisionAttempt),
+        check: lambda.Function.fromFunctionArn(stack, 'Check', LOCAL_TASK_ARNS.provisionCheck),
+      }).stateMachine,
+  );
+  return { definition, taskArns: { ...LOCAL_TASK_ARNS } };
 }
 
 /** The healthcheck's shard function, at a fixed local ARN (R4.3). */
 export const LOCAL_HEALTHCHECK_SHARD_ARN =
   'arn:aws:lambda:us-east-1:000000000000:function:lockstep-healthcheck-shard';
 
-let healthcheck: object | undefined;
+const healthchecks = new Map<number, object>();
 
 /**
  * The daily healthcheck's definition (R4.3) as synthesized from the construct the AWS stack uses,
- * its shard task at LOCAL_HEALTHCHECK_SHARD_ARN. Synthesized once per process.
+ * its shard task at LOCAL_HEALTHCHECK_SHARD_ARN. Synthesized once per process and shard count.
  */
 export function synthesizedHealthcheckDefinition(shards: number): object {
-  healthcheck ??= synthesizeHealthcheck(shards);
-  return healthcheck;
+  let definition = healthchecks.get(shards);
+  if (!definition) {
+    definition = synthesizeDefinition(
+      'LocalHealthcheck',
+      (stack) =>
+        new HealthcheckWorkflow(stack, 'Healthcheck', {
+          checkShard: lambda.Function.fromFunctionArn(stack, 'Shard', LOCAL_HEALTHCHECK_SHARD_ARN),
+          shards,
+        }).stateMachine,
+    );
+    healthchecks.set(shards, definition);
+  }
+  return definition;
 }
 
-function synthesizeHealthcheck(shards: number): object {
+/** Synthesizes the state machine `build` adds to a fresh stack and returns its definition as JSON. */
+function synthesizeDefinition(stackName: string, build: (stack: Stack) => sfn.StateMachine): object {
+  // The built-in CloudFormation validation adds seconds and checks nothing the AWS synth does not.
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [] }, builtinCloudFormationValidation: false });
-  const stack = new Stack(app, 'LocalHealthcheck');
-  const workflow = new HealthcheckWorkflow(stack, 'Healthcheck', {
-    checkShard: lambda.Function.fromFunctionArn(stack, 'Shard', LOCAL_HEALTHCHECK_SHARD_ARN),
-    shards,
-  });
+  const stack = new Stack(app, stackName);
+  const stateMachine = build(stack);
   const template = app.synth().getStackByName(stack.stackName).template as {
     Resources: Record<string, { Properties?: Record<string, unknown> }>;
   };
-  const logicalId = stack.getLogicalId(workflow.stateMachine.node.defaultChild as sfn.CfnStateMachine);
+  const logicalId = stack.getLogicalId(stateMachine.node.defaultChild as sfn.CfnStateMachine);
   const definitionString = template.Resources[logicalId]?.Properties?.DefinitionString;
   if (definitionString === undefined) throw new Error(`No DefinitionString on ${logicalId}`);
   return JSON.parse(resolveIntrinsic(definitionString));
