@@ -1,4 +1,4 @@
-import type { Instant, Reservation } from '#core/model.ts';
+import type { Instant, IssuedBackup, Reservation } from '#core/model.ts';
 import type { AwsCalls } from '#local/aws-calls.ts';
 import type { LocalRuntime } from '#local/runtime.ts';
 import type { Scenario } from './scenario.ts';
@@ -59,6 +59,11 @@ export interface Report {
 }
 
 /** What the product sent the guest that carried a code (R5): the code message and shortcode messages. */
+/** An issued backup as the report names it: the lock, the code, when it was issued. */
+function backupReport(b: IssuedBackup): { lockId: string; code: string; issuedAt: string } {
+  return { lockId: b.lockId, code: b.pin, issuedAt: iso(b.issuedAt) ?? '' };
+}
+
 function guestMessages(r: Reservation): GuestMessageReport[] {
   return (r.guestMessages ?? [])
     .filter((m) => m.pin !== undefined && m.sent.length > 0)
@@ -124,18 +129,8 @@ function reservationReport(
       removedAt: iso(s.removedAt),
       attempts: s.attemptedAt.length,
     })),
-    backup: r.code.backup
-      ? { lockId: r.code.backup.lockId, code: r.code.backup.pin, issuedAt: iso(r.code.backup.issuedAt) ?? '' }
-      : null,
-    ...(r.code.moreBackups?.length
-      ? {
-          moreBackups: r.code.moreBackups.map((b) => ({
-            lockId: b.lockId,
-            code: b.pin,
-            issuedAt: iso(b.issuedAt) ?? '',
-          })),
-        }
-      : {}),
+    backup: r.code.backup ? backupReport(r.code.backup) : null,
+    ...(r.code.moreBackups?.length ? { moreBackups: r.code.moreBackups.map(backupReport) } : {}),
     guestMessages: guestMessages(r),
     hostAlerts: hostAlerts(runtime, { reservationId: r.reservationId }),
     workingCodeAtActiveFrom:
