@@ -2,7 +2,7 @@ import { BatchWriteItemCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoStore, reservationItem } from '#adapters/aws/dynamo-store.ts';
 import { DUE_SHARDS } from '#adapters/aws/table.ts';
 import type { Reservation } from '#core/model.ts';
-import { HEALTHCHECK_WINDOW } from '#core/usecases/healthcheck.ts';
+import { HEALTHCHECK_WINDOW } from '#core/provisioning/healthcheck.ts';
 import { startLocalDynamo } from '#local/dynamo.ts';
 
 // `npm run bench:healthcheck`: 100,000 codes due in the next 24 hours loaded into dynalite, then the

@@ -1,4 +1,5 @@
-// Errors a caller can act on. Each has a stable `code`; the HTTP edge maps them to 4xx (R9.2).
+// Every error class of Lockstep. Those with a stable `code` are the caller's fault and the HTTP edge maps
+// them to 4xx (R9.2); the rest are outcomes callers handle: a lost race, a refusal, a passing fault.
 
 export class ValidationError extends Error {
   readonly code = 'invalid_request';
@@ -39,5 +40,97 @@ export class DeliveryError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'DeliveryError';
+  }
+}
+
+/** The item to create already exists (a replayed or concurrent creation). */
+export class ConflictError extends Error {
+  readonly code = 'conflict';
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConflictError';
+  }
+}
+
+/** Another writer changed the item since it was read; re-read and decide again. */
+export class StaleWriteError extends Error {
+  readonly code = 'stale_write';
+  constructor(message: string) {
+    super(message);
+    this.name = 'StaleWriteError';
+  }
+}
+
+export const LOCK_FAILURE_REASONS = [
+  'duplicate_code',
+  'name_rejected',
+  'no_space',
+  'device_offline',
+  'failed_to_set',
+  'transient',
+] as const;
+
+export type LockFailureReason = (typeof LOCK_FAILURE_REASONS)[number];
+
+/** A lock provider refused a request; `reason` is the domain's name for why. Never carries a PIN (R9.4). */
+export class LockProviderError extends Error {
+  readonly reason: LockFailureReason;
+  constructor(reason: LockFailureReason, message: string) {
+    super(message);
+    this.name = 'LockProviderError';
+    this.reason = reason;
+  }
+}
+
+/**
+ * The recipient or the content was refused for good (a blocked address, an invalid number, an
+ * unknown conversation): sending again cannot help, so the caller records it instead of retrying.
+ * Any other error from a sender is taken as passing. Never carries a PIN (R9.4).
+ */
+export class MessageRefusedError extends Error {
+  readonly route: string;
+  constructor(route: string, message: string) {
+    super(message);
+    this.name = 'MessageRefusedError';
+    this.route = route;
+  }
+}
+
+/** The partner's messaging endpoint did not answer usefully after every retry; a later run may succeed. */
+export class ChannelUnreachableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ChannelUnreachableError';
+  }
+}
+
+/** The host could not be reached after the adapter's retries. Never carries the body. */
+export class WebhookUndeliveredError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WebhookUndeliveredError';
+  }
+}
+
+/** A provider hiccup (5xx, throttling): the workflow retries the step before it counts as an attempt. */
+export class TransientLockError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TransientLockError';
+  }
+}
+
+export type NoValidPinReason = 'no_common_length' | 'all_taken';
+
+/** No PIN satisfies every matched lock. The message names locks and lengths, never a PIN (R9.4). */
+export class NoValidPinError extends Error {
+  readonly code = 'no_valid_pin';
+  readonly reason: NoValidPinReason;
+  readonly lockIds: string[];
+  constructor(reason: NoValidPinReason, lockIds: string[], message: string) {
+    super(message);
+    this.name = 'NoValidPinError';
+    this.reason = reason;
+    this.lockIds = lockIds;
   }
 }

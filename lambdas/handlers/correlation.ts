@@ -1,4 +1,4 @@
-import type { Deps } from '#core/usecases/deps.ts';
+import type { Deps } from '#core/deps.ts';
 import { logger } from './logger.ts';
 
 // One id follows a booking from the webhook through the workflow to the guest message: the webhook's

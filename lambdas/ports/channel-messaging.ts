@@ -30,11 +30,3 @@ export interface ChannelMessage {
 export interface ChannelMessenger {
   sendChannelMessage(message: ChannelMessage): Promise<void>;
 }
-
-/** The partner's messaging endpoint did not answer usefully after every retry; a later run may succeed. */
-export class ChannelUnreachableError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ChannelUnreachableError';
-  }
-}

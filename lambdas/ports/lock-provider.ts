@@ -1,4 +1,5 @@
 import type { LockProfile } from '#core/codes/constraints.ts';
+import type { LockFailureReason } from '#core/errors.ts';
 import type { Instant, LockProviderName } from '#core/model.ts';
 
 export interface CodeRequest {
@@ -56,26 +57,6 @@ export interface DeviceStatus {
   constraints: ReportedConstraints;
   /** Constraint types the provider reported that the core has no vocabulary for (e.g. `unique_first_four_digits`). */
   otherConstraints: string[];
-}
-
-export const LOCK_FAILURE_REASONS = [
-  'duplicate_code',
-  'name_rejected',
-  'no_space',
-  'device_offline',
-  'failed_to_set',
-  'transient',
-] as const;
-export type LockFailureReason = (typeof LOCK_FAILURE_REASONS)[number];
-
-/** A lock provider refused a request; `reason` is the domain's name for why. Never carries a PIN (R9.4). */
-export class LockProviderError extends Error {
-  readonly reason: LockFailureReason;
-  constructor(reason: LockFailureReason, message: string) {
-    super(message);
-    this.name = 'LockProviderError';
-    this.reason = reason;
-  }
 }
 
 /**

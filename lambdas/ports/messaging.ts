@@ -24,17 +24,3 @@ export interface EmailSender {
 export interface SmsSender {
   sendSms(message: SmsMessage): Promise<void>;
 }
-
-/**
- * The recipient or the content was refused for good (a blocked address, an invalid number, an
- * unknown conversation): sending again cannot help, so the caller records it instead of retrying.
- * Any other error from a sender is taken as passing. Never carries a PIN (R9.4).
- */
-export class MessageRefusedError extends Error {
-  readonly route: string;
-  constructor(route: string, message: string) {
-    super(message);
-    this.name = 'MessageRefusedError';
-    this.route = route;
-  }
-}

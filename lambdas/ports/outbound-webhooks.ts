@@ -7,14 +7,6 @@ export interface OutboundWebhook {
   body: string;
 }
 
-/** The host could not be reached after the adapter's retries. Never carries the body. */
-export class WebhookUndeliveredError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'WebhookUndeliveredError';
-  }
-}
-
 export interface OutboundWebhooks {
   deliver(webhook: OutboundWebhook): Promise<void>;
 }

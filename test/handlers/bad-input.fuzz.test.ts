@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signSeamWebhook } from '#adapters/aws/seam-webhook.ts';
+import { signSeamWebhook } from '#adapters/http/seam-webhook.ts';
 import { ROUTES } from '#handlers/http/host-api.ts';
 import type { HttpResponse } from '#handlers/http/http.ts';
 import { messageSentEventBody, reservationEventBody, signedDelivery } from '#local/channel-partner.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { Deps } from '#core/deps.ts';
 import type { ScheduledJob } from '#core/model.ts';
-import type { Deps } from '#core/usecases/deps.ts';
 import { correlated } from '#handlers/correlation.ts';
 import type { HttpRequest } from '#handlers/http/http.ts';
 import { requestCorrelationId } from '#handlers/http/with-http-middleware.ts';

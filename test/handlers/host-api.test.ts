@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalRuntime } from '#local/runtime.ts';
 
 // The host API's matching and listing routes at the edge: authentication, ownership and
-// validation (R9.2, R9.3). What matching does to codes is tested in test/core/usecases.
+// validation (R9.2, R9.3). What matching does to codes is tested in test/core.
 
 const ME = 'host-me';
 const OTHER = 'host-other';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signSeamWebhook } from '#adapters/aws/seam-webhook.ts';
+import { signSeamWebhook } from '#adapters/http/seam-webhook.ts';
 import { reservationEventBody, signedDelivery } from '#local/channel-partner.ts';
 import { LocalRuntime } from '#local/runtime.ts';
 import { tableSnapshot } from '../support/table-snapshot.ts';

@@ -3,7 +3,7 @@ import {
   LOCAL_HEALTHCHECK_SHARD_ARN,
   synthesizedHealthcheckDefinition,
 } from '#local/workflow-definitions.ts';
-import { HOUR, LockWorld, MINUTE } from '../core/usecases/lock-world.ts';
+import { HOUR, LockWorld, MINUTE } from '../core/lock-world.ts';
 
 // R4.3: the daily healthcheck on the local runtime: the synthesized Distributed Map definition in
 // aws-local-stepfunctions, started by a daily entry at 08:00 America/New_York, in virtual time.

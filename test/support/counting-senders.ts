@@ -1,5 +1,5 @@
+import type { Deps } from '#core/deps.ts';
 import type { ReservationInput } from '#core/model.ts';
-import type { Deps } from '#core/usecases/deps.ts';
 import type { ChannelMessage } from '#ports/channel-messaging.ts';
 import type { HostAlert } from '#ports/host-notifier.ts';
 import type { EmailMessage, SmsMessage } from '#ports/messaging.ts';

@@ -1,7 +1,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { PoolCode, PoolHealth } from '#core/backup/pool.ts';
+import { ConflictError, StaleWriteError } from '#core/errors.ts';
 import type { Instant, Lock, LockProviderName, Property, Reservation } from '#core/model.ts';
-import { ConflictError, StaleWriteError } from '#ports/errors.ts';
 import type {
   AccessCodeRef,
   DeviceRef,

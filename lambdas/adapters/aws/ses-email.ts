@@ -1,5 +1,6 @@
 import { type MessageTag, type SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
-import { type EmailMessage, type EmailSender, MessageRefusedError } from '#ports/messaging.ts';
+import { MessageRefusedError } from '#core/errors.ts';
+import type { EmailMessage, EmailSender } from '#ports/messaging.ts';
 import { isAwsError } from './aws-error.ts';
 
 // Guest names and wording are not ASCII-only.

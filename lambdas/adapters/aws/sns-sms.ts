@@ -1,5 +1,6 @@
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
-import { MessageRefusedError, type SmsMessage, type SmsSender } from '#ports/messaging.ts';
+import { MessageRefusedError } from '#core/errors.ts';
+import type { SmsMessage, SmsSender } from '#ports/messaging.ts';
 import { isAwsError } from './aws-error.ts';
 
 // SNS refuses a number it cannot text (malformed, unsupported destination) with these: final.

@@ -8,7 +8,7 @@ import {
   QueryCommand,
   type QueryCommandInput,
 } from '@aws-sdk/client-dynamodb';
-import { StaleWriteError } from '#ports/errors.ts';
+import { StaleWriteError } from '#core/errors.ts';
 import { isAwsError } from './aws-error.ts';
 
 // The table's item access for DynamoStore: items are `{ pk, sk, kind, body }` with the entity as a

@@ -1,5 +1,6 @@
+import { LockProviderError } from '#core/errors.ts';
 import type { Instant, LockModel } from '#core/model.ts';
-import { type CodeOnDevice, type CodeStatus, LockProviderError } from '#ports/lock-provider.ts';
+import type { CodeOnDevice, CodeStatus } from '#ports/lock-provider.ts';
 
 export interface OfflineWindow {
   from: Instant;

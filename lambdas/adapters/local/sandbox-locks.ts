@@ -1,13 +1,13 @@
-import { signSeamWebhook } from '#adapters/aws/seam-webhook.ts';
+import { signSeamWebhook } from '#adapters/http/seam-webhook.ts';
+import { LockProviderError } from '#core/errors.ts';
+import { LOCK_EVENT_TYPES, type LockEventType } from '#core/locks/provider-events.ts';
 import type { Instant } from '#core/model.ts';
-import { LOCK_EVENT_TYPES, type LockEventType } from '#core/usecases/lock-events.ts';
-import {
-  type CodeChanges,
-  type CodeOnDevice,
-  type CodeRequest,
-  type DeviceStatus,
-  type LockProvider,
-  LockProviderError,
+import type {
+  CodeChanges,
+  CodeOnDevice,
+  CodeRequest,
+  DeviceStatus,
+  LockProvider,
 } from '#ports/lock-provider.ts';
 import {
   type PendingChange,

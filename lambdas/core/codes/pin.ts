@@ -1,4 +1,5 @@
 import type { RandomSource } from '#ports/clock.ts';
+import { NoValidPinError } from '../errors.ts';
 import { isTriviallyWeak, LOCK_MODEL_PROFILES, type LockConstraints, pinViolations } from './constraints.ts';
 
 // R3.1–R3.3: one PIN for every matched lock, valid on each, colliding with no code on any of them.
@@ -21,21 +22,6 @@ export interface PinChoice {
   source: 'phone' | 'random';
   /** Set when the property asked for the phone but a random PIN was chosen instead (R3.1). */
   fallbackReason?: PinFallbackReason;
-}
-
-export type NoValidPinReason = 'no_common_length' | 'all_taken';
-
-/** No PIN satisfies every matched lock. The message names locks and lengths, never a PIN (R9.4). */
-export class NoValidPinError extends Error {
-  readonly code = 'no_valid_pin';
-  readonly reason: NoValidPinReason;
-  readonly lockIds: string[];
-  constructor(reason: NoValidPinReason, lockIds: string[], message: string) {
-    super(message);
-    this.name = 'NoValidPinError';
-    this.reason = reason;
-    this.lockIds = lockIds;
-  }
 }
 
 /** Most locks take 6 digits and Nuki takes only 6: the best default between security and typing. */

@@ -1,141 +1,196 @@
-import type { CodeWindow, Instant, Reservation, ReservationDetails } from '../model.ts';
-import { programmingTime } from '../time/timeline.ts';
+import { lockConstraints, pinViolations } from '../codes/constraints.ts';
+import type { Deps } from '../deps.ts';
+import { LockProviderError, NotFoundError } from '../errors.ts';
+import { announceReplacedPin } from '../messages/new-pin-follow-up.ts';
+import type { Instant, Lock, Property, Reservation, ReservationDetails, ReservationInput } from '../model.ts';
+import { ownAccessCodeIds, targetState } from '../provisioning/code-on-lock.ts';
 import {
-  addLock,
-  type CodeToDelete,
-  detachLock,
-  isProvisioningTarget,
-  replacePin,
-  resetToPending,
-} from './code-locks.ts';
-import type { NativeOf } from './removal.ts';
+  deleteCodes,
+  getLocks,
+  listCodes,
+  liveReservations,
+  notePlan,
+  provisioningPlan,
+  recordRefusedDeletions,
+  replacementPin,
+} from '../provisioning/plan.ts';
+import { nativeOf } from '../removal/removal-times.ts';
+import { codeWindow } from '../time/timeline.ts';
+import { type AcceptResult, acceptReservation, stayDetails } from './accept.ts';
+import { applyChange, type ChangeEffects, type CodeOnLock, isStaleEvent } from './apply-change.ts';
+import { carryOutEntries, type EntryPlan, planEntries } from './reschedule-entries.ts';
+import { updateReservation } from './update.ts';
 
-// R7.1: a modified reservation, written onto the stored one. Pure: it runs inside
-// `updateReservation`'s change and may run again on a fresh copy; the provider calls it asks for
-// are made after the write.
-
-/** The event is not newer than what the reservation already reflects: it changes nothing (R9.1). */
-export function isStaleEvent(r: Pick<Reservation, 'lastEventAt'>, occurredAt: Instant): boolean {
-  return r.lastEventAt !== undefined && occurredAt <= r.lastEventAt;
-}
-
-export interface ReservationChange {
-  details: ReservationDetails;
-  window: CodeWindow;
-  /** The locks of the reservation's (possibly new) property. */
-  lockIds: readonly string[];
-  nativeOf: NativeOf;
-  /** A new PIN, when the current one does not fit the new property's locks (R3.3). */
-  replacement?: { replaces: string; pin: string } | undefined;
-  /** The channel event's `occurred_at`; absent for a host's settings change, which follows no event order. */
-  occurredAt?: Instant | undefined;
-  /** The timeline event; `reservation.modified` unless given. */
-  event?: string | undefined;
-  now: Instant;
-}
-
-/** A code already on (or sent to) a lock. */
-export type CodeOnLock = CodeToDelete;
-
-export interface ChangeEffects {
-  changed: boolean;
-  windowMoved: boolean;
-  /** A lock joined, left, or has to be set again: provisioning is planned anew. */
-  locksChanged: boolean;
-  /** Codes on natively-scheduling locks whose window is changed on the device. */
-  toUpdate: CodeOnLock[];
-  toDelete: CodeToDelete[];
-}
-
-const NOTHING: ChangeEffects = {
-  changed: false,
-  windowMoved: false,
-  locksChanged: false,
-  toUpdate: [],
-  toDelete: [],
-};
+// R7.1: a channel modified a reservation. The stored version follows the newest event only (R9.1);
+// provider calls are made after the version-conditional write, from what was written.
 
 /**
- * The newest version of the reservation wins: its stay, guest and property replace the stored ones;
- * locks that no longer serve it lose the code (R1.3) and the new property's locks get it (R1.2).
- * A cancelled reservation stays cancelled.
+ * `reservation.modified` carries the whole reservation. Unknown, it is taken as the acceptance it
+ * overtook; cancelled, or older than what is stored, it changes nothing.
  */
-export function applyChange(r: Reservation, c: ReservationChange): ChangeEffects {
-  if (r.status !== 'accepted' || (c.occurredAt !== undefined && isStaleEvent(r, c.occurredAt)))
-    return NOTHING;
-  const { now } = c;
-  const effects: ChangeEffects = {
-    changed: true,
-    windowMoved: r.code.activeFrom !== c.window.activeFrom || r.code.activeUntil !== c.window.activeUntil,
-    locksChanged: false,
-    toUpdate: [],
-    toDelete: [],
-  };
-  const fromProperty = r.propertyId;
-  const { propertyId, channel, confirmationCode, guest, checkIn, checkOut } = c.details;
-  Object.assign(r, { propertyId, channel, confirmationCode, guest, checkIn, checkOut });
-  r.code.activeFrom = c.window.activeFrom;
-  r.code.activeUntil = c.window.activeUntil;
-  if (c.occurredAt !== undefined) r.lastEventAt = c.occurredAt;
-  const event = c.event ?? 'reservation.modified';
-  r.timeline.push({ at: now, event, detail: describe(effects, fromProperty, r) });
+export async function changeReservation(
+  deps: Deps,
+  hostId: string,
+  input: ReservationInput,
+  occurredAt: Instant,
+): Promise<AcceptResult> {
+  const current = await deps.store.getReservation(hostId, input.reservationId);
+  if (!current) return acceptReservation(deps, hostId, input, { occurredAt, type: 'reservation.modified' });
+  const unchanged = { reservation: current, created: false };
+  if (current.status !== 'accepted' || isStaleEvent(current, occurredAt)) return unchanged;
 
-  const moved = fromProperty !== r.propertyId;
-  const reason = moved
-    ? `reservation moved to property ${r.propertyId}`
-    : `lock no longer serves ${r.propertyId}`;
-  for (const s of r.code.locks.filter(isProvisioningTarget)) {
-    if (c.lockIds.includes(s.lockId)) continue;
-    effects.toDelete.push(...detachLock(r, s.lockId, now, reason).toDelete);
-    effects.locksChanged = true;
-  }
-  // A stay already over gets no new codes; its deletion entry takes what is left (R7.2).
-  if (c.window.activeUntil <= now) return effects;
-  for (const lockId of c.lockIds) effects.locksChanged = addLock(r, lockId, now) || effects.locksChanged;
-  if (c.replacement && r.code.pin === c.replacement.replaces) {
-    const why = `PIN not valid or already taken on the locks of ${r.propertyId}`;
-    effects.toDelete.push(...replacePin(r, c.replacement.pin, now, why));
-    effects.locksChanged = true;
-  }
-  if (effects.windowMoved) moveWindow(r, c.nativeOf, now, effects);
-  return effects;
+  const property = await deps.store.getProperty(hostId, input.propertyId);
+  if (!property) throw new NotFoundError('property', 'reservation.property_id');
+  const details = stayDetails(input, property.settings.timeZone);
+  return reshapeReservation(deps, current, property, details, { occurredAt });
 }
 
 /**
- * A lock that schedules natively gets the new window and counts as set again once it confirms it
- * (R4.2). A lock that cannot hold a window keeps a code already working, unless the stay moved so
- * far that the code would open the door before its programming time: then it comes off until then.
+ * Writes a new stay, property or code window onto a stored reservation and carries it out on the
+ * locks and the entries (R7.1). A channel event passes its `occurredAt`; a host's settings change
+ * (new buffers) passes none, so it neither checks nor moves the channel's event order (R9.1).
  */
-function moveWindow(r: Reservation, nativeOf: NativeOf, now: Instant, effects: ChangeEffects): void {
-  for (const s of r.code.locks.filter(isProvisioningTarget)) {
-    if (!s.accessCodeId || (s.status !== 'requested' && s.status !== 'set')) continue;
-    const native = nativeOf(s.lockId);
-    if (native === undefined) continue;
-    if (native) {
-      s.status = 'requested';
-      effects.toUpdate.push({ lockId: s.lockId, accessCodeId: s.accessCodeId });
-      r.timeline.push({ at: now, event: 'code.window_update_requested', lockId: s.lockId });
-    } else if (programmingTime(r.code, false, now) > now) {
-      const old = resetToPending(s);
-      if (old) effects.toDelete.push({ lockId: s.lockId, accessCodeId: old });
-      effects.locksChanged = true;
-      r.timeline.push({
-        at: now,
-        event: 'code.removal_requested',
-        lockId: s.lockId,
-        detail: 'window moved later',
+export async function reshapeReservation(
+  deps: Deps,
+  current: Reservation,
+  property: Property,
+  details: ReservationDetails,
+  source: { occurredAt?: Instant | undefined; event?: string | undefined },
+): Promise<AcceptResult> {
+  const { hostId } = current;
+  const window = codeWindow(details, property.settings);
+  const now = deps.clock.now();
+  const locks = await getLocks(deps, hostId, [
+    ...property.lockIds,
+    ...current.code.locks.map((s) => s.lockId),
+  ]);
+  const byId = new Map(locks.map((l) => [l.lockId, l]));
+  const serving = property.lockIds.filter((id) => byId.has(id));
+  const live = window.activeUntil > now;
+  const replacement = live ? await pinForNewLocks(deps, current, property, getAll(byId, serving)) : undefined;
+
+  let effects: ChangeEffects | undefined;
+  let plan: EntryPlan = {};
+  const saved = await updateReservation(deps, hostId, current.reservationId, (fresh) => {
+    const activeFrom = fresh.code.activeFrom;
+    effects = applyChange(fresh, {
+      details,
+      window,
+      lockIds: serving,
+      nativeOf: nativeOf(byId),
+      replacement,
+      occurredAt: source.occurredAt,
+      event: source.event,
+      now,
+    });
+    if (!effects.changed) return false;
+    plan = planEntries(fresh, byId, now, {
+      locks: effects.windowMoved || effects.locksChanged,
+      activeFrom: fresh.code.activeFrom !== activeFrom,
+      backups: property.settings.backupCodes,
+    });
+    return true;
+  });
+  if (!saved || !effects?.changed) return { reservation: saved ?? current, created: false };
+
+  const failed = await updateWindows(deps, saved, effects.toUpdate, byId);
+  const refused = await deleteCodes(deps, effects.toDelete, byId);
+  let latest = saved;
+  if (failed.length > 0 || refused.length > 0) {
+    latest =
+      (await updateReservation(deps, hostId, saved.reservationId, (fresh) => {
+        const marked = markUpdateFailures(fresh, failed, now);
+        const noted = recordRefusedDeletions(fresh, refused, now);
+        // A lock that kept its old window is set again from scratch by the workflow (R4.1).
+        if (marked) {
+          const provision = provisioningPlan(fresh, byId, now);
+          notePlan(fresh, provision, 'window update refused', now);
+          plan = { ...plan, provision };
+        }
+        return marked || noted;
+      })) ?? saved;
+  }
+  await carryOutEntries(deps, latest, plan, now);
+  await announceReplacedPin(deps, current, latest);
+  return { reservation: latest, created: false };
+}
+
+const getAll = (byId: ReadonlyMap<string, Lock>, ids: readonly string[]): Lock[] =>
+  ids.map((id) => byId.get(id)).filter((l): l is Lock => l !== undefined);
+
+/**
+ * R3.3 on a new property: the PIN must be valid on its locks and equal to no code on them nor to
+ * another live guest's PIN there; otherwise a new one is chosen now and set on every lock.
+ */
+async function pinForNewLocks(
+  deps: Deps,
+  r: Reservation,
+  property: Property,
+  locks: readonly Lock[],
+): Promise<{ replaces: string; pin: string } | undefined> {
+  const joining = locks.filter((l) => !targetState(r, l.lockId));
+  if (joining.length === 0) return undefined;
+  const own = ownAccessCodeIds(r);
+  const onLocks = await Promise.all(locks.map((l) => listCodes(deps, l)));
+  const others = (await liveReservations(deps, r.hostId, property.propertyId, deps.clock.now())).filter(
+    (o) => o.reservationId !== r.reservationId,
+  );
+  const fits =
+    joining.every((l) => pinViolations(r.code.pin, lockConstraints(l)).length === 0) &&
+    !onLocks.flat().some((c) => c.code === r.code.pin && !own.has(c.accessCodeId)) &&
+    !others.some((o) => o.code.pin === r.code.pin);
+  if (fits) return undefined;
+  const taken = [...onLocks.flat().map((c) => c.code), ...others.map((o) => o.code.pin)].filter(
+    (c) => c !== '',
+  );
+  const choice = replacementPin(deps, r, property, locks, taken);
+  // No PIN fits at all: keep the current one; the workflow's attempts report the locks that refuse it.
+  return choice.pin ? { replaces: r.code.pin, pin: choice.pin } : undefined;
+}
+
+/**
+ * Sends the new window to each natively-scheduling lock, read from the stored reservation just
+ * before the calls, so two changes racing leave the newest window on the device.
+ */
+async function updateWindows(
+  deps: Deps,
+  written: Reservation,
+  codes: readonly CodeOnLock[],
+  locks: ReadonlyMap<string, Lock>,
+): Promise<{ code: CodeOnLock; reason: string }[]> {
+  if (codes.length === 0) return [];
+  const current = (await deps.store.getReservation(written.hostId, written.reservationId)) ?? written;
+  const failed: { code: CodeOnLock; reason: string }[] = [];
+  for (const code of codes) {
+    const lock = locks.get(code.lockId);
+    if (!lock) continue;
+    try {
+      await deps.lockProvider(lock.provider).updateCode(lock.deviceId, code.accessCodeId, {
+        startsAt: current.code.activeFrom,
+        endsAt: current.code.activeUntil,
       });
+    } catch (error) {
+      if (!(error instanceof LockProviderError)) throw error;
+      failed.push({ code, reason: error.reason });
     }
   }
+  return failed;
 }
 
-/** What changed, for the host's timeline (R8.1); never the PIN (R9.4). */
-function describe(effects: ChangeEffects, fromProperty: string, r: Reservation): string {
-  const parts: string[] = [];
-  if (effects.windowMoved) {
-    const iso = (t: Instant) => new Date(t).toISOString();
-    parts.push(`window ${iso(r.code.activeFrom)} – ${iso(r.code.activeUntil)}`);
+/** A refused update leaves the old window on the lock: the code there counts as failed, to be replaced. */
+function markUpdateFailures(
+  r: Reservation,
+  failed: readonly { code: CodeOnLock; reason: string }[],
+  now: Instant,
+): boolean {
+  let changed = false;
+  for (const { code, reason } of failed) {
+    const s = r.code.locks.find((l) => l.lockId === code.lockId && l.accessCodeId === code.accessCodeId);
+    if (s?.status !== 'requested') continue;
+    s.status = 'failed';
+    s.lastError = reason;
+    r.timeline.push({ at: now, event: 'code.window_update_failed', lockId: code.lockId, detail: reason });
+    changed = true;
   }
-  if (fromProperty !== r.propertyId) parts.push(`property ${fromProperty} → ${r.propertyId}`);
-  return parts.length > 0 ? parts.join('; ') : 'details only';
+  return changed;
 }

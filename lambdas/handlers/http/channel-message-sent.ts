@@ -1,5 +1,5 @@
-import { recordHostMessage } from '#core/usecases/conversation.ts';
-import type { Deps } from '#core/usecases/deps.ts';
+import type { Deps } from '#core/deps.ts';
+import { recordHostMessage } from '#core/messages/host-message-sent.ts';
 import { type HttpResponse, json } from './http.ts';
 import type { ChannelEvent } from './schemas/channel-event.ts';
 

@@ -1,9 +1,9 @@
+import type { Deps } from '#core/deps.ts';
 import type { Instant, ReservationInput } from '#core/model.ts';
+import { type AcceptResult, acceptReservation } from '#core/reservations/accept.ts';
+import { cancelReservation } from '#core/reservations/cancel.ts';
+import { changeReservation } from '#core/reservations/change.ts';
 import { parseDateTime } from '#core/time/zoned.ts';
-import { type AcceptResult, acceptReservation } from '#core/usecases/accept-reservation.ts';
-import { cancelReservation } from '#core/usecases/cancel-reservation.ts';
-import { changeReservation } from '#core/usecases/change-reservation.ts';
-import type { Deps } from '#core/usecases/deps.ts';
 import { type HttpResponse, json } from './http.ts';
 import type { ChannelEvent } from './schemas/channel-event.ts';
 

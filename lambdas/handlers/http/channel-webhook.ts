@@ -1,4 +1,4 @@
-import type { Deps } from '#core/usecases/deps.ts';
+import type { Deps } from '#core/deps.ts';
 import { messageSent } from './channel-message-sent.ts';
 import { accepted, cancelled, modified } from './channel-reservation-events.ts';
 import { type HttpRequest, type HttpResponse, parseJson } from './http.ts';

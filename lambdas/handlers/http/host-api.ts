@@ -1,10 +1,10 @@
+import type { Deps } from '#core/deps.ts';
 import { NotFoundError, UnauthorizedError } from '#core/errors.ts';
-import type { Deps } from '#core/usecases/deps.ts';
-import { accountLocks, connectLockAccount } from '#core/usecases/lock-accounts.ts';
-import { matchLock, unmatchLock } from '#core/usecases/matching.ts';
-import { createProperty, listLocks, listProperties, registerLock } from '#core/usecases/properties.ts';
-import { updatePropertySettings } from '#core/usecases/property-settings.ts';
-import { resyncLock } from '#core/usecases/resync.ts';
+import { accountLocks, connectLockAccount } from '#core/locks/accounts.ts';
+import { matchLock, unmatchLock } from '#core/locks/matching.ts';
+import { resyncLock } from '#core/locks/resync.ts';
+import { createProperty, listLocks, listProperties, registerLock } from '#core/properties/host-resources.ts';
+import { updatePropertySettings } from '#core/properties/settings.ts';
 import { type HttpRequest, type HttpResponse, json } from './http.ts';
 import { OPENAPI_PATH, openApiDocument } from './openapi.ts';
 import { matchPath, type RouteEntry, route } from './route.ts';

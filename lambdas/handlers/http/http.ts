@@ -1,6 +1,12 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { DeliveryError, NotFoundError, UnauthorizedError, ValidationError } from '#core/errors.ts';
-import { ConflictError, StaleWriteError } from '#ports/errors.ts';
+import {
+  ConflictError,
+  DeliveryError,
+  NotFoundError,
+  StaleWriteError,
+  UnauthorizedError,
+  ValidationError,
+} from '#core/errors.ts';
 
 export type HttpRequest = APIGatewayProxyEventV2 & {
   requestContext: { authorizer?: { jwt?: { claims?: Record<string, unknown> } } };

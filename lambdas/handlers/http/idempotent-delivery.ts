@@ -1,6 +1,6 @@
+import { ConflictError } from '#core/errors.ts';
 import type { Instant } from '#core/model.ts';
 import type { DeliveryRecords, DeliverySender } from '#ports/delivery-records.ts';
-import { ConflictError } from '#ports/errors.ts';
 import type { HttpRequest, HttpResponse, HttpRoute } from './http.ts';
 
 export interface IdempotentDeliveryOptions {

@@ -1,8 +1,8 @@
-import { parseSeamEvent, verifySeamWebhook } from '#adapters/aws/seam-webhook.ts';
+import { parseSeamEvent, verifySeamWebhook } from '#adapters/http/seam-webhook.ts';
+import type { Deps } from '#core/deps.ts';
 import { UnauthorizedError } from '#core/errors.ts';
+import { recordLockEvent } from '#core/locks/provider-events.ts';
 import type { LockProviderName } from '#core/model.ts';
-import type { Deps } from '#core/usecases/deps.ts';
-import { recordLockEvent } from '#core/usecases/lock-events.ts';
 import { type HttpRequest, type HttpResponse, json, rawBody } from './http.ts';
 
 export interface LockWebhookDeps extends Deps {

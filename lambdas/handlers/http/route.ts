@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Deps } from '#core/usecases/deps.ts';
+import type { Deps } from '#core/deps.ts';
 import { type HttpRequest, type HttpResponse, parseJson, rawBody } from './http.ts';
 import { validate } from './validate.ts';
 

@@ -1,4 +1,4 @@
-import { parseSeamEvent, verifySeamWebhook } from '#adapters/aws/seam-webhook.ts';
+import { parseSeamEvent, verifySeamWebhook } from '#adapters/http/seam-webhook.ts';
 import { UnauthorizedError } from '#core/errors.ts';
 import type { DeliveryRecords } from '#ports/delivery-records.ts';
 import { type ChannelWebhookDeps, channelWebhook } from './channel-webhook.ts';

@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import type { Deps } from '#core/usecases/deps.ts';
-import { runHealthcheckShard } from '#core/usecases/healthcheck.ts';
+import type { Deps } from '#core/deps.ts';
+import { runHealthcheckShard } from '#core/provisioning/healthcheck.ts';
 import { validate } from '../http/validate.ts';
 
 /** One Distributed Map item of the daily healthcheck: a `byDue` shard number (R4.3). */

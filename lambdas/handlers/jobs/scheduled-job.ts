@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import type { Deps } from '#core/usecases/deps.ts';
-import { runScheduledJob } from '#core/usecases/scheduled-jobs.ts';
+import type { Deps } from '#core/deps.ts';
+import { runScheduledJob } from '#core/reservations/run-entry.ts';
 import { validate } from '../http/validate.ts';
 
 /** What an EventBridge Scheduler entry delivers: ids only (R9.4). */

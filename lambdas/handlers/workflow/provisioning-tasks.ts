@@ -1,7 +1,7 @@
 import * as z from 'zod';
-import type { Deps } from '#core/usecases/deps.ts';
-import { attemptProvisioning } from '#core/usecases/provisioning.ts';
-import { checkProvisioningAndAlert } from '#core/usecases/provisioning-alerts.ts';
+import type { Deps } from '#core/deps.ts';
+import { attemptProvisioning } from '#core/provisioning/attempt.ts';
+import { checkProvisioningAndAlert } from '#core/provisioning/check-and-alert.ts';
 import { validate } from '../http/validate.ts';
 
 const ProvisioningTaskInput = z.object({ hostId: z.string().min(1), reservationId: z.string().min(1) });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DynamoStore } from '#adapters/aws/dynamo-store.ts';
+import { ConflictError, StaleWriteError } from '#core/errors.ts';
 import { type LocalDynamo, startLocalDynamo } from '#local/dynamo.ts';
-import { ConflictError, StaleWriteError } from '#ports/errors.ts';
 import type { AccessCodeRef } from '#ports/store.ts';
 import { lock, property, reservation } from './fixtures.ts';
 

@@ -11,7 +11,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { atExpression, EventBridgeScheduler, MIN_LEAD_MS } from '#adapters/aws/event-bridge-scheduler.ts';
 import type { JobKind, ScheduledJob } from '#core/model.ts';
-import { jobName } from '#core/reservations/jobs.ts';
+import { jobName } from '#core/reservations/entries.ts';
 import { reservation } from './fixtures.ts';
 
 const NOW = Date.parse('2026-07-01T12:00:00Z');

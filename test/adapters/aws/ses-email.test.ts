@@ -2,7 +2,7 @@ import { MessageRejected, SESClient, SendEmailCommand } from '@aws-sdk/client-se
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SesEmailSender } from '#adapters/aws/ses-email.ts';
-import { MessageRefusedError } from '#ports/messaging.ts';
+import { MessageRefusedError } from '#core/errors.ts';
 
 const ses = mockClient(SESClient);
 const sender = new SesEmailSender(new SESClient({ region: 'us-east-1' }), 'Lockstep <stay@lockstep.example>');

@@ -7,7 +7,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SnsSmsSender } from '#adapters/aws/sns-sms.ts';
-import { MessageRefusedError } from '#ports/messaging.ts';
+import { MessageRefusedError } from '#core/errors.ts';
 
 const sns = mockClient(SNSClient);
 const sender = new SnsSmsSender(new SNSClient({ region: 'us-east-1' }));

@@ -5,7 +5,7 @@ import {
   SandboxLockProvider,
   type SandboxOptions,
 } from '#adapters/local/sandbox-locks.ts';
-import type { LockProviderError } from '#ports/lock-provider.ts';
+import type { LockProviderError } from '#core/errors.ts';
 
 // The sandbox tests' harness: a fake clock, recorded deliveries, and a provider with device d1.
 

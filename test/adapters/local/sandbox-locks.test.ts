@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { verifySeamWebhook } from '#adapters/aws/seam-webhook.ts';
+import { verifySeamWebhook } from '#adapters/http/seam-webhook.ts';
 import {
   DEFAULT_CONFIRMATION_DELAY_MS as DELAY,
   DELIVERY_RETRIES,
   DELIVERY_RETRY_DELAY_MS,
 } from '#adapters/local/sandbox-locks.ts';
-import { LockProviderError } from '#ports/lock-provider.ts';
+import { LockProviderError } from '#core/errors.ts';
 import {
   clock,
   DAY,

@@ -6,13 +6,8 @@ import {
   lockConstraints,
   pinViolations,
 } from '#core/codes/constraints.ts';
-import {
-  choosePin,
-  commonPinLengths,
-  NoValidPinError,
-  type PinChoice,
-  type PinRequest,
-} from '#core/codes/pin.ts';
+import { choosePin, commonPinLengths, type PinChoice, type PinRequest } from '#core/codes/pin.ts';
+import { NoValidPinError } from '#core/errors.ts';
 import { LOCK_MODELS } from '#core/model.ts';
 import { seededRandom } from './seeded-random.ts';
 

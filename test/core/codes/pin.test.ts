@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type LockConstraints, lockConstraints, pinViolations } from '#core/codes/constraints.ts';
-import { choosePin, commonPinLengths, NoValidPinError, type PinRequest, phonePin } from '#core/codes/pin.ts';
+import { choosePin, commonPinLengths, type PinRequest, phonePin } from '#core/codes/pin.ts';
+import { NoValidPinError } from '#core/errors.ts';
 import type { LockModel } from '#core/model.ts';
 import { replay, seededRandom } from './seeded-random.ts';
 

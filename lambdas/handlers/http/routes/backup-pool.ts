@@ -1,5 +1,5 @@
+import { backupPoolView } from '#core/backup/pool-view.ts';
 import { NotFoundError } from '#core/errors.ts';
-import { backupPoolView } from '#core/usecases/backup-pool-view.ts';
 import { json } from '../http.ts';
 import { type RouteEntry, route } from '../route.ts';
 import { LockPath } from '../schemas/host-api.ts';

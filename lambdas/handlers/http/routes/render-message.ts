@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import type { Deps } from '#core/usecases/deps.ts';
-import { renderHostMessage } from '#core/usecases/render-message.ts';
+import type { Deps } from '#core/deps.ts';
+import { renderHostMessage } from '#core/messages/render-host-message.ts';
 import { type HttpRequest, type HttpResponse, json, parseJson, rawBody } from '../http.ts';
 import { validate } from '../validate.ts';
 

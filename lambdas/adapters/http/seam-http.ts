@@ -1,0 +1,145 @@
+import { type LockFailureReason, LockProviderError } from '#core/errors.ts';
+import { reasonForSeamType } from './seam-shapes.ts';
+
+// Seam's HTTP API: JSON POSTs with a bearer key. Server faults, throttling and timeouts are retried
+// here with full-jitter backoff; whatever remains reaches the caller as a LockProviderError.
+
+export const SEAM_API_URL = 'https://connect.getseam.com';
+
+export interface SeamHttpOptions {
+  apiKey: string;
+  baseUrl?: string;
+  /** Per attempt, reading the reply included. */
+  timeoutMs?: number;
+  /** Retries after the first attempt. */
+  maxRetries?: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  /** A Retry-After longer than this is not waited out in a Lambda; the workflow retries later. */
+  maxRetryAfterMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  /** Wall time, for a Retry-After given as an HTTP date. */
+  now?: () => number;
+}
+
+/** A refusal from Seam, with what the adapter needs to decide (HTTP status, Seam's error type). */
+export class SeamApiError extends LockProviderError {
+  readonly status: number | undefined;
+  readonly seamType: string | undefined;
+  constructor(reason: LockFailureReason, message: string, status?: number, seamType?: string) {
+    super(reason, message);
+    this.name = 'SeamApiError';
+    this.status = status;
+    this.seamType = seamType;
+  }
+}
+
+type Attempt =
+  | { kind: 'done'; body: unknown }
+  | { kind: 'failed'; error: SeamApiError }
+  | { kind: 'retry'; why: string; retryAfterMs?: number | undefined };
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function parseJson(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function errorType(body: unknown): string | undefined {
+  if (!body || typeof body !== 'object' || !('error' in body)) return undefined;
+  const { error } = body;
+  return error && typeof error === 'object' && 'type' in error && typeof error.type === 'string'
+    ? error.type
+    : undefined;
+}
+
+export class SeamHttp {
+  private readonly apiKey: string;
+  private readonly baseUrl: string;
+  private readonly timeoutMs: number;
+  private readonly maxRetries: number;
+  private readonly baseDelayMs: number;
+  private readonly maxDelayMs: number;
+  private readonly maxRetryAfterMs: number;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly random: () => number;
+  private readonly now: () => number;
+
+  constructor(options: SeamHttpOptions) {
+    if (!options.apiKey) throw new Error('Seam API key is missing');
+    this.apiKey = options.apiKey;
+    this.baseUrl = (options.baseUrl ?? SEAM_API_URL).replace(/\/+$/, '');
+    this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.maxRetries = options.maxRetries ?? 3;
+    this.baseDelayMs = options.baseDelayMs ?? 200;
+    this.maxDelayMs = options.maxDelayMs ?? 5_000;
+    this.maxRetryAfterMs = options.maxRetryAfterMs ?? 20_000;
+    this.sleep = options.sleep ?? defaultSleep;
+    this.random = options.random ?? Math.random;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** The parsed reply of a 2xx; every other outcome throws a LockProviderError. */
+  async post(path: string, body: Record<string, unknown>): Promise<unknown> {
+    for (let retry = 0; ; retry++) {
+      const outcome = await this.attempt(path, body);
+      if (outcome.kind === 'done') return outcome.body;
+      if (outcome.kind === 'failed') throw outcome.error;
+      const delay = outcome.retryAfterMs ?? this.backoff(retry);
+      if (retry >= this.maxRetries || delay > this.maxRetryAfterMs) {
+        throw new SeamApiError('transient', `seam ${path}: ${outcome.why} (${retry + 1} attempts)`);
+      }
+      await this.sleep(delay);
+    }
+  }
+
+  /** Full jitter: a uniform draw below an exponentially growing, capped ceiling. */
+  private backoff(retry: number): number {
+    return Math.floor(this.random() * Math.min(this.maxDelayMs, this.baseDelayMs * 2 ** retry));
+  }
+
+  private async attempt(path: string, body: Record<string, unknown>): Promise<Attempt> {
+    let status: number;
+    let reply: unknown;
+    let retryAfter: string | null;
+    try {
+      const response = await fetch(`${this.baseUrl}${path}`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${this.apiKey}`,
+          'content-type': 'application/json',
+          accept: 'application/json',
+        },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+      status = response.status;
+      retryAfter = response.headers.get('retry-after');
+      reply = parseJson(await response.text());
+    } catch (error) {
+      const timedOut = error instanceof Error && error.name === 'TimeoutError';
+      return { kind: 'retry', why: timedOut ? `no reply within ${this.timeoutMs} ms` : 'network error' };
+    }
+    if (status >= 200 && status < 300) return { kind: 'done', body: reply };
+    if (status === 429) {
+      return { kind: 'retry', why: 'throttled (HTTP 429)', retryAfterMs: this.retryAfterMs(retryAfter) };
+    }
+    if (status >= 500) return { kind: 'retry', why: `HTTP ${status}` };
+    const type = errorType(reply);
+    const message = `seam ${path}: ${type ?? 'error'} (HTTP ${status})`;
+    return { kind: 'failed', error: new SeamApiError(reasonForSeamType(type), message, status, type) };
+  }
+
+  /** Seconds or an HTTP date; anything unreadable falls back to backoff. */
+  private retryAfterMs(header: string | null): number | undefined {
+    if (!header) return undefined;
+    if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1000;
+    const at = Date.parse(header);
+    return Number.isNaN(at) ? undefined : Math.max(0, at - this.now());
+  }
+}

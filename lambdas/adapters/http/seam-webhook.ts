@@ -1,0 +1,127 @@
+import * as z from 'zod';
+import { type LockFailureReason, ValidationError } from '#core/errors.ts';
+import type { LockEvent, LockEventType } from '#core/locks/provider-events.ts';
+import type { Instant } from '#core/model.ts';
+import { type SignatureProblem, signParts, verifySignature } from '#core/webhooks/signature.ts';
+import { failureOf } from './seam-shapes.ts';
+
+// Seam delivers webhooks through Svix: Standard Webhooks signatures under `svix-*` headers, with a
+// `whsec_<base64>` secret whose decoded bytes are the HMAC key. Bodies can carry the PIN (`code`):
+// they are parsed here and the PIN dropped, never logged.
+
+export type SvixHeaders = {
+  'svix-id': string;
+  'svix-timestamp': string;
+  'svix-signature': string;
+};
+
+/** The HMAC key of a Svix secret; a malformed secret is a deployment error, so it throws. */
+export function svixKey(secret: string): Buffer {
+  const encoded = secret.startsWith('whsec_') ? secret.slice('whsec_'.length) : secret;
+  const key = Buffer.from(encoded, 'base64');
+  if (key.length === 0 || key.toString('base64').replace(/=+$/, '') !== encoded.replace(/=+$/, '')) {
+    throw new Error('Seam webhook secret is not a whsec_<base64> key');
+  }
+  return key;
+}
+
+/** Header names arrive in any case; newer Svix senders also use the Standard Webhooks names. */
+function header(
+  headers: Readonly<Record<string, string | undefined>>,
+  ...names: string[]
+): string | undefined {
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined && names.includes(name.toLowerCase())) return value;
+  }
+  return undefined;
+}
+
+/**
+ * Checks a Seam delivery against every active secret (two during a rotation, R9.1). Returns the
+ * problem, or undefined when it is authentic and within five minutes of `now`.
+ */
+export function verifySeamWebhook(
+  secrets: readonly string[],
+  headers: Readonly<Record<string, string | undefined>>,
+  body: string,
+  now: Instant,
+): SignatureProblem | undefined {
+  const parts = {
+    id: header(headers, 'svix-id', 'webhook-id'),
+    timestamp: header(headers, 'svix-timestamp', 'webhook-timestamp'),
+    signatures: header(headers, 'svix-signature', 'webhook-signature'),
+  };
+  return verifySignature(secrets.map(svixKey), parts, body, now);
+}
+
+/** Signs as Svix does, for the fake Seam in tests and local runs. */
+export function signSeamWebhook(secret: string, id: string, at: Instant, body: string): SvixHeaders {
+  const parts = signParts(svixKey(secret), id, at, body);
+  return { 'svix-id': parts.id, 'svix-timestamp': parts.timestamp, 'svix-signature': parts.signatures };
+}
+
+/**
+ * Seam's events Lockstep follows, by the core's name. A natively scheduled code is preloaded on the
+ * lock and stays `unset` until its window opens: being on the lock is what R4.2 asks, so
+ * `scheduled_on_device` confirms it (the later `set_on_device` then changes nothing).
+ */
+const FOLLOWED: Readonly<Record<string, LockEventType>> = {
+  'access_code.set_on_device': 'access_code.set_on_device',
+  'access_code.scheduled_on_device': 'access_code.set_on_device',
+  'access_code.failed_to_set_on_device': 'access_code.failed_to_set_on_device',
+  'access_code.removed_from_device': 'access_code.removed_from_device',
+  'device.connected': 'device.connected',
+  'device.disconnected': 'device.disconnected',
+};
+
+const SeamEvent = z.object({
+  event_id: z.string().min(1),
+  event_type: z.string().min(1),
+  device_id: z.string().min(1),
+  access_code_id: z.string().min(1).optional(),
+  occurred_at: z.iso.datetime({ offset: true }),
+  access_code_errors: z.unknown().optional(),
+});
+
+/** A Seam event as the core's LockEvent, plus Seam's reason when a code failed to set. */
+export interface SeamLockEvent extends LockEvent {
+  eventId: string;
+  failureReason?: LockFailureReason | undefined;
+}
+
+/**
+ * The event in a verified body, or undefined for the many Seam event types Lockstep does not
+ * follow (they are acknowledged, so Svix stops retrying them). A malformed body is a 400.
+ */
+export function parseSeamEvent(body: string): SeamLockEvent | undefined {
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    throw new ValidationError('body', 'not JSON');
+  }
+  const type = json && typeof json === 'object' && 'event_type' in json ? json.event_type : undefined;
+  if (typeof type !== 'string') throw new ValidationError('event_type', 'missing');
+  const followed = FOLLOWED[type];
+  if (!followed) return undefined;
+  const parsed = SeamEvent.safeParse(json);
+  if (!parsed.success) {
+    const field = parsed.error.issues[0]?.path.join('.') || 'body';
+    throw new ValidationError(field, 'missing or malformed in a Seam event');
+  }
+  const e = parsed.data;
+  const isCodeEvent = followed.startsWith('access_code.');
+  if (isCodeEvent && !e.access_code_id) throw new ValidationError('access_code_id', 'missing');
+  const event: SeamLockEvent = {
+    provider: 'seam',
+    type: followed,
+    deviceId: e.device_id,
+    occurredAt: Date.parse(e.occurred_at),
+    eventId: e.event_id,
+  };
+  if (isCodeEvent) event.accessCodeId = e.access_code_id;
+  if (followed === 'access_code.failed_to_set_on_device') {
+    event.failureReason = failureOf(e.access_code_errors) ?? 'failed_to_set';
+  }
+  return event;
+}

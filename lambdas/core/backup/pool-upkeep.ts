@@ -1,0 +1,142 @@
+import { freeCodeSlots, lockConstraints } from '../codes/constraints.ts';
+import { choosePin } from '../codes/pin.ts';
+import type { Deps } from '../deps.ts';
+import { LockProviderError } from '../errors.ts';
+import type { Instant, Lock } from '../model.ts';
+import { isOnline, listCodes } from '../provisioning/plan.ts';
+import { expiredIssues, nextPoolHealth, type PoolCode, poolCodeName, poolSize } from './pool.ts';
+
+// R6.1–R6.4: keeping a lock's backup pool full while it is online, and its health signals.
+
+/**
+ * Programs the lock's missing pool codes when it is matched and online (R1.2, R6.2), after retiring
+ * issued codes whose reservation ended (R6.3). Pool codes count against the lock's code limit and
+ * never equal any code on the lock, any other pool code or a live guest's PIN (R6.1).
+ */
+export async function refillPool(deps: Deps, hostId: string, lockId: string): Promise<void> {
+  const lock = await deps.store.getLock(hostId, lockId);
+  if (!lock) return;
+  const size = poolSize(lock);
+  const properties = (await deps.store.listProperties(hostId)).filter((p) => p.lockIds.includes(lockId));
+  // A pool only takes code slots where a property it serves gives backups out.
+  if (size === 0 || !properties.some((p) => p.settings.backupCodes)) return;
+  if (await isOnline(deps, lock, false))
+    await fill(
+      deps,
+      lock,
+      size,
+      properties.map((p) => p.propertyId),
+    );
+  await refreshPoolHealth(deps, hostId, lockId);
+}
+
+async function fill(deps: Deps, lock: Lock, size: number, propertyIds: readonly string[]): Promise<void> {
+  const now = deps.clock.now();
+  const provider = deps.lockProvider(lock.provider);
+  let codes = await deps.store.listPoolCodes(lock.hostId, lock.lockId);
+  for (const used of expiredIssues(codes, now)) await retirePoolCode(deps, lock, used);
+  codes = await deps.store.listPoolCodes(lock.hostId, lock.lockId);
+  const onDevice = await listCodes(deps, lock);
+  const guests = (
+    await Promise.all(propertyIds.map((id) => deps.store.listReservations(lock.hostId, id, now)))
+  ).flat();
+  const taken = new Set([
+    ...onDevice.map((c) => c.code),
+    ...codes.map((c) => c.pin),
+    ...guests.map((r) => r.code.pin),
+  ]);
+  const names = new Set([...onDevice.map((c) => c.name), ...codes.map((c) => c.name)]);
+  const constraints = lockConstraints(lock);
+  let free = freeCodeSlots(constraints, onDevice.length);
+  // Codes chosen but never asked (a run that stopped) or refused are asked again first.
+  for (const code of codes.filter((c) => c.status === 'pending' || c.status === 'failed')) {
+    if (code.status === 'failed' && code.accessCodeId)
+      await provider.deleteCode(lock.deviceId, code.accessCodeId);
+    else if (free-- <= 0) continue;
+    await requestPoolCode(deps, lock, code);
+  }
+  for (let missing = size - codes.length; missing > 0 && free > 0; missing--, free--) {
+    const pin = choosePin({
+      locks: [constraints],
+      takenCodes: [...taken],
+      source: 'random',
+      random: deps.random,
+    }).pin;
+    const name = poolCodeName(names);
+    taken.add(pin);
+    names.add(name);
+    const code: PoolCode = {
+      hostId: lock.hostId,
+      lockId: lock.lockId,
+      poolCodeId: deps.newId(),
+      pin,
+      name,
+      status: 'pending',
+      createdAt: now,
+      version: 1,
+    };
+    if (await deps.store.savePoolCode(code, undefined)) await requestPoolCode(deps, lock, code);
+  }
+}
+
+/** Asks the provider for a permanent code (no window); the provider's confirmation makes it `set`. */
+async function requestPoolCode(deps: Deps, lock: Lock, code: PoolCode): Promise<void> {
+  let next: PoolCode;
+  try {
+    const { accessCodeId } = await deps
+      .lockProvider(lock.provider)
+      .createCode({ deviceId: lock.deviceId, code: code.pin, name: code.name });
+    await deps.store.putAccessCodeRef({
+      provider: lock.provider,
+      accessCodeId,
+      hostId: lock.hostId,
+      reservationId: '',
+      lockId: lock.lockId,
+      poolCodeId: code.poolCodeId,
+    });
+    next = { ...code, status: 'requested', accessCodeId, version: code.version + 1 };
+  } catch (error) {
+    if (!(error instanceof LockProviderError)) throw error;
+    next = { ...code, status: 'failed', version: code.version + 1 };
+  }
+  await deps.store.savePoolCode(next, code.version);
+}
+
+/** R6.3: a used code leaves the lock and the pool; it is never issued again. */
+export async function retirePoolCode(deps: Deps, lock: Lock, code: PoolCode): Promise<void> {
+  if (code.accessCodeId) await deps.lockProvider(lock.provider).deleteCode(lock.deviceId, code.accessCodeId);
+  await deps.store.deletePoolCode(code.hostId, code.lockId, code.poolCodeId);
+}
+
+/** The provider confirmed or refused a pool code (R4.2 holds for pool codes too). */
+export async function recordPoolCodeEvent(
+  deps: Deps,
+  ref: { hostId: string; lockId: string; poolCodeId: string; accessCodeId: string },
+  outcome: 'set' | 'failed',
+  at: Instant,
+): Promise<'recorded' | 'ignored'> {
+  const codes = await deps.store.listPoolCodes(ref.hostId, ref.lockId);
+  const code = codes.find((c) => c.poolCodeId === ref.poolCodeId);
+  if (!code || code.accessCodeId !== ref.accessCodeId || code.status !== 'requested') return 'ignored';
+  const next: PoolCode = {
+    ...code,
+    status: outcome,
+    ...(outcome === 'set' ? { setAt: at } : {}),
+    version: code.version + 1,
+  };
+  if (!(await deps.store.savePoolCode(next, code.version))) return 'ignored';
+  await refreshPoolHealth(deps, ref.hostId, ref.lockId);
+  return 'recorded';
+}
+
+/** R6.4: recomputed after every change of the pool; a raise or a clear is kept as an event. */
+export async function refreshPoolHealth(deps: Deps, hostId: string, lockId: string): Promise<void> {
+  const lock = await deps.store.getLock(hostId, lockId);
+  if (!lock) return;
+  for (let tries = 0; tries < 3; tries++) {
+    const previous = await deps.store.getPoolHealth(hostId, lockId);
+    const codes = await deps.store.listPoolCodes(hostId, lockId);
+    const next = nextPoolHealth(previous, { hostId, lockId }, codes, poolSize(lock), deps.clock.now());
+    if (!next || (await deps.store.savePoolHealth(next, previous?.version))) return;
+  }
+}

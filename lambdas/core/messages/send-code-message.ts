@@ -1,0 +1,129 @@
+import { issueBackup, returnUnusedBackup } from '../backup/issue.ts';
+import { refillPool } from '../backup/pool-upkeep.ts';
+import type { Deps } from '../deps.ts';
+import type { Lock, Reservation } from '../model.ts';
+import { isOnline } from '../provisioning/plan.ts';
+import { updateReservation } from '../reservations/update.ts';
+import { alertCodeFailed, alertMessageFailed } from './alert-host.ts';
+import { codeMessage } from './code-message.ts';
+import {
+  allBackups,
+  codeProblems,
+  currentCode,
+  decideCodeMessage,
+  locksWithoutCode,
+  pinOnLock,
+} from './code-message-rule.ts';
+import { deliverGuestMessage } from './guest-delivery.ts';
+import { messageKey } from './message-id.ts';
+import { chooseSender } from './sender.ts';
+
+export type CodeMessageOutcome = 'sent' | 'not_needed' | 'already_handled' | 'not_delivered' | 'not_accepted';
+
+/**
+ * One code message per stay window and code: the key a retried step finds again. A replaced PIN
+ * (R3.3) counts up its generation, so the new PIN is a new message; the first keeps its old key.
+ */
+export const codeMessageId = (r: Reservation, isBackup: boolean): string =>
+  messageKey(
+    'code',
+    [r.hostId, r.reservationId],
+    r.code.activeFrom,
+    isBackup ? backupsKey(r) : '',
+    pinGeneration(r) > 0 ? `pin${pinGeneration(r)}` : '',
+  );
+
+const pinGeneration = (r: Reservation): number =>
+  r.timeline.filter((t) => t.event === 'code.pin_replaced').length;
+
+/** `backup`, plus the further locks' pool codes: a backup issued on another lock later is a new message. */
+const backupsKey = (r: Reservation): string =>
+  ['backup', ...(r.code.moreBackups ?? []).map((b) => b.poolCodeId)].join('+');
+
+/**
+ * The `message` entry, at activeFrom − 10 minutes or at once (R5.1): the guest gets Lockstep's code
+ * message when the code had a problem or no other message gave it to them (R5.1), on the booking's
+ * routes (R5.2) from the right host (R5.3), in fixed wording (R5.4). A code not working on a lock
+ * now, with no backup to give, is also the host's alert (R8.2).
+ */
+export async function sendCodeMessage(
+  deps: Deps,
+  hostId: string,
+  reservationId: string,
+): Promise<CodeMessageOutcome> {
+  const r = await deps.store.getReservation(hostId, reservationId);
+  if (r?.status !== 'accepted') return 'not_accepted';
+  const property = await deps.store.getProperty(r.hostId, r.propertyId);
+  const locks = (await Promise.all(r.code.locks.map((s) => deps.store.getLock(r.hostId, s.lockId)))).filter(
+    (l): l is Lock => l !== undefined,
+  );
+  const offline = await offlineLocks(deps, locks);
+  // R4.4: a code failed or on an offline lock gets a backup now, and this message carries it; a
+  // backup the guest was not yet told of goes back to the pool once the own code is confirmed.
+  await returnUnusedBackup(deps, r);
+  const failing = locksWithoutCode(r, offline);
+  if (failing.length > 0) await issueBackup(deps, r, failing);
+  const code = currentCode(r);
+  const messageId = codeMessageId(r, code.isBackup);
+  const existing = r.guestMessages?.find((m) => m.messageId === messageId);
+
+  let outcome: CodeMessageOutcome;
+  const decision = existing
+    ? undefined
+    : decideCodeMessage(r, code.pin, codeProblems(r, offline, code.isBackup));
+  if (existing?.skipped !== undefined) outcome = 'already_handled';
+  else if (decision?.send === false) {
+    await recordNotNeeded(deps, r, messageId, decision.why);
+    outcome = 'not_needed';
+  } else {
+    const content = codeMessage({
+      guestName: r.guest.name,
+      guestLocale: r.guest.locale,
+      propertyName: property?.name ?? r.propertyId,
+      pin: code.pin,
+      activeFrom: r.code.activeFrom,
+      activeUntil: r.code.activeUntil,
+      timeZone: property?.settings.timeZone ?? 'UTC',
+      doors: locks.map((l) => l.name),
+      isBackup: code.isBackup,
+      doorCodes: locks.map((l) => ({ door: l.name, pin: pinOnLock(r, l.lockId) })),
+    });
+    const result = await deliverGuestMessage(deps, r, {
+      messageId,
+      kind: 'code',
+      from: chooseSender(r, property?.settings.hosts),
+      pin: code.pin,
+      isBackup: code.isBackup,
+      content,
+    });
+    if (result.outcome === 'not_delivered') {
+      await alertMessageFailed(deps, r, property, messageId, result.problems);
+    }
+    outcome = result.outcome;
+  }
+  // R8.2: a lock at risk whose own pool could not give it a backup.
+  const uncovered = failing.filter((lockId) => !allBackups(r).some((b) => b.lockId === lockId));
+  if (uncovered.length > 0) await alertCodeFailed(deps, r, property, uncovered, 'message_time');
+  // R6.2: each arrival is also a moment to top up (and retry) the pools of its online locks.
+  for (const lock of locks) await refillPool(deps, r.hostId, lock.lockId);
+  return outcome;
+}
+
+/** R5.1: the lock's own word on whether it is online; a provider that cannot say counts as online. */
+async function offlineLocks(deps: Deps, locks: readonly Lock[]): Promise<string[]> {
+  const states = await Promise.all(locks.map((l) => isOnline(deps, l, true)));
+  return locks.filter((_, i) => states[i] === false).map((l) => l.lockId);
+}
+
+async function recordNotNeeded(deps: Deps, r: Reservation, messageId: string, why: string): Promise<void> {
+  const at = deps.clock.now();
+  await updateReservation(deps, r.hostId, r.reservationId, (fresh) => {
+    if (fresh.guestMessages?.some((m) => m.messageId === messageId)) return false;
+    fresh.guestMessages = [
+      ...(fresh.guestMessages ?? []),
+      { messageId, kind: 'code', at, sent: [], skipped: why },
+    ];
+    fresh.timeline.push({ at, event: 'guest.code_message_not_needed', detail: why });
+    return true;
+  });
+}

@@ -1,0 +1,103 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SeamLockProvider } from '#adapters/http/seam-lock-provider.ts';
+import { type LockFailureReason, LockProviderError } from '#core/errors.ts';
+import { FakeSeam } from '../../support/fake-seam.ts';
+
+const PIN = '482915';
+let seam: FakeSeam;
+
+beforeEach(async () => {
+  seam = await FakeSeam.start();
+  seam.addDevice({ device_id: 'dev_1' });
+});
+afterEach(() => seam.stop());
+
+const provider = () =>
+  new SeamLockProvider({ apiKey: seam.apiKey, baseUrl: seam.url, sleep: async () => {}, random: () => 0.5 });
+const create = (name = 'Ada', code = PIN) => provider().createCode({ deviceId: 'dev_1', code, name });
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (e: unknown) => {
+      if (!(e instanceof LockProviderError)) throw e;
+      return e;
+    },
+  );
+
+describe('Seam adapter: error types mapped to domain reasons', () => {
+  it.each<[string, number, LockFailureReason]>([
+    ['duplicate_code_on_device', 400, 'duplicate_code'],
+    ['duplicate_access_code', 409, 'duplicate_code'],
+    ['no_space_for_access_code_on_device', 400, 'no_space'],
+    ['device_offline', 400, 'device_offline'],
+    ['device_disconnected', 400, 'device_offline'],
+    ['failed_to_set_on_device', 400, 'failed_to_set'],
+    ['invalid_input', 400, 'failed_to_set'],
+    ['device_not_found', 404, 'failed_to_set'],
+  ])(
+    '%s (HTTP %i) → %s, with the type but never the PIN in the message (R9.4)',
+    async (type, status, reason) => {
+      seam.failNext({ status, type });
+      const error = await failure(create());
+      expect(error?.reason).toBe(reason);
+      expect(error?.message).toContain(type);
+      expect(error?.message).not.toContain(PIN);
+      expect(seam.requests.filter((r) => r.path === '/access_codes/create')).toHaveLength(1);
+    },
+  );
+
+  it('maps a rejected API key to failed_to_set, not retried', async () => {
+    const wrongKey = new SeamLockProvider({ apiKey: 'seam_wrong', baseUrl: seam.url, sleep: async () => {} });
+    const error = await failure(wrongKey.getDevice('dev_1'));
+    expect([error?.reason, error?.message]).toEqual([
+      'failed_to_set',
+      'seam /devices/get: unauthorized (HTTP 401)',
+    ]);
+    expect(seam.requests).toHaveLength(1);
+  });
+
+  it('maps a failed action attempt by its error type', async () => {
+    seam.attemptError = 'no_space_for_access_code_on_device';
+    expect((await failure(create()))?.reason).toBe('no_space');
+  });
+
+  it('maps a PIN already on the lock outside Seam to duplicate_code (R3.3)', async () => {
+    seam.addUnmanagedCode('dev_1', PIN, 'Ada');
+    expect((await failure(create()))?.reason).toBe('duplicate_code');
+  });
+
+  it('maps an unknown device on read to failed_to_set', async () => {
+    expect((await failure(provider().getDevice('dev_missing')))?.reason).toBe('failed_to_set');
+  });
+
+  it('does not swallow a 404 on update: the code to change is gone', async () => {
+    const error = await failure(provider().updateCode('dev_1', 'ac_missing', { name: 'x' }));
+    expect([error?.reason, error?.message]).toEqual([
+      'failed_to_set',
+      'seam /access_codes/update: access_code_not_found (HTTP 404)',
+    ]);
+  });
+
+  it('treats an unreadable success reply as a server fault (transient)', async () => {
+    seam.devices.set('dev_odd', { device_type: 'yale_lock' });
+    expect((await failure(provider().getDevice('dev_odd')))?.reason).toBe('transient');
+  });
+});
+
+describe('Seam adapter: a create whose reply was lost', () => {
+  it('adopts the code an earlier attempt created instead of failing as a duplicate', async () => {
+    seam.failNext({ status: 500, landed: true });
+    const { accessCodeId } = await create();
+    expect([...seam.codes.keys()]).toEqual([accessCodeId]);
+    expect(seam.requests.map((r) => r.path)).toEqual([
+      '/access_codes/create',
+      '/access_codes/create',
+      '/access_codes/list',
+    ]);
+  });
+
+  it("does not adopt a duplicate that is not the same request's code", async () => {
+    await create('Someone else');
+    expect((await failure(create('Ada')))?.reason).toBe('duplicate_code');
+  });
+});
