@@ -3,7 +3,7 @@ import { InvokeStore } from '@aws/lambda-invoke-store';
 import { DynamoDeliveryRecords } from '#adapters/aws/dynamo-delivery-records.ts';
 import { DynamoStore } from '#adapters/aws/dynamo-store.ts';
 import { SandboxLockProvider } from '#adapters/local/sandbox-locks.ts';
-import type { Deps } from '#core/deps.ts';
+import { type Deps, storesOn } from '#core/deps.ts';
 import type { ScheduledJob } from '#core/model.ts';
 import { correlated } from '#handlers/correlation.ts';
 import { hostApi } from '#handlers/http/host-api.ts';
@@ -126,7 +126,7 @@ export class LocalRuntime {
         this.failures.push({ at: Date.now(), reservationId: '', what: `healthcheck: ${String(error)}` }),
     );
     this.deps = correlated({
-      store,
+      ...storesOn(store),
       scheduler: this.scheduler,
       workflows: this.workflows,
       lockProvider: () => this.sandbox,

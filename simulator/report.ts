@@ -151,12 +151,12 @@ export async function buildReport(
 ): Promise<Report> {
   const reservations: ReservationReport[] = [];
   for (const s of scenario.reservations) {
-    const stored = await runtime.deps.store.getReservation(ACCOUNT, s.id);
+    const stored = await runtime.deps.reservations.getReservation(ACCOUNT, s.id);
     reservations.push(reservationReport(runtime, s.id, stored, observations));
   }
   const signals = new Map<string, Report['locks'][number]['signals']>();
   for (const lock of scenario.locks) {
-    const health = await runtime.deps.store.getPoolHealth(ACCOUNT, lock.id);
+    const health = await runtime.deps.pools.getPoolHealth(ACCOUNT, lock.id);
     signals.set(
       lock.id,
       (health?.events ?? []).map((e) => ({ at: iso(e.at) ?? '', signal: e.signal, active: e.active })),

@@ -123,10 +123,10 @@ export class SimulatedWorld {
           ...(e.propertyId ? { propertyId: e.propertyId } : {}),
           ...(e.guest ? { guest: e.guest } : {}),
         });
-        const before = await this.runtime.deps.store.getReservation(ACCOUNT, r.id);
+        const before = await this.runtime.deps.reservations.getReservation(ACCOUNT, r.id);
         await this.deliver('reservation.modified', r.id, fields);
         // A stay that moved is judged at its new activeFrom and an hour after its new deletion time (R7.1).
-        const after = await this.runtime.deps.store.getReservation(ACCOUNT, r.id);
+        const after = await this.runtime.deps.reservations.getReservation(ACCOUNT, r.id);
         if (after?.status !== 'accepted') return;
         const { activeFrom, activeUntil } = after.code;
         if (activeFrom !== before?.code.activeFrom) {
@@ -152,10 +152,10 @@ export class SimulatedWorld {
 
   /** simulation.md: did the guest hold a PIN set on every lock of the property at activeFrom? */
   private async probeWorkingCode(reservationId: string, activeFrom: Instant): Promise<void> {
-    const r = await this.runtime.deps.store.getReservation(ACCOUNT, reservationId);
+    const r = await this.runtime.deps.reservations.getReservation(ACCOUNT, reservationId);
     // A probe planned for a window the stay no longer has leaves the judgement to its current window's.
     if (r?.status !== 'accepted' || r.code.activeFrom !== activeFrom) return;
-    const property = await this.runtime.deps.store.getProperty(ACCOUNT, r.propertyId);
+    const property = await this.runtime.deps.properties.getProperty(ACCOUNT, r.propertyId);
     // The code the guest holds now: a backup replaces the PIN on its lock (R4.4, R6).
     const pinOn = (lockId: string) => pinOnLock(r, lockId);
     const held = new Set((property?.lockIds ?? []).map(pinOn));
@@ -173,12 +173,12 @@ export class SimulatedWorld {
   /** simulation.md: a code still on an online lock an hour after its deletion time is left behind. */
   private probeDeletion(reservationId: string, at: Instant, only?: 'completed'): void {
     this.at(at, async () => {
-      const r = await this.runtime.deps.store.getReservation(ACCOUNT, reservationId);
+      const r = await this.runtime.deps.reservations.getReservation(ACCOUNT, reservationId);
       if (!r || (only === 'completed' && r.status !== 'accepted')) return;
       // Planned for a window the stay no longer has: the probe of its current window judges it.
       if (only === 'completed' && r.code.activeUntil + 25 * HOUR !== at) return;
       for (const state of r.code.locks) {
-        const lock = await this.runtime.deps.store.getLock(ACCOUNT, state.lockId);
+        const lock = await this.runtime.deps.locks.getLock(ACCOUNT, state.lockId);
         if (!lock) continue;
         const onDevice = this.runtime.sandbox.codesOnDevice(lock.deviceId).some((c) => c.code === r.code.pin);
         const online = (await this.runtime.sandbox.getDevice(lock.deviceId)).online;

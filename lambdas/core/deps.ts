@@ -1,18 +1,58 @@
+import type { AccessCodeIndex } from '#ports/access-code-index.ts';
+import type { BackupPoolStore } from '#ports/backup-pool-store.ts';
 import type { ChannelMessenger } from '#ports/channel-messaging.ts';
 import type { Clock, RandomSource } from '#ports/clock.ts';
+import type { HostAccountStore } from '#ports/host-account-store.ts';
 import type { HostNotifier } from '#ports/host-notifier.ts';
+import type { LockConnectionStore } from '#ports/lock-connection-store.ts';
 import type { LockProvider } from '#ports/lock-provider.ts';
+import type { LockStore } from '#ports/lock-store.ts';
 import type { EmailSender, SmsSender } from '#ports/messaging.ts';
 import type { Metrics } from '#ports/metrics.ts';
 import type { OutboundWebhooks } from '#ports/outbound-webhooks.ts';
+import type { PropertyStore } from '#ports/property-store.ts';
+import type { ReservationStore } from '#ports/reservation-store.ts';
 import type { Scheduler } from '#ports/scheduler.ts';
-import type { Store } from '#ports/store.ts';
 import type { Workflows } from '#ports/workflows.ts';
 import type { LockProviderName } from './model.ts';
 
+/**
+ * Lockstep's state, one small port per kind of item. Every key carries the host id (R9.3); on AWS
+ * one DynamoDB table serves them all.
+ */
+export interface Stores {
+  properties: PropertyStore;
+  locks: LockStore;
+  connections: LockConnectionStore;
+  reservations: ReservationStore;
+  accessCodes: AccessCodeIndex;
+  pools: BackupPoolStore;
+  hostAccounts: HostAccountStore;
+}
+
+/** One adapter that keeps every kind of item (the DynamoDB table, the in-memory store) as the seven ports. */
+export function storesOn(
+  store: PropertyStore &
+    LockStore &
+    LockConnectionStore &
+    ReservationStore &
+    AccessCodeIndex &
+    BackupPoolStore &
+    HostAccountStore,
+): Stores {
+  return {
+    properties: store,
+    locks: store,
+    connections: store,
+    reservations: store,
+    accessCodes: store,
+    pools: store,
+    hostAccounts: store,
+  };
+}
+
 /** Everything the use cases reach outside the core through; wired by each composition root. */
-export interface Deps {
-  store: Store;
+export interface Deps extends Stores {
   scheduler: Scheduler;
   workflows: Workflows;
   lockProvider: (name: LockProviderName) => LockProvider;

@@ -15,7 +15,7 @@ import { StepFunctionsWorkflows } from '#adapters/aws/step-functions.ts';
 import { ChannelMessagingHttp } from '#adapters/http/channel-messaging-http.ts';
 import { OutboundWebhookHttp } from '#adapters/http/outbound-webhook-http.ts';
 import { SeamLockProvider } from '#adapters/http/seam-lock-provider.ts';
-import type { Deps } from '#core/deps.ts';
+import { type Deps, storesOn } from '#core/deps.ts';
 import type { LockProviderName } from '#core/model.ts';
 import { correlated } from '#handlers/correlation.ts';
 import { metrics } from '#handlers/metrics.ts';
@@ -64,7 +64,7 @@ export async function awsDeps(config: Config): Promise<AwsDeps> {
   const ses = new SESClient({});
   return correlated({
     secrets,
-    store,
+    ...storesOn(store),
     scheduler: new EventBridgeScheduler(
       new SchedulerClient({}),
       {

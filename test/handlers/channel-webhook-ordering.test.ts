@@ -38,7 +38,7 @@ describe('POST /webhooks/channel: changes and cancellations', () => {
     });
     return { status: reply.statusCode, body: JSON.parse(reply.body ?? '{}') };
   };
-  const stored = () => runtime.deps.store.getReservation(HOST, id);
+  const stored = () => runtime.deps.reservations.getReservation(HOST, id);
   const entries = () =>
     Object.fromEntries(
       runtime.scheduler
@@ -49,7 +49,7 @@ describe('POST /webhooks/channel: changes and cancellations', () => {
 
   beforeAll(async () => {
     runtime = await LocalRuntime.start({ channelSecrets: [SECRET] });
-    await runtime.deps.store.putProperty({
+    await runtime.deps.properties.putProperty({
       hostId: HOST,
       propertyId: 'villa',
       name: 'Villa',

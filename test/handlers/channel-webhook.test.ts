@@ -42,13 +42,13 @@ describe('POST /webhooks/channel', () => {
     reservationEventBody('reservation.accepted', `evt-${eventCount}`, HOST, Date.now(), fields);
 
   const nothingWritten = async (reservationId: string) => {
-    expect(await runtime.deps.store.getReservation(HOST, reservationId)).toBeUndefined();
+    expect(await runtime.deps.reservations.getReservation(HOST, reservationId)).toBeUndefined();
     expect(runtime.scheduler.pending()).toEqual([]);
   };
 
   beforeAll(async () => {
     runtime = await LocalRuntime.start({ channelSecrets: SECRETS });
-    await runtime.deps.store.putProperty({
+    await runtime.deps.properties.putProperty({
       hostId: HOST,
       propertyId: 'villa',
       name: 'Villa',
@@ -85,11 +85,11 @@ describe('POST /webhooks/channel', () => {
   it('changes nothing on a redelivery of the same event (R9.1)', async () => {
     const body = accepted();
     expect((await deliver(body)).statusCode).toBe(201);
-    const first = await runtime.deps.store.getReservation(HOST, `r${eventCount}`);
+    const first = await runtime.deps.reservations.getReservation(HOST, `r${eventCount}`);
     const schedulerCalls = runtime.calls.scheduler;
     const again = await deliver(body);
     expect(again.statusCode).toBe(201); // the first answer, replayed for the same delivery id
-    expect(await runtime.deps.store.getReservation(HOST, `r${eventCount}`)).toEqual(first);
+    expect(await runtime.deps.reservations.getReservation(HOST, `r${eventCount}`)).toEqual(first);
     expect(runtime.calls.scheduler).toBe(schedulerCalls);
   });
 

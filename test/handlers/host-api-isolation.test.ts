@@ -62,7 +62,7 @@ describe('R9.3 tenant isolation through every host API route', () => {
       (await call(OTHER, 'PUT', `/v1/properties/${THEIRS.propertyId}/locks/${THEIRS.lockId}`)).status,
     ).toBe(200);
     const stay = reservation(OTHER, THEIRS.reservationId ?? '', THEIRS.propertyId, '602417');
-    await runtime.deps.store.createReservation({ ...stay, code: { ...stay.code, locks: [] } });
+    await runtime.deps.reservations.createReservation({ ...stay, code: { ...stay.code, locks: [] } });
   });
   afterAll(() => runtime.stop());
 

@@ -29,14 +29,14 @@ describe('host API: reservations', () => {
         ['r2', 4, 6],
         ['r3', 7, 9],
       ] as const) {
-        await runtime.deps.store.createReservation(stay(host, `${host}-${id}`, from, until));
+        await runtime.deps.reservations.createReservation(stay(host, `${host}-${id}`, from, until));
       }
     }
     const backup = stay(ME, `${ME}-backup`, 20, 22);
     backup.guestMessages = [
       { messageId: 'm1', kind: 'code', at: day(20), pin: '5555', isBackup: true, sent: ['sms'] },
     ];
-    await runtime.deps.store.createReservation(backup);
+    await runtime.deps.reservations.createReservation(backup);
   });
   afterAll(() => runtime.stop());
 

@@ -80,7 +80,7 @@ describe('host API: locks, properties and matching', () => {
       const reply = await call(ME, 'PUT', `/v1/properties/${OTHER}-villa/locks/${ME}-front`);
       expect(reply.status).toBe(404);
       expect(error(reply).field).toBe('propertyId');
-      expect((await runtime.deps.store.getProperty(OTHER, `${OTHER}-villa`))?.lockIds).toEqual([]);
+      expect((await runtime.deps.properties.getProperty(OTHER, `${OTHER}-villa`))?.lockIds).toEqual([]);
     });
 
     it('answers 400 naming the malformed id', async () => {
@@ -110,7 +110,7 @@ describe('host API: locks, properties and matching', () => {
       const lock = await call(ME, 'DELETE', `/v1/properties/${ME}-villa/locks/${OTHER}-front`);
       expect([property.status, error(property).field]).toEqual([404, 'propertyId']);
       expect([lock.status, error(lock).field]).toEqual([404, 'lockId']);
-      expect((await runtime.deps.store.getProperty(OTHER, `${OTHER}-villa`))?.lockIds).toEqual([
+      expect((await runtime.deps.properties.getProperty(OTHER, `${OTHER}-villa`))?.lockIds).toEqual([
         `${OTHER}-front`,
       ]);
     });

@@ -63,7 +63,7 @@ describe('R9.1 one delivery id, one effect', () => {
     expect((await deliver('delivery-2', body)).statusCode).toBe(201);
     const other = await deliver('delivery-3', body);
     expect(other.statusCode).toBe(200);
-    expect((await runtime.deps.store.getReservation(HOST, `r${n}`))?.version).toBe(1);
+    expect((await runtime.deps.reservations.getReservation(HOST, `r${n}`))?.version).toBe(1);
   });
 
   it('processes two concurrent deliveries of one id once', async () => {
@@ -75,7 +75,7 @@ describe('R9.1 one delivery id, one effect', () => {
       [201, 201],
       [201, 409],
     ]).toContainEqual(statuses);
-    expect((await runtime.deps.store.getReservation(HOST, `r${n}`))?.version).toBe(1);
+    expect((await runtime.deps.reservations.getReservation(HOST, `r${n}`))?.version).toBe(1);
   });
 
   it('gives the id back when the delivery fails, so the retry runs', async () => {

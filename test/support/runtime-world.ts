@@ -76,7 +76,7 @@ export abstract class RuntimeWorld {
   }
 
   async reservation(id: string): Promise<Reservation> {
-    const r = await this.runtime.deps.store.getReservation(HOST, id);
+    const r = await this.runtime.deps.reservations.getReservation(HOST, id);
     if (!r) throw new Error(`no reservation ${id}`);
     return r;
   }

@@ -20,7 +20,7 @@ export async function tableSnapshot(
   runtime: LocalRuntime,
   options = { withDeliveries: true },
 ): Promise<string> {
-  const { client, tableName } = runtime.deps.store as unknown as {
+  const { client, tableName } = runtime.deps.reservations as unknown as {
     client: DynamoDBClient;
     tableName: string;
   };

@@ -2,16 +2,13 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { PoolCode, PoolHealth } from '#core/backup/pool.ts';
 import { ConflictError, StaleWriteError } from '#core/errors.ts';
 import type { Instant, Lock, LockProviderName, Property, Reservation } from '#core/model.ts';
-import type {
-  AccessCodeRef,
-  DeviceRef,
-  HostContact,
-  LockAccount,
-  LockConnection,
-  ReservationPage,
-  ReservationQuery,
-  Store,
-} from '#ports/store.ts';
+import type { AccessCodeIndex, AccessCodeRef } from '#ports/access-code-index.ts';
+import type { BackupPoolStore } from '#ports/backup-pool-store.ts';
+import type { HostAccountStore, HostContact, LockAccount } from '#ports/host-account-store.ts';
+import type { LockConnection, LockConnectionStore } from '#ports/lock-connection-store.ts';
+import type { DeviceRef, LockStore } from '#ports/lock-store.ts';
+import type { PropertyStore } from '#ports/property-store.ts';
+import type { ReservationPage, ReservationQuery, ReservationStore } from '#ports/reservation-store.ts';
 import { pageReservations } from './reservation-pages.ts';
 import {
   ACCESS_CODE_SORT_KEY,
@@ -32,10 +29,19 @@ export interface DynamoStoreOptions {
 }
 
 /**
- * The Store on one DynamoDB table: the key design is in table.ts, item access in table-items.ts.
+ * Every store port on one DynamoDB table: the key design is in table.ts, item access in table-items.ts.
  * Attributes used in conditions, filters and index keys are kept top-level beside the body.
  */
-export class DynamoStore implements Store {
+export class DynamoStore
+  implements
+    PropertyStore,
+    LockStore,
+    LockConnectionStore,
+    ReservationStore,
+    AccessCodeIndex,
+    BackupPoolStore,
+    HostAccountStore
+{
   private readonly client: DynamoDBClient;
   private readonly tableName: string;
   private readonly items: TableItems;

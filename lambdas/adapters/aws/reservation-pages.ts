@@ -1,7 +1,7 @@
 import { type AttributeValue, type DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { ValidationError } from '#core/errors.ts';
 import type { Reservation } from '#core/model.ts';
-import type { ReservationPage, ReservationQuery } from '#ports/store.ts';
+import type { ReservationPage, ReservationQuery } from '#ports/reservation-store.ts';
 import { BY_PROPERTY_INDEX, keys } from './table.ts';
 
 type Item = Record<string, AttributeValue>;

@@ -53,7 +53,7 @@ export async function backupAfterMessage(
   const failing = locksWithoutCode(r, offline).filter((lockId) => !covered.has(lockId));
   if (failing.length === 0) return false;
   if (await issueBackup(deps, r, failing)) return tellGuestOfBackup(deps, r);
-  const property = await deps.store.getProperty(r.hostId, r.propertyId);
+  const property = await deps.properties.getProperty(r.hostId, r.propertyId);
   await alertCodeFailed(deps, r, property, failing, 'message_time');
   return false;
 }

@@ -26,7 +26,7 @@ export async function issueBackup(
   const held = new Set(allBackups(r).map((b) => b.lockId));
   const missing = [...new Set(atRisk)].filter((lockId) => !held.has(lockId));
   if (missing.length === 0) return r.code.backup;
-  const property = await deps.store.getProperty(r.hostId, r.propertyId);
+  const property = await deps.properties.getProperty(r.hostId, r.propertyId);
   if (!property?.settings.backupCodes) return undefined;
   const now = deps.clock.now();
   const claims: { backup: IssuedBackup; code: PoolCode }[] = [];
@@ -78,21 +78,21 @@ async function claimFrom(
   lockId: string,
   now: number,
 ): Promise<PoolCode | undefined> {
-  for (const code of issuable(await deps.store.listPoolCodes(r.hostId, lockId))) {
+  for (const code of issuable(await deps.pools.listPoolCodes(r.hostId, lockId))) {
     const claimed: PoolCode = {
       ...code,
       status: 'issued',
       issuedTo: { reservationId: r.reservationId, at: now, until: r.code.activeUntil },
       version: code.version + 1,
     };
-    if (await deps.store.savePoolCode(claimed, code.version)) return claimed;
+    if (await deps.pools.savePoolCode(claimed, code.version)) return claimed;
   }
   return undefined;
 }
 
 async function giveBack(deps: Deps, claimed: PoolCode): Promise<void> {
   const { issuedTo: _, ...rest } = claimed;
-  await deps.store.savePoolCode({ ...rest, status: 'set', version: claimed.version + 1 }, claimed.version);
+  await deps.pools.savePoolCode({ ...rest, status: 'set', version: claimed.version + 1 }, claimed.version);
 }
 
 /**
@@ -122,7 +122,7 @@ export async function returnUnusedBackup(deps: Deps, r: Reservation): Promise<bo
   });
   if (!saved) return false;
   for (const backup of backups) {
-    const code = (await deps.store.listPoolCodes(r.hostId, backup.lockId)).find(
+    const code = (await deps.pools.listPoolCodes(r.hostId, backup.lockId)).find(
       (c) => c.poolCodeId === backup.poolCodeId,
     );
     if (code?.status === 'issued' && code.issuedTo?.reservationId === r.reservationId)
@@ -142,7 +142,7 @@ export async function retireBackup(deps: Deps, r: Reservation): Promise<void> {
 }
 
 async function retireOne(deps: Deps, r: Reservation, backup: IssuedBackup): Promise<void> {
-  const code = (await deps.store.listPoolCodes(r.hostId, backup.lockId)).find(
+  const code = (await deps.pools.listPoolCodes(r.hostId, backup.lockId)).find(
     (c) => c.poolCodeId === backup.poolCodeId,
   );
   if (code?.status !== 'issued') return;
@@ -152,7 +152,7 @@ async function retireOne(deps: Deps, r: Reservation, backup: IssuedBackup): Prom
     issuedTo: { reservationId: r.reservationId, at: code.issuedTo?.at ?? 0, until },
     version: code.version + 1,
   };
-  await deps.store.savePoolCode(expired, code.version);
+  await deps.pools.savePoolCode(expired, code.version);
   await updateReservation(deps, r.hostId, r.reservationId, (fresh) => {
     const retired = (t: { event: string; lockId?: string | undefined }) =>
       t.event === 'backup.retired' && t.lockId === backup.lockId;
@@ -174,7 +174,7 @@ export async function backupIfOffline(deps: Deps, r: Reservation): Promise<Issue
   const atRisk: string[] = [];
   for (const state of r.code.locks) {
     if (state.status === 'set') continue;
-    const lock = await deps.store.getLock(r.hostId, state.lockId);
+    const lock = await deps.locks.getLock(r.hostId, state.lockId);
     if (!lock) continue;
     if (!(await isOnline(deps, lock, true))) atRisk.push(state.lockId);
   }

@@ -14,10 +14,10 @@ import { expiredIssues, nextPoolHealth, type PoolCode, poolCodeName, poolSize } 
  * never equal any code on the lock, any other pool code or a live guest's PIN (R6.1).
  */
 export async function refillPool(deps: Deps, hostId: string, lockId: string): Promise<void> {
-  const lock = await deps.store.getLock(hostId, lockId);
+  const lock = await deps.locks.getLock(hostId, lockId);
   if (!lock) return;
   const size = poolSize(lock);
-  const properties = (await deps.store.listProperties(hostId)).filter((p) => p.lockIds.includes(lockId));
+  const properties = (await deps.properties.listProperties(hostId)).filter((p) => p.lockIds.includes(lockId));
   // A pool only takes code slots where a property it serves gives backups out.
   if (size === 0 || !properties.some((p) => p.settings.backupCodes)) return;
   if (await isOnline(deps, lock, false))
@@ -33,12 +33,12 @@ export async function refillPool(deps: Deps, hostId: string, lockId: string): Pr
 async function fill(deps: Deps, lock: Lock, size: number, propertyIds: readonly string[]): Promise<void> {
   const now = deps.clock.now();
   const provider = deps.lockProvider(lock.provider);
-  let codes = await deps.store.listPoolCodes(lock.hostId, lock.lockId);
+  let codes = await deps.pools.listPoolCodes(lock.hostId, lock.lockId);
   for (const used of expiredIssues(codes, now)) await retirePoolCode(deps, lock, used);
-  codes = await deps.store.listPoolCodes(lock.hostId, lock.lockId);
+  codes = await deps.pools.listPoolCodes(lock.hostId, lock.lockId);
   const onDevice = await listCodes(deps, lock);
   const guests = (
-    await Promise.all(propertyIds.map((id) => deps.store.listReservations(lock.hostId, id, now)))
+    await Promise.all(propertyIds.map((id) => deps.reservations.listReservations(lock.hostId, id, now)))
   ).flat();
   const taken = new Set([
     ...onDevice.map((c) => c.code),
@@ -75,7 +75,7 @@ async function fill(deps: Deps, lock: Lock, size: number, propertyIds: readonly 
       createdAt: now,
       version: 1,
     };
-    if (await deps.store.savePoolCode(code, undefined)) await requestPoolCode(deps, lock, code);
+    if (await deps.pools.savePoolCode(code, undefined)) await requestPoolCode(deps, lock, code);
   }
 }
 
@@ -86,7 +86,7 @@ async function requestPoolCode(deps: Deps, lock: Lock, code: PoolCode): Promise<
     const { accessCodeId } = await deps
       .lockProvider(lock.provider)
       .createCode({ deviceId: lock.deviceId, code: code.pin, name: code.name });
-    await deps.store.putAccessCodeRef({
+    await deps.accessCodes.putAccessCodeRef({
       provider: lock.provider,
       accessCodeId,
       hostId: lock.hostId,
@@ -99,13 +99,13 @@ async function requestPoolCode(deps: Deps, lock: Lock, code: PoolCode): Promise<
     if (!(error instanceof LockProviderError)) throw error;
     next = { ...code, status: 'failed', version: code.version + 1 };
   }
-  await deps.store.savePoolCode(next, code.version);
+  await deps.pools.savePoolCode(next, code.version);
 }
 
 /** R6.3: a used code leaves the lock and the pool; it is never issued again. */
 export async function retirePoolCode(deps: Deps, lock: Lock, code: PoolCode): Promise<void> {
   if (code.accessCodeId) await deps.lockProvider(lock.provider).deleteCode(lock.deviceId, code.accessCodeId);
-  await deps.store.deletePoolCode(code.hostId, code.lockId, code.poolCodeId);
+  await deps.pools.deletePoolCode(code.hostId, code.lockId, code.poolCodeId);
 }
 
 /** The provider confirmed or refused a pool code (R4.2 holds for pool codes too). */
@@ -115,7 +115,7 @@ export async function recordPoolCodeEvent(
   outcome: 'set' | 'failed',
   at: Instant,
 ): Promise<'recorded' | 'ignored'> {
-  const codes = await deps.store.listPoolCodes(ref.hostId, ref.lockId);
+  const codes = await deps.pools.listPoolCodes(ref.hostId, ref.lockId);
   const code = codes.find((c) => c.poolCodeId === ref.poolCodeId);
   if (!code || code.accessCodeId !== ref.accessCodeId || code.status !== 'requested') return 'ignored';
   const next: PoolCode = {
@@ -124,19 +124,19 @@ export async function recordPoolCodeEvent(
     ...(outcome === 'set' ? { setAt: at } : {}),
     version: code.version + 1,
   };
-  if (!(await deps.store.savePoolCode(next, code.version))) return 'ignored';
+  if (!(await deps.pools.savePoolCode(next, code.version))) return 'ignored';
   await refreshPoolHealth(deps, ref.hostId, ref.lockId);
   return 'recorded';
 }
 
 /** R6.4: recomputed after every change of the pool; a raise or a clear is kept as an event. */
 export async function refreshPoolHealth(deps: Deps, hostId: string, lockId: string): Promise<void> {
-  const lock = await deps.store.getLock(hostId, lockId);
+  const lock = await deps.locks.getLock(hostId, lockId);
   if (!lock) return;
   for (let tries = 0; tries < 3; tries++) {
-    const previous = await deps.store.getPoolHealth(hostId, lockId);
-    const codes = await deps.store.listPoolCodes(hostId, lockId);
+    const previous = await deps.pools.getPoolHealth(hostId, lockId);
+    const codes = await deps.pools.listPoolCodes(hostId, lockId);
     const next = nextPoolHealth(previous, { hostId, lockId }, codes, poolSize(lock), deps.clock.now());
-    if (!next || (await deps.store.savePoolHealth(next, previous?.version))) return;
+    if (!next || (await deps.pools.savePoolHealth(next, previous?.version))) return;
   }
 }

@@ -15,10 +15,10 @@ export async function backupPoolView(
   hostId: string,
   lockId: string,
 ): Promise<BackupPoolView | undefined> {
-  const lock = await deps.store.getLock(hostId, lockId);
+  const lock = await deps.locks.getLock(hostId, lockId);
   if (!lock) return undefined;
-  const codes = await deps.store.listPoolCodes(hostId, lockId);
-  const health = await deps.store.getPoolHealth(hostId, lockId);
+  const codes = await deps.pools.listPoolCodes(hostId, lockId);
+  const health = await deps.pools.getPoolHealth(hostId, lockId);
   const size = poolSize(lock);
   return {
     lockId,

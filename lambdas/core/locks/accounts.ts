@@ -1,4 +1,4 @@
-import type { LockAccount } from '#ports/store.ts';
+import type { LockAccount } from '#ports/host-account-store.ts';
 import type { Deps } from '../deps.ts';
 import { ConflictError, LockProviderError, NotFoundError } from '../errors.ts';
 import type { LockProviderName } from '../model.ts';
@@ -8,11 +8,11 @@ import type { LockProviderName } from '../model.ts';
 
 /** Connects the account once; connecting it again answers the same account (`created: false`). */
 export async function connectLockAccount(
-  deps: Pick<Deps, 'store' | 'lockProvider' | 'clock'>,
+  deps: Pick<Deps, 'hostAccounts' | 'lockProvider' | 'clock'>,
   hostId: string,
   provider: LockProviderName,
 ): Promise<{ account: LockAccount; created: boolean }> {
-  const existing = (await deps.store.listLockAccounts(hostId)).find((a) => a.provider === provider);
+  const existing = (await deps.hostAccounts.listLockAccounts(hostId)).find((a) => a.provider === provider);
   if (existing) return { account: existing, created: false };
   try {
     deps.lockProvider(provider);
@@ -20,7 +20,7 @@ export async function connectLockAccount(
     throw new ConflictError(`lock provider ${provider} is not available in this deployment`);
   }
   const account = { hostId, provider, connectedAt: deps.clock.now() };
-  await deps.store.putLockAccount(account);
+  await deps.hostAccounts.putLockAccount(account);
   return { account, created: true };
 }
 
@@ -43,13 +43,13 @@ export interface AccountLock {
 
 /** The host's locks on a connected account, each with the provider's live status and capabilities. */
 export async function accountLocks(
-  deps: Pick<Deps, 'store' | 'lockProvider'>,
+  deps: Pick<Deps, 'hostAccounts' | 'locks' | 'lockProvider'>,
   hostId: string,
   provider: LockProviderName,
 ): Promise<AccountLock[]> {
-  const accounts = await deps.store.listLockAccounts(hostId);
+  const accounts = await deps.hostAccounts.listLockAccounts(hostId);
   if (!accounts.some((a) => a.provider === provider)) throw new NotFoundError('lock account', 'provider');
-  const locks = (await deps.store.listLocks(hostId)).filter((l) => l.provider === provider);
+  const locks = (await deps.locks.listLocks(hostId)).filter((l) => l.provider === provider);
   return Promise.all(
     locks.map(async (lock): Promise<AccountLock> => {
       const base = { lockId: lock.lockId, name: lock.name, deviceId: lock.deviceId };

@@ -1,4 +1,4 @@
-import type { LockConnection } from '#ports/store.ts';
+import type { LockConnection } from '#ports/lock-connection-store.ts';
 import type { Deps } from '../deps.ts';
 import { lockDisconnectedAlert } from '../messages/host-alert.ts';
 import { messageKey } from '../messages/message-id.ts';
@@ -36,14 +36,14 @@ export async function recordConnection(
   online: boolean,
   at: Instant,
 ): Promise<'recorded' | 'ignored'> {
-  const device = await deps.store.findDevice(provider, deviceId);
+  const device = await deps.locks.findDevice(provider, deviceId);
   if (!device) return 'ignored';
   const lock = { hostId: device.hostId, lockId: device.lockId };
   for (let attempt = 1; attempt <= MAX_TRIES; attempt++) {
-    const current = await deps.store.getLockConnection(lock.hostId, lock.lockId);
+    const current = await deps.connections.getLockConnection(lock.hostId, lock.lockId);
     const next = nextConnection(current, lock, online, at, deps.clock.now());
     if (!next) return 'ignored';
-    if (!(await deps.store.saveLockConnection(next, current?.version))) continue;
+    if (!(await deps.connections.saveLockConnection(next, current?.version))) continue;
     // This write claimed the outage's alert: no other delivery can have sent it.
     if (!next.online && current?.alertedAt === undefined) await alertOutage(deps, next);
     return 'recorded';
@@ -52,8 +52,8 @@ export async function recordConnection(
 }
 
 async function alertOutage(deps: Deps, outage: LockConnection): Promise<void> {
-  const lock = await deps.store.getLock(outage.hostId, outage.lockId);
-  const properties = (await deps.store.listProperties(outage.hostId)).filter((p) =>
+  const lock = await deps.locks.getLock(outage.hostId, outage.lockId);
+  const properties = (await deps.properties.listProperties(outage.hostId)).filter((p) =>
     p.lockIds.includes(outage.lockId),
   );
   const content = lockDisconnectedAlert({
@@ -72,7 +72,7 @@ async function alertOutage(deps: Deps, outage: LockConnection): Promise<void> {
     });
   } catch (error) {
     // Give the claim back, so the provider's redelivery of the report sends the alert.
-    await deps.store.saveLockConnection(
+    await deps.connections.saveLockConnection(
       { ...outage, alertedAt: undefined, version: outage.version + 1 },
       outage.version,
     );

@@ -38,9 +38,9 @@ export async function ownPropertyAndLock(
   propertyId: string,
   lockId: string,
 ): Promise<{ property: Property; lock: Lock }> {
-  const property = await deps.store.getProperty(hostId, propertyId);
+  const property = await deps.properties.getProperty(hostId, propertyId);
   if (!property) throw new NotFoundError('property', 'propertyId');
-  const lock = await deps.store.getLock(hostId, lockId);
+  const lock = await deps.locks.getLock(hostId, lockId);
   if (!lock) throw new NotFoundError('lock', 'lockId');
   return { property, lock };
 }
@@ -56,7 +56,7 @@ export async function matchLock(
   const matched = property.lockIds.includes(lockId)
     ? property
     : { ...property, lockIds: [...property.lockIds, lockId] };
-  if (matched !== property) await deps.store.putProperty(matched);
+  if (matched !== property) await deps.properties.putProperty(matched);
   await addLockToReservations(deps, matched, lock);
   await refillPool(deps, hostId, lockId); // R1.2, R6.2
   return matched;
@@ -129,20 +129,20 @@ export async function unmatchLock(
 ): Promise<Property> {
   const { property, lock } = await ownPropertyAndLock(deps, hostId, propertyId, lockId);
   const unmatched = { ...property, lockIds: property.lockIds.filter((id) => id !== lockId) };
-  if (unmatched.lockIds.length !== property.lockIds.length) await deps.store.putProperty(unmatched);
+  if (unmatched.lockIds.length !== property.lockIds.length) await deps.properties.putProperty(unmatched);
   const now = deps.clock.now();
   const byId = new Map([[lockId, lock]]);
   const reason = `lock unmatched from ${propertyId}`;
   for (const r of await liveReservations(deps, hostId, propertyId, now)) {
     await changeAndDelete(deps, r, byId, now, (fresh) => detachLock(fresh, lockId, now, reason));
   }
-  const stillServes = (await deps.store.listProperties(hostId)).some(
+  const stillServes = (await deps.properties.listProperties(hostId)).some(
     (p) => p.propertyId !== propertyId && p.lockIds.includes(lockId),
   );
   if (!stillServes) {
     await removeLockstepCodes(deps, hostId, lock, now);
     // The backup pool is Lockstep's too (R1.3, R6.1): it leaves with the guests' codes.
-    for (const code of await deps.store.listPoolCodes(hostId, lockId)) await retirePoolCode(deps, lock, code);
+    for (const code of await deps.pools.listPoolCodes(hostId, lockId)) await retirePoolCode(deps, lock, code);
     await refreshPoolHealth(deps, hostId, lockId);
   }
   return unmatched;
@@ -152,7 +152,7 @@ export async function unmatchLock(
 async function removeLockstepCodes(deps: Deps, hostId: string, lock: Lock, now: Instant): Promise<void> {
   const byReservation = new Map<string, string[]>();
   for (const code of await listCodes(deps, lock)) {
-    const ref = await deps.store.findAccessCode(lock.provider, code.accessCodeId);
+    const ref = await deps.accessCodes.findAccessCode(lock.provider, code.accessCodeId);
     if (!ref || ref.hostId !== hostId || ref.lockId !== lock.lockId) continue;
     byReservation.set(ref.reservationId, [
       ...(byReservation.get(ref.reservationId) ?? []),
@@ -161,7 +161,7 @@ async function removeLockstepCodes(deps: Deps, hostId: string, lock: Lock, now: 
   }
   const byId = new Map([[lock.lockId, lock]]);
   for (const [reservationId, ids] of byReservation) {
-    const r = await deps.store.getReservation(hostId, reservationId);
+    const r = await deps.reservations.getReservation(hostId, reservationId);
     if (!r) continue;
     await changeAndDelete(deps, r, byId, now, (fresh) => {
       const marked = ids.map((id) => markRemoving(fresh, id, now, 'lock matched to no property'));

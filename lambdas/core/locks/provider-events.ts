@@ -44,13 +44,13 @@ export async function recordLockEvent(deps: Deps, event: LockEvent): Promise<'re
       event.occurredAt,
     );
     // R6.2: an online lock gets its missing pool codes.
-    const device = await deps.store.findDevice(event.provider, event.deviceId);
+    const device = await deps.locks.findDevice(event.provider, event.deviceId);
     if (device && event.type === 'device.connected') await refillPool(deps, device.hostId, device.lockId);
     return recorded;
   }
   const outcome = CODE_OUTCOMES[event.type];
   if (!outcome || !event.accessCodeId) return 'ignored';
-  const ref = await deps.store.findAccessCode(event.provider, event.accessCodeId);
+  const ref = await deps.accessCodes.findAccessCode(event.provider, event.accessCodeId);
   if (!ref) return 'ignored';
   if (ref.poolCodeId !== undefined) {
     if (outcome.status === 'removed') return 'ignored';

@@ -20,9 +20,9 @@ export interface ResyncResult {
  * for its retry is tried at once. Codes Lockstep did not create are not looked at.
  */
 export async function resyncLock(deps: Deps, hostId: string, lockId: string): Promise<ResyncResult> {
-  const lock = await deps.store.getLock(hostId, lockId);
+  const lock = await deps.locks.getLock(hostId, lockId);
   if (!lock) throw new NotFoundError('lock', 'lockId');
-  const properties = (await deps.store.listProperties(hostId)).filter((p) => p.lockIds.includes(lockId));
+  const properties = (await deps.properties.listProperties(hostId)).filter((p) => p.lockIds.includes(lockId));
   const onDevice = new Set((await listCodes(deps, lock)).map((c) => c.accessCodeId));
   const now = deps.clock.now();
   const result: ResyncResult = { lockId, reservationsChecked: 0, reservationsReprogrammed: 0 };

@@ -49,7 +49,7 @@ export async function alertHostAboutReservation(
 }
 
 const lockNames = async (deps: Deps, hostId: string, lockIds: readonly string[]): Promise<string[]> => {
-  const locks = await Promise.all(lockIds.map((id) => deps.store.getLock(hostId, id)));
+  const locks = await Promise.all(lockIds.map((id) => deps.locks.getLock(hostId, id)));
   return lockIds.map((id, i) => (locks[i] as Lock | undefined)?.name ?? id);
 };
 

@@ -25,7 +25,7 @@ export async function recordHostMessage(
   hostId: string,
   event: HostMessageSent,
 ): Promise<{ reservation: Reservation; changed: boolean }> {
-  const before = await deps.store.getReservation(hostId, event.reservationId);
+  const before = await deps.reservations.getReservation(hostId, event.reservationId);
   if (!before) throw new NotFoundError('reservation', 'message.reservation_id');
   const updated = await updateReservation(deps, hostId, event.reservationId, (r) => noteMessage(r, event));
   return {

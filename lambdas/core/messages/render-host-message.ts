@@ -39,14 +39,14 @@ export async function renderHostMessage(
   hostId: string,
   request: RenderRequest,
 ): Promise<RenderResult> {
-  const r = await deps.store.getReservation(hostId, request.reservationId);
+  const r = await deps.reservations.getReservation(hostId, request.reservationId);
   if (!r) throw new NotFoundError('reservation', 'reservationId');
   const code = currentCode(r);
   const { text, carriesCode } = renderTemplate(request.template, code.pin);
   if (!request.send) return { text, carriesCode };
   if (r.status !== 'accepted')
     throw new ConflictError(`reservation ${r.reservationId} is ${r.status}; nothing was sent`);
-  const property = await deps.store.getProperty(r.hostId, r.propertyId);
+  const property = await deps.properties.getProperty(r.hostId, r.propertyId);
   const hosts = property?.settings.hosts;
   if (request.from !== undefined && hosts && !hosts.includes(request.from)) {
     throw new ValidationError('from', `is not one of the listing's hosts (${hosts.join(', ')})`);

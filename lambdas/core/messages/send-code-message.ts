@@ -51,10 +51,10 @@ export async function sendCodeMessage(
   hostId: string,
   reservationId: string,
 ): Promise<CodeMessageOutcome> {
-  const r = await deps.store.getReservation(hostId, reservationId);
+  const r = await deps.reservations.getReservation(hostId, reservationId);
   if (r?.status !== 'accepted') return 'not_accepted';
-  const property = await deps.store.getProperty(r.hostId, r.propertyId);
-  const locks = (await Promise.all(r.code.locks.map((s) => deps.store.getLock(r.hostId, s.lockId)))).filter(
+  const property = await deps.properties.getProperty(r.hostId, r.propertyId);
+  const locks = (await Promise.all(r.code.locks.map((s) => deps.locks.getLock(r.hostId, s.lockId)))).filter(
     (l): l is Lock => l !== undefined,
   );
   const offline = await offlineLocks(deps, locks);

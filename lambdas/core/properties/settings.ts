@@ -28,14 +28,14 @@ export async function updatePropertySettings(
   propertyId: string,
   update: PropertyUpdate,
 ): Promise<PropertyUpdateResult> {
-  const current = await deps.store.getProperty(hostId, propertyId);
+  const current = await deps.properties.getProperty(hostId, propertyId);
   if (!current) throw new NotFoundError('property', 'propertyId');
   const property: Property = {
     ...current,
     name: update.name ?? current.name,
     settings: { ...current.settings, ...definedOnly(update.settings) },
   };
-  await deps.store.putProperty(property);
+  await deps.properties.putProperty(property);
 
   const reservationsMoved: string[] = [];
   for (const r of await liveReservations(deps, hostId, propertyId, deps.clock.now())) {

@@ -34,7 +34,7 @@ export interface Outcome {
 const attemptable = (s: LockCodeState) => isProvisioningTarget(s) && needsAttempt(s);
 
 async function loadLocks(deps: Deps, r: Reservation): Promise<Map<string, Lock>> {
-  const locks = await Promise.all(r.code.locks.map((s) => deps.store.getLock(r.hostId, s.lockId)));
+  const locks = await Promise.all(r.code.locks.map((s) => deps.locks.getLock(r.hostId, s.lockId)));
   return new Map(locks.filter((l): l is Lock => l !== undefined).map((l) => [l.lockId, l]));
 }
 
@@ -47,7 +47,7 @@ export async function attemptProvisioning(
   deps: Deps,
   input: ProvisioningInput,
 ): Promise<{ requested: number }> {
-  const r = await deps.store.getReservation(input.hostId, input.reservationId);
+  const r = await deps.reservations.getReservation(input.hostId, input.reservationId);
   if (r?.status !== 'accepted') return { requested: 0 };
   const now = deps.clock.now();
   const locks = await loadLocks(deps, r);
@@ -113,7 +113,7 @@ async function attemptOnLock(
 }
 
 function putRef(deps: Deps, r: Reservation, lock: Lock, accessCodeId: string): Promise<void> {
-  return deps.store.putAccessCodeRef({
+  return deps.accessCodes.putAccessCodeRef({
     provider: lock.provider,
     accessCodeId,
     hostId: r.hostId,
@@ -136,7 +136,7 @@ async function ownCodeWithPin(
   const stale = new Set([...(state.retiredAccessCodeIds ?? []), ...(replaced ? [replaced] : [])]);
   for (const code of await listCodes(deps, lock)) {
     if (code.code !== r.code.pin || stale.has(code.accessCodeId) || code.status === 'removing') continue;
-    const ref = await deps.store.findAccessCode(lock.provider, code.accessCodeId);
+    const ref = await deps.accessCodes.findAccessCode(lock.provider, code.accessCodeId);
     const ours = ref
       ? ref.hostId === r.hostId && ref.reservationId === r.reservationId && ref.lockId === lock.lockId
       : code.managed && code.name === r.code.name;
@@ -207,13 +207,13 @@ export interface CheckResult {
 
 /** A lock counts only once the provider confirmed the code (R4.2); otherwise plan the next attempt (R4.1). */
 export async function checkProvisioning(deps: Deps, input: ProvisioningInput): Promise<CheckResult> {
-  const r = await deps.store.getReservation(input.hostId, input.reservationId);
+  const r = await deps.reservations.getReservation(input.hostId, input.reservationId);
   if (r?.status !== 'accepted') return { outcome: 'stopped' };
   await tellGuestOfNewPin(deps, r); // R3.3: a PIN replaced after the code message, now attempted
   const targets = r.code.locks.filter(isProvisioningTarget);
   if (targets.every((s) => s.status === 'set')) return { outcome: 'done' };
   const now = deps.clock.now();
-  const property = await deps.store.getProperty(r.hostId, r.propertyId);
+  const property = await deps.properties.getProperty(r.hostId, r.propertyId);
   const locks = await loadLocks(deps, r);
   await backupAfterMessage(deps, r, locks); // R4.4: a failure learned after the code message
   const timeZone = property?.settings.timeZone ?? 'UTC';

@@ -12,11 +12,11 @@ const NOT_SET = new Set(['pending', 'requested', 'failed']);
 export async function checkProvisioningAndAlert(deps: Deps, input: ProvisioningInput): Promise<CheckResult> {
   const result = await checkProvisioning(deps, input);
   if (result.outcome !== 'stopped') return result;
-  const r = await deps.store.getReservation(input.hostId, input.reservationId);
+  const r = await deps.reservations.getReservation(input.hostId, input.reservationId);
   if (r?.status !== 'accepted') return result;
   const failing = r.code.locks.filter((s) => NOT_SET.has(s.status)).map((s) => s.lockId);
   if (failing.length === 0) return result;
-  const property = await deps.store.getProperty(r.hostId, r.propertyId);
+  const property = await deps.properties.getProperty(r.hostId, r.propertyId);
   await alertCodeFailed(deps, r, property, failing, 'retries_exhausted');
   return result;
 }

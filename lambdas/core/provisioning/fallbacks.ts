@@ -30,7 +30,7 @@ export async function chooseFallbacks(
   const taken = await takenByOthers(deps, r, targets);
   const fallbacks: Fallbacks = {};
   if (duplicate) {
-    const property = await deps.store.getProperty(r.hostId, r.propertyId);
+    const property = await deps.properties.getProperty(r.hostId, r.propertyId);
     const choice = replacementPin(deps, r, property, targets, taken.codes);
     fallbacks.pin = choice.pin
       ? { pin: choice.pin, reason: `lock ${duplicate.lockId} refused the PIN as a duplicate` }

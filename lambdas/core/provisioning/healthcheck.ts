@@ -45,13 +45,13 @@ export function locksAtRisk(
 export async function runHealthcheckShard(deps: Deps, shard: number): Promise<HealthcheckShardResult> {
   const at = deps.clock.now();
   const result: HealthcheckShardResult = { shard, examined: 0, atRisk: 0, backupsIssued: 0, alerted: 0 };
-  for (const r of await deps.store.listDueReservations(shard, at, at + HEALTHCHECK_WINDOW)) {
+  for (const r of await deps.reservations.listDueReservations(shard, at, at + HEALTHCHECK_WINDOW)) {
     if (r.status !== 'accepted') continue;
     result.examined++;
     const locks = new Map<string, Lock>();
     const offline = new Set<string>();
     for (const s of r.code.locks) {
-      const lock = await deps.store.getLock(r.hostId, s.lockId);
+      const lock = await deps.locks.getLock(r.hostId, s.lockId);
       if (!lock) continue;
       locks.set(lock.lockId, lock);
       if (!(await isOnline(deps, lock, true))) offline.add(lock.lockId);
@@ -64,7 +64,7 @@ export async function runHealthcheckShard(deps: Deps, shard: number): Promise<He
       result.backupsIssued++;
       await tellGuestOfBackup(deps, r); // R4.4: the guest already holds their own code
     } else {
-      const property = await deps.store.getProperty(r.hostId, r.propertyId);
+      const property = await deps.properties.getProperty(r.hostId, r.propertyId);
       // Worded as at message time: access starts soon and the lock has not confirmed the code.
       if (await alertCodeFailed(deps, r, property, atRisk, 'message_time')) result.alerted++;
     }

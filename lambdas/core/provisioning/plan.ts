@@ -19,7 +19,7 @@ import {
 // locks, a replacement PIN, deleting superseded codes and getting provisioning going again.
 
 export async function getLocks(deps: Deps, hostId: string, lockIds: readonly string[]): Promise<Lock[]> {
-  const locks = await Promise.all([...new Set(lockIds)].map((id) => deps.store.getLock(hostId, id)));
+  const locks = await Promise.all([...new Set(lockIds)].map((id) => deps.locks.getLock(hostId, id)));
   return locks.filter((l): l is Lock => l !== undefined);
 }
 
@@ -29,7 +29,7 @@ export async function liveReservations(
   propertyId: string,
   now: Instant,
 ): Promise<Reservation[]> {
-  return (await deps.store.listReservations(hostId, propertyId, now)).filter((r) => isLive(r, now));
+  return (await deps.reservations.listReservations(hostId, propertyId, now)).filter((r) => isLive(r, now));
 }
 
 /**

@@ -19,9 +19,9 @@ export async function codesOnLocks(
   locks: readonly Lock[],
 ): Promise<CodesOnLocks> {
   const onDevices = await Promise.all(locks.map((l) => deps.lockProvider(l.provider).listCodes(l.deviceId)));
-  const reservations = (await deps.store.listReservations(hostId, propertyId, deps.clock.now())).filter(
-    (r) => r.status === 'accepted',
-  );
+  const reservations = (
+    await deps.reservations.listReservations(hostId, propertyId, deps.clock.now())
+  ).filter((r) => r.status === 'accepted');
   const codes = new Set<string>();
   const names = new Set<string>();
   for (const code of onDevices.flat()) {
@@ -30,7 +30,7 @@ export async function codesOnLocks(
   }
   // R6.1: pool codes, even those not yet on the lock, are never a guest's PIN.
   for (const lock of locks) {
-    for (const c of await deps.store.listPoolCodes(hostId, lock.lockId)) codes.add(c.pin);
+    for (const c of await deps.pools.listPoolCodes(hostId, lock.lockId)) codes.add(c.pin);
   }
   for (const r of reservations) {
     codes.add(r.code.pin);

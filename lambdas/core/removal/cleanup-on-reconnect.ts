@@ -18,15 +18,15 @@ export async function cleanUpOnReconnect(
   provider: LockProviderName,
   deviceId: string,
 ): Promise<void> {
-  const device = await deps.store.findDevice(provider, deviceId);
+  const device = await deps.locks.findDevice(provider, deviceId);
   if (!device) return;
-  const lock = await deps.store.getLock(device.hostId, device.lockId);
+  const lock = await deps.locks.getLock(device.hostId, device.lockId);
   if (!lock) return;
   const now = deps.clock.now();
   // Every property, not only those the lock serves now: a code may be due to leave it because it was
   // unmatched there (R1.3) or the reservation moved to another property (R7.1).
-  for (const property of await deps.store.listProperties(device.hostId)) {
-    const stays = await deps.store.listReservations(
+  for (const property of await deps.properties.listProperties(device.hostId)) {
+    const stays = await deps.reservations.listReservations(
       device.hostId,
       property.propertyId,
       now - RECONNECT_LOOKBACK,

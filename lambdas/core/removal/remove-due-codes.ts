@@ -14,13 +14,13 @@ type Outcome = { kind: 'gone'; code: CodeToDelete } | { kind: 'refused'; code: C
 
 export async function loadCodeLocks(deps: Deps, r: Reservation): Promise<Map<string, Lock>> {
   const ids = [...new Set(r.code.locks.map((s) => s.lockId))];
-  const locks = await Promise.all(ids.map((id) => deps.store.getLock(r.hostId, id)));
+  const locks = await Promise.all(ids.map((id) => deps.locks.getLock(r.hostId, id)));
   return new Map(locks.filter((l): l is Lock => l !== undefined).map((l) => [l.lockId, l]));
 }
 
 /** The `delete` entry's run; also called when a lock holding a due code reconnects (R7.3). */
 export async function removeDueCodes(deps: Deps, hostId: string, reservationId: string): Promise<void> {
-  const r = await deps.store.getReservation(hostId, reservationId);
+  const r = await deps.reservations.getReservation(hostId, reservationId);
   if (!r) return;
   await retireBackup(deps, r); // R6.3
   const now = deps.clock.now();

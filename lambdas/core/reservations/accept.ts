@@ -34,13 +34,13 @@ export async function acceptReservation(
   input: ReservationInput,
   event: ChannelEventInfo = {},
 ): Promise<AcceptResult> {
-  const existing = await deps.store.getReservation(hostId, input.reservationId);
+  const existing = await deps.reservations.getReservation(hostId, input.reservationId);
   if (existing) return { reservation: existing, created: false };
 
-  const property = await deps.store.getProperty(hostId, input.propertyId);
+  const property = await deps.properties.getProperty(hostId, input.propertyId);
   if (!property) throw new NotFoundError('property', 'reservation.property_id');
   const details = stayDetails(input, property.settings.timeZone);
-  const locks = (await Promise.all(property.lockIds.map((id) => deps.store.getLock(hostId, id)))).filter(
+  const locks = (await Promise.all(property.lockIds.map((id) => deps.locks.getLock(hostId, id)))).filter(
     (l): l is Lock => l !== undefined,
   );
   const now = deps.clock.now();
@@ -107,7 +107,7 @@ export async function acceptReservation(
       detail: new Date(job.at).toISOString(),
     });
   }
-  await deps.store.createReservation(reservation);
+  await deps.reservations.createReservation(reservation);
   await Promise.all(jobs.map((job) => deps.scheduler.schedule(job)));
   await emitAccessMethod(deps, reservation, 'access_method.issued'); // R6.5
   await backupIfOffline(deps, reservation); // R4.4: a booking less than 36 h ahead

@@ -22,7 +22,7 @@ export async function cancelReservation(
   input: ReservationInput,
   occurredAt: Instant,
 ): Promise<AcceptResult> {
-  const current = await deps.store.getReservation(hostId, input.reservationId);
+  const current = await deps.reservations.getReservation(hostId, input.reservationId);
   if (!current) {
     try {
       return await storeCancelled(deps, hostId, input, occurredAt);
@@ -72,7 +72,7 @@ async function storeCancelled(
   input: ReservationInput,
   occurredAt: Instant,
 ): Promise<AcceptResult> {
-  const property = await deps.store.getProperty(hostId, input.propertyId);
+  const property = await deps.properties.getProperty(hostId, input.propertyId);
   if (!property) throw new NotFoundError('property', 'reservation.property_id');
   const details = stayDetails(input, property.settings.timeZone);
   const now = deps.clock.now();
@@ -94,6 +94,6 @@ async function storeCancelled(
       },
     ],
   };
-  await deps.store.createReservation(reservation);
+  await deps.reservations.createReservation(reservation);
   return { reservation, created: true };
 }

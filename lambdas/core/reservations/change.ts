@@ -34,12 +34,12 @@ export async function changeReservation(
   input: ReservationInput,
   occurredAt: Instant,
 ): Promise<AcceptResult> {
-  const current = await deps.store.getReservation(hostId, input.reservationId);
+  const current = await deps.reservations.getReservation(hostId, input.reservationId);
   if (!current) return acceptReservation(deps, hostId, input, { occurredAt, type: 'reservation.modified' });
   const unchanged = { reservation: current, created: false };
   if (current.status !== 'accepted' || isStaleEvent(current, occurredAt)) return unchanged;
 
-  const property = await deps.store.getProperty(hostId, input.propertyId);
+  const property = await deps.properties.getProperty(hostId, input.propertyId);
   if (!property) throw new NotFoundError('property', 'reservation.property_id');
   const details = stayDetails(input, property.settings.timeZone);
   return reshapeReservation(deps, current, property, details, { occurredAt });
@@ -159,7 +159,7 @@ async function updateWindows(
   locks: ReadonlyMap<string, Lock>,
 ): Promise<{ code: CodeOnLock; reason: string }[]> {
   if (codes.length === 0) return [];
-  const current = (await deps.store.getReservation(written.hostId, written.reservationId)) ?? written;
+  const current = (await deps.reservations.getReservation(written.hostId, written.reservationId)) ?? written;
   const failed: { code: CodeOnLock; reason: string }[] = [];
   for (const code of codes) {
     const lock = locks.get(code.lockId);

@@ -19,6 +19,6 @@ export async function runScheduledJob(deps: Deps, job: JobInput): Promise<void> 
 
 /** R4.4: 36 hours before activeFrom, a code not yet set on an offline lock gets a backup then. */
 async function backupCheck(deps: Deps, hostId: string, reservationId: string): Promise<void> {
-  const r = await deps.store.getReservation(hostId, reservationId);
+  const r = await deps.reservations.getReservation(hostId, reservationId);
   if (r) await backupIfOffline(deps, r);
 }

@@ -9,19 +9,19 @@ const MAX_TRIES = 5;
  * pure: on a concurrent write it runs again on the fresh copy. Returning false writes nothing.
  */
 export async function updateReservation(
-  deps: Pick<Deps, 'store'>,
+  deps: Pick<Deps, 'reservations'>,
   hostId: string,
   reservationId: string,
   change: (reservation: Reservation) => boolean,
 ): Promise<Reservation | undefined> {
   for (let attempt = 1; ; attempt++) {
-    const current = await deps.store.getReservation(hostId, reservationId);
+    const current = await deps.reservations.getReservation(hostId, reservationId);
     if (!current) return undefined;
     const next = structuredClone(current);
     if (!change(next)) return current;
     next.version = current.version + 1;
     try {
-      await deps.store.saveReservation(next, current.version);
+      await deps.reservations.saveReservation(next, current.version);
       return next;
     } catch (error) {
       if (!(error instanceof StaleWriteError) || attempt >= MAX_TRIES) throw error;

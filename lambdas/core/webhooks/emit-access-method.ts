@@ -18,7 +18,7 @@ export async function emitAccessMethod(
   /** The backup this event is about (one per lock); the reservation's first by default. */
   backup: IssuedBackup | undefined = r.code.backup,
 ): Promise<void> {
-  const property = await deps.store.getProperty(r.hostId, r.propertyId);
+  const property = await deps.properties.getProperty(r.hostId, r.propertyId);
   const url = property?.settings.outboundWebhookUrl;
   if (!url) return;
   const code = backup

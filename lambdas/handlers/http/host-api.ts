@@ -62,7 +62,7 @@ export const ROUTES: readonly RouteEntry[] = [
     '/v1/properties/{propertyId}',
     { summary: 'Read a property', params: PropertyPath },
     async (deps, hostId, { params }) => {
-      const property = await deps.store.getProperty(hostId, params.propertyId);
+      const property = await deps.properties.getProperty(hostId, params.propertyId);
       if (!property) throw new NotFoundError('property', 'propertyId');
       return json(200, property);
     },
@@ -117,7 +117,7 @@ export const ROUTES: readonly RouteEntry[] = [
     'GET',
     '/v1/lock-accounts',
     { summary: 'List the host’s connected lock provider accounts' },
-    async (deps, hostId) => json(200, { accounts: await deps.store.listLockAccounts(hostId) }),
+    async (deps, hostId) => json(200, { accounts: await deps.hostAccounts.listLockAccounts(hostId) }),
   ),
   route(
     'POST',
@@ -148,7 +148,7 @@ export const ROUTES: readonly RouteEntry[] = [
     },
     async (deps, hostId, { query }) => {
       const at = (text: string | undefined) => (text === undefined ? undefined : Date.parse(text));
-      const page = await deps.store.pageReservations(hostId, query.propertyId, {
+      const page = await deps.reservations.pageReservations(hostId, query.propertyId, {
         from: at(query.from),
         to: at(query.to),
         limit: query.limit,
@@ -165,7 +165,7 @@ export const ROUTES: readonly RouteEntry[] = [
     '/v1/reservations/{reservationId}',
     { summary: 'A reservation’s access view (R8.1)', params: ReservationPath },
     async (deps, hostId, { params }) => {
-      const reservation = await deps.store.getReservation(hostId, params.reservationId);
+      const reservation = await deps.reservations.getReservation(hostId, params.reservationId);
       if (!reservation) throw new NotFoundError('reservation', 'reservationId');
       return json(200, accessView(reservation));
     },

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DynamoStore } from '#adapters/aws/dynamo-store.ts';
 import { type LocalDynamo, startLocalDynamo } from '#local/dynamo.ts';
-import type { LockConnection } from '#ports/store.ts';
+import type { LockConnection } from '#ports/lock-connection-store.ts';
 import { lock } from './fixtures.ts';
 
 // The small items behind R8.2: a lock's connection state (one alert per outage) and the host's alert address.

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DynamoStore } from '#adapters/aws/dynamo-store.ts';
 import { ConflictError, StaleWriteError } from '#core/errors.ts';
 import { type LocalDynamo, startLocalDynamo } from '#local/dynamo.ts';
-import type { AccessCodeRef } from '#ports/store.ts';
+import type { AccessCodeRef } from '#ports/access-code-index.ts';
 import { lock, property, reservation } from './fixtures.ts';
 
 let dynamo: LocalDynamo;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nextConnection } from '#core/locks/connection.ts';
-import type { LockConnection } from '#ports/store.ts';
+import type { LockConnection } from '#ports/lock-connection-store.ts';
 
 const LOCK = { hostId: 'h', lockId: 'front' };
 const NOW = 1_000_000;

@@ -236,7 +236,7 @@ describe('R1.3 unmatching a lock', () => {
     await world.property('villa');
     const reply = await world.api('DELETE', '/v1/properties/villa/locks/nowhere');
     expect(reply.status).toBe(404);
-    expect(await world.runtime.deps.store.getProperty(HOST, 'villa')).toMatchObject({ lockIds: [] });
+    expect(await world.runtime.deps.properties.getProperty(HOST, 'villa')).toMatchObject({ lockIds: [] });
   });
 });
 
