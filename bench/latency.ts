@@ -49,7 +49,7 @@ for (let p = 0; p < PROPERTIES; p++) {
   }
 }
 
-// Stays far enough ahead that no scheduled job falls due while the benchmark runs.
+// Stays far enough ahead that no scheduled entry falls due while the benchmark runs.
 const firstDay = Date.now() + 60 * DAY;
 const localDate = (at: number) => new Date(at).toISOString().slice(0, 10);
 

@@ -1,5 +1,5 @@
 /**
- * Counts work the local runtime has started and not finished (handler runs, scheduler jobs, SDK
+ * Counts work the local runtime has started and not finished (handler runs, scheduler entries, SDK
  * requests), so a virtual-time driver only moves the clock when everything has settled.
  */
 export class Activity {

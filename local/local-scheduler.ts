@@ -1,4 +1,4 @@
-import type { ScheduledJob } from '#core/model.ts';
+import type { ScheduledEntry } from '#core/model.ts';
 import type { Scheduler } from '#ports/scheduler.ts';
 import type { AwsCalls } from './aws-calls.ts';
 import { MAX_TIMER_MS } from './timers.ts';
@@ -9,36 +9,36 @@ import { MAX_TIMER_MS } from './timers.ts';
  * the order they were scheduled.
  */
 export class LocalScheduler implements Scheduler {
-  private readonly jobs = new Map<string, { job: ScheduledJob; seq: number }>();
+  private readonly entries = new Map<string, { entry: ScheduledEntry; seq: number }>();
   private readonly calls: AwsCalls;
-  private readonly fire: (job: ScheduledJob) => Promise<void>;
+  private readonly fire: (entry: ScheduledEntry) => Promise<void>;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private seq = 0;
 
-  constructor(calls: AwsCalls, fire: (job: ScheduledJob) => Promise<void>) {
+  constructor(calls: AwsCalls, fire: (entry: ScheduledEntry) => Promise<void>) {
     this.calls = calls;
     this.fire = fire;
   }
 
-  async schedule(job: ScheduledJob): Promise<void> {
+  async schedule(entry: ScheduledEntry): Promise<void> {
     // The AWS adapter tries CreateSchedule and falls back to UpdateSchedule for an existing entry.
-    this.calls.scheduler += this.jobs.has(job.name) ? 2 : 1;
-    this.jobs.set(job.name, { job, seq: this.seq++ });
+    this.calls.scheduler += this.entries.has(entry.name) ? 2 : 1;
+    this.entries.set(entry.name, { entry, seq: this.seq++ });
     this.arm();
   }
 
   async cancel(name: string): Promise<void> {
     this.calls.scheduler++;
-    this.jobs.delete(name);
+    this.entries.delete(name);
     this.arm();
   }
 
-  pending(): ScheduledJob[] {
-    return this.ordered().map((e) => e.job);
+  pending(): ScheduledEntry[] {
+    return this.ordered().map((e) => e.entry);
   }
 
   private ordered() {
-    return [...this.jobs.values()].sort((a, b) => a.job.at - b.job.at || a.seq - b.seq);
+    return [...this.entries.values()].sort((a, b) => a.entry.at - b.entry.at || a.seq - b.seq);
   }
 
   private arm(): void {
@@ -46,18 +46,18 @@ export class LocalScheduler implements Scheduler {
     this.timer = undefined;
     const head = this.ordered()[0];
     if (!head) return;
-    const delay = Math.min(MAX_TIMER_MS, Math.max(0, head.job.at - Date.now()));
+    const delay = Math.min(MAX_TIMER_MS, Math.max(0, head.entry.at - Date.now()));
     this.timer = setTimeout(() => this.runDue(), delay);
   }
 
   private runDue(): void {
     this.timer = undefined;
     const now = Date.now();
-    for (const { job } of this.ordered()) {
-      if (job.at > now) break;
+    for (const { entry } of this.ordered()) {
+      if (entry.at > now) break;
       // ActionAfterCompletion DELETE: a fired entry is gone.
-      this.jobs.delete(job.name);
-      void this.fire(job);
+      this.entries.delete(entry.name);
+      void this.fire(entry);
     }
     this.arm();
   }

@@ -4,14 +4,14 @@ import { DynamoDeliveryRecords } from '#adapters/aws/dynamo-delivery-records.ts'
 import { DynamoStore } from '#adapters/aws/dynamo-store.ts';
 import { SandboxLockProvider } from '#adapters/local/sandbox-locks.ts';
 import { type Deps, storesOn } from '#core/deps.ts';
-import type { ScheduledJob } from '#core/model.ts';
+import type { ScheduledEntry } from '#core/model.ts';
 import { correlated } from '#handlers/correlation.ts';
 import { hostApi } from '#handlers/http/host-api.ts';
 import type { HttpResponse } from '#handlers/http/http.ts';
 import { channelDeliveries, lockDeliveries } from '#handlers/http/webhook-deliveries.ts';
 import { withHttpMiddleware } from '#handlers/http/with-http-middleware.ts';
-import { healthcheckShard } from '#handlers/jobs/healthcheck-shard.ts';
-import { scheduledJob } from '#handlers/jobs/scheduled-job.ts';
+import { healthcheckShard } from '#handlers/scheduled/healthcheck-shard.ts';
+import { scheduledEntry } from '#handlers/scheduled/scheduled-entry.ts';
 import { withLogging } from '#handlers/with-logging.ts';
 import { provisionAttempt, provisionCheck } from '#handlers/workflow/provisioning-tasks.ts';
 import type { RandomSource } from '#ports/clock.ts';
@@ -72,7 +72,7 @@ export class LocalRuntime {
   /** Signed outbound webhooks (R6.5), recorded. */
   readonly webhooks = new WebhookOutbox('whsec_local_outbound');
   private routes!: Record<string, (event: unknown, context: unknown) => Promise<HttpResponse>>;
-  private jobHandler!: (event: unknown, context: unknown) => Promise<void>;
+  private entryHandler!: (event: unknown, context: unknown) => Promise<void>;
   private requestCount = 0;
   private invokeStore!: Awaited<ReturnType<typeof InvokeStore.getInstanceAsync>>;
 
@@ -106,7 +106,7 @@ export class LocalRuntime {
         if (response.statusCode !== 200) throw new Error(`lock webhook answered ${response.statusCode}`);
       },
     });
-    this.scheduler = new LocalScheduler(this.calls, (job) => this.fire(job));
+    this.scheduler = new LocalScheduler(this.calls, (entry) => this.fire(entry));
     const store = new DynamoStore(this.dynamo.client, this.dynamo.tableName);
     const tasks = {
       provisionAttempt: this.taskHandler('provision-attempt', (deps) => provisionAttempt(deps)),
@@ -156,7 +156,7 @@ export class LocalRuntime {
       // Public, as on AWS: the host API's function serves its OpenAPI document without a token.
       'GET /openapi.json': withHttpMiddleware(hostApi(deps)),
     };
-    this.jobHandler = withLogging(scheduledJob(deps));
+    this.entryHandler = withLogging(scheduledEntry(deps));
   }
 
   private taskHandler(name: string, make: (deps: Deps) => (event: unknown) => Promise<unknown>) {
@@ -172,29 +172,29 @@ export class LocalRuntime {
     return (event: E, context: C): Promise<R> => this.invokeStore.run({}, () => handler(event, context));
   }
 
-  /** A scheduled entry fires: provisioning starts the workflow, the rest run the job function. */
-  private fire(job: ScheduledJob): Promise<void> {
+  /** A scheduled entry fires: provisioning starts the workflow, the rest run the entry function. */
+  private fire(entry: ScheduledEntry): Promise<void> {
     return this.activity.track(async () => {
       const input = {
-        hostId: job.hostId,
-        reservationId: job.reservationId,
-        correlationId: job.correlationId ?? job.name,
+        hostId: entry.hostId,
+        reservationId: entry.reservationId,
+        correlationId: entry.correlationId ?? entry.name,
       };
       try {
-        if (job.kind === 'provision')
-          await this.workflows.startProvisioning(input, `${job.name}-${Date.now()}`);
+        if (entry.kind === 'provision')
+          await this.workflows.startProvisioning(input, `${entry.name}-${Date.now()}`);
         else {
           this.calls.lambda++;
-          await this.invocation(this.jobHandler)(
-            { kind: job.kind, ...input },
-            localContext('scheduled-job', job.name),
+          await this.invocation(this.entryHandler)(
+            { kind: entry.kind, ...input },
+            localContext('scheduled-entry', entry.name),
           );
         }
       } catch (error) {
         this.failures.push({
           at: Date.now(),
-          reservationId: job.reservationId,
-          what: `${job.kind}: ${String(error)}`,
+          reservationId: entry.reservationId,
+          what: `${entry.kind}: ${String(error)}`,
         });
       }
     });

@@ -4,7 +4,7 @@ export const ENV = {
   scheduleGroup: 'LOCKSTEP_SCHEDULE_GROUP',
   schedulerRoleArn: 'LOCKSTEP_SCHEDULER_ROLE_ARN',
   schedulerDlqArn: 'LOCKSTEP_SCHEDULER_DLQ_ARN',
-  jobFunctionArn: 'LOCKSTEP_JOB_FUNCTION_ARN',
+  entryFunctionArn: 'LOCKSTEP_ENTRY_FUNCTION_ARN',
   provisioningStateMachineArn: 'LOCKSTEP_PROVISIONING_STATE_MACHINE_ARN',
   senderEmail: 'LOCKSTEP_SENDER_EMAIL',
   webhookSecretsArn: 'LOCKSTEP_WEBHOOK_SECRETS_ARN',

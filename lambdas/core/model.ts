@@ -184,13 +184,13 @@ export interface HostAlertRecord {
   claimedBy: string;
 }
 
-export const JOB_KINDS = ['provision', 'message', 'delete', 'backup-check'] as const;
-export type JobKind = (typeof JOB_KINDS)[number];
+export const ENTRY_KINDS = ['provision', 'message', 'delete', 'backup-check'] as const;
+export type EntryKind = (typeof ENTRY_KINDS)[number];
 
 /** A one-time scheduled entry of a reservation (R2.4). It carries ids only, never a PIN (R9.4). */
-export interface ScheduledJob {
+export interface ScheduledEntry {
   name: string;
-  kind: JobKind;
+  kind: EntryKind;
   at: Instant;
   hostId: string;
   reservationId: string;

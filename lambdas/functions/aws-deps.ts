@@ -73,9 +73,9 @@ export async function awsDeps(config: Config): Promise<AwsDeps> {
         dlqArn: config.schedulerDlqArn,
         targets: {
           provision: config.provisioningStateMachineArn,
-          message: config.jobFunctionArn,
-          delete: config.jobFunctionArn,
-          'backup-check': config.jobFunctionArn,
+          message: config.entryFunctionArn,
+          delete: config.entryFunctionArn,
+          'backup-check': config.entryFunctionArn,
         },
       },
       clock.now,

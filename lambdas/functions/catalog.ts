@@ -6,8 +6,8 @@ export const FUNCTIONS = {
   },
   lockWebhook: { entry: 'lock-webhook.ts', purpose: 'POST /webhooks/locks: signed lock provider events' },
   hostApi: { entry: 'host-api.ts', purpose: 'ANY /v1/*: the host API behind the JWT authorizer' },
-  scheduledJob: {
-    entry: 'scheduled-job.ts',
+  scheduledEntry: {
+    entry: 'scheduled-entry.ts',
     purpose: 'EventBridge Scheduler target: guest message and deletion',
   },
   provisionAttempt: {

@@ -1,4 +1,4 @@
-import { healthcheckShard } from '#handlers/jobs/healthcheck-shard.ts';
+import { healthcheckShard } from '#handlers/scheduled/healthcheck-shard.ts';
 import { withLogging } from '#handlers/with-logging.ts';
 import { loadConfig } from '../config/load.ts';
 import { awsDeps } from './aws-deps.ts';

@@ -23,10 +23,10 @@ export function correlated<D extends Deps>(deps: D): D {
   return {
     ...deps,
     scheduler: {
-      schedule: (job) =>
+      schedule: (entry) =>
         scheduler.schedule({
-          ...job,
-          correlationId: job.correlationId ?? currentCorrelationId() ?? job.name,
+          ...entry,
+          correlationId: entry.correlationId ?? currentCorrelationId() ?? entry.name,
         }),
       cancel: (name) => scheduler.cancel(name),
     },

@@ -5,8 +5,8 @@ import { Construct } from 'constructs';
 
 export interface SchedulerRoleProps {
   readonly scheduleGroupName: string;
-  /** The scheduled-job function's ARN (guest message and deletion schedules). */
-  readonly jobFunctionArn: string;
+  /** The scheduled-entry function's ARN (guest message and deletion schedules). */
+  readonly entryFunctionArn: string;
   /** The provisioning state machine's ARN (provisioning schedules). */
   readonly provisioningStateMachineArn: string;
   readonly deadLetterQueue: sqs.IQueue;
@@ -14,7 +14,7 @@ export interface SchedulerRoleProps {
 
 /**
  * The role EventBridge Scheduler assumes to fire Lockstep's schedules: it may start exactly the
- * job function and the provisioning workflow, and park failed deliveries in the DLQ.
+ * entry function and the provisioning workflow, and park failed deliveries in the DLQ.
  */
 export class SchedulerRole extends Construct {
   readonly role: iam.Role;
@@ -38,7 +38,7 @@ export class SchedulerRole extends Construct {
       }),
     });
     this.role.addToPolicy(
-      new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [props.jobFunctionArn] }),
+      new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [props.entryFunctionArn] }),
     );
     this.role.addToPolicy(
       new iam.PolicyStatement({

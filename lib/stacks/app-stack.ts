@@ -51,13 +51,13 @@ export class AppStack extends Stack {
     // instead of editing the data stack's resource policies (which would make the stacks a cycle).
     this.addStackDependency(Stack.of(data.table));
 
-    // Fixed names, so the ARNs are known up front: the job function schedules itself, and the
+    // Fixed names, so the ARNs are known up front: the entry function schedules itself, and the
     // functions that schedule provisioning need the workflow's ARN without depending on it.
-    const jobFunctionName = `${this.stackName}-scheduled-job`;
-    const jobFunctionArn = this.formatArn({
+    const entryFunctionName = `${this.stackName}-scheduled-entry`;
+    const entryFunctionArn = this.formatArn({
       service: 'lambda',
       resource: 'function',
-      resourceName: jobFunctionName,
+      resourceName: entryFunctionName,
       arnFormat: ArnFormat.COLON_RESOURCE_NAME,
     });
     const provisioningArn = this.formatArn({
@@ -69,7 +69,7 @@ export class AppStack extends Stack {
 
     this.schedulerRole = new SchedulerRole(this, 'Scheduler', {
       scheduleGroupName: data.scheduleGroupName,
-      jobFunctionArn,
+      entryFunctionArn,
       provisioningStateMachineArn: provisioningArn,
       deadLetterQueue: data.schedulerDlq,
     }).role;
@@ -82,7 +82,7 @@ export class AppStack extends Stack {
       [ENV.scheduleGroup]: data.scheduleGroupName,
       [ENV.schedulerRoleArn]: this.schedulerRole.roleArn,
       [ENV.schedulerDlqArn]: data.schedulerDlq.queueArn,
-      [ENV.jobFunctionArn]: jobFunctionArn,
+      [ENV.entryFunctionArn]: entryFunctionArn,
       [ENV.provisioningStateMachineArn]: provisioningArn,
       [ENV.senderEmail]: props.senderEmail,
       [ENV.webhookSecretsArn]: data.webhookSecrets.secretArn,
@@ -97,7 +97,10 @@ export class AppStack extends Stack {
           entry,
           description: purpose,
           environment,
-          ...(name === 'scheduledJob' && { functionName: jobFunctionName, timeout: Duration.seconds(60) }),
+          ...(name === 'scheduledEntry' && {
+            functionName: entryFunctionName,
+            timeout: Duration.seconds(60),
+          }),
         });
         return [name, fn];
       }),
@@ -129,7 +132,7 @@ export class AppStack extends Stack {
 
     this.alarms = new LockstepAlarms(this, 'Alarms', {
       functions: Object.fromEntries(names.map((name) => [name, this.functions[name].function])),
-      asyncFunctions: [this.functions.scheduledJob.function], // EventBridge Scheduler invokes it asynchronously
+      asyncFunctions: [this.functions.scheduledEntry.function], // EventBridge Scheduler invokes it asynchronously
       deadLetterQueues: { SchedulerDlq: data.schedulerDlq },
       stateMachines: {
         Provisioning: this.provisioning.stateMachine,

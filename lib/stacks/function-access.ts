@@ -22,7 +22,7 @@ export const FUNCTION_ACCESS: Record<FunctionName, FunctionAccess> = {
   lockWebhook: { ...NONE, sendsMessages: true },
   // R5.5: a host message rendered with the shortcode may be sent to the guest at once.
   hostApi: { ...NONE, managesSchedules: true, startsProvisioning: true, sendsMessages: true },
-  scheduledJob: { ...NONE, managesSchedules: true, sendsMessages: true, startsProvisioning: true },
+  scheduledEntry: { ...NONE, managesSchedules: true, sendsMessages: true, startsProvisioning: true },
   provisionAttempt: { ...NONE, sendsMessages: true },
   provisionCheck: { ...NONE, sendsMessages: true },
   // R4.3: a backup's webhook, or the host's alert when none is available.

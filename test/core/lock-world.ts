@@ -91,7 +91,7 @@ export class LockWorld extends RuntimeWorld {
     return this.runtime.sandbox.codesOnDevice(device(lockId)).map((c) => c.code);
   }
 
-  /** Nothing went wrong in a workflow or a scheduled job, and no foreign code was touched (R1.3). */
+  /** Nothing went wrong in a workflow or a scheduled entry, and no foreign code was touched (R1.3). */
   expectClean(): void {
     expect(this.runtime.failures).toEqual([]);
     expect(this.runtime.sandbox.foreignCodesTouched()).toBe(0);

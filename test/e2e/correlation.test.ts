@@ -75,10 +75,10 @@ describe('correlation ids across webhook → workflow → message', () => {
     expect(new Set(tasks.map((l) => l.correlation_id))).toEqual(new Set([DELIVERY_ID]));
   });
 
-  it('logs every line of the guest message job under the same id', () => {
+  it('logs every line of the guest message entry under the same id', () => {
     expect(codeMessages).toBeGreaterThan(0);
-    const job = of('scheduled-job');
-    expect(job.length).toBeGreaterThan(0);
-    expect(new Set(job.map((l) => l.correlation_id))).toEqual(new Set([DELIVERY_ID]));
+    const entry = of('scheduled-entry');
+    expect(entry.length).toBeGreaterThan(0);
+    expect(new Set(entry.map((l) => l.correlation_id))).toEqual(new Set([DELIVERY_ID]));
   });
 });

@@ -95,7 +95,7 @@ describe('POST /webhooks/channel', () => {
 
   describe('refuses bad input and writes nothing (R9.2)', () => {
     beforeEach(async () => {
-      for (const job of runtime.scheduler.pending()) await runtime.scheduler.cancel(job.name);
+      for (const entry of runtime.scheduler.pending()) await runtime.scheduler.cancel(entry.name);
     });
 
     it('answers 401 to a bad signature', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Deps } from '#core/deps.ts';
-import type { ScheduledJob } from '#core/model.ts';
+import type { ScheduledEntry } from '#core/model.ts';
 import { correlated } from '#handlers/correlation.ts';
 import type { HttpRequest } from '#handlers/http/http.ts';
 import { requestCorrelationId } from '#handlers/http/with-http-middleware.ts';
@@ -24,12 +24,15 @@ describe('the correlation id of a request', () => {
 });
 
 describe('correlated deps', () => {
-  const started: { jobs: ScheduledJob[]; inputs: ProvisioningInput[] } = { jobs: [], inputs: [] };
+  const started: { entries: ScheduledEntry[]; inputs: ProvisioningInput[] } = { entries: [], inputs: [] };
   const deps = correlated({
-    scheduler: { schedule: async (job: ScheduledJob) => void started.jobs.push(job), cancel: async () => {} },
+    scheduler: {
+      schedule: async (entry: ScheduledEntry) => void started.entries.push(entry),
+      cancel: async () => {},
+    },
     workflows: { startProvisioning: async (input: ProvisioningInput) => void started.inputs.push(input) },
   } as unknown as Deps);
-  const job: ScheduledJob = {
+  const entry: ScheduledEntry = {
     name: 'message-h1-r1',
     kind: 'message',
     at: 0,
@@ -40,19 +43,19 @@ describe('correlated deps', () => {
   it('stamp the invocation’s correlation id on the entries and executions they start', async () => {
     logger.setCorrelationId('evt_1');
     try {
-      await deps.scheduler.schedule(job);
+      await deps.scheduler.schedule(entry);
       await deps.workflows.startProvisioning({ hostId: 'h1', reservationId: 'r1' }, 'exec-1');
     } finally {
       logger.resetKeys();
     }
-    expect(started.jobs.at(-1)?.correlationId).toBe('evt_1');
+    expect(started.entries.at(-1)?.correlationId).toBe('evt_1');
     expect(started.inputs.at(-1)?.correlationId).toBe('evt_1');
   });
 
   it('fall back to the entry’s or execution’s name outside any request', async () => {
-    await deps.scheduler.schedule(job);
+    await deps.scheduler.schedule(entry);
     await deps.workflows.startProvisioning({ hostId: 'h1', reservationId: 'r1' }, 'exec-1');
-    expect(started.jobs.at(-1)?.correlationId).toBe('message-h1-r1');
+    expect(started.entries.at(-1)?.correlationId).toBe('message-h1-r1');
     expect(started.inputs.at(-1)?.correlationId).toBe('exec-1');
   });
 });

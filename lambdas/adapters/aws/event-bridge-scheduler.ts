@@ -5,7 +5,7 @@ import {
   type SchedulerClient,
   UpdateScheduleCommand,
 } from '@aws-sdk/client-scheduler';
-import type { Instant, JobKind, ScheduledJob } from '#core/model.ts';
+import type { EntryKind, Instant, ScheduledEntry } from '#core/model.ts';
 import type { Scheduler } from '#ports/scheduler.ts';
 import { isAwsError } from './aws-error.ts';
 
@@ -18,10 +18,10 @@ export interface EventBridgeSchedulerConfig {
   targets: {
     /** The provisioning state machine's ARN. */
     provision: string;
-    /** The job function's ARN. */
+    /** The entry function's ARN. */
     message: string;
     delete: string;
-    /** R4.4's 36-hours-before check: the job function too. */
+    /** R4.4's 36-hours-before check: the entry function too. */
     'backup-check': string;
   };
 }
@@ -48,8 +48,8 @@ export class EventBridgeScheduler implements Scheduler {
     this.now = now;
   }
 
-  async schedule(job: ScheduledJob): Promise<void> {
-    const input = this.scheduleInput(job);
+  async schedule(entry: ScheduledEntry): Promise<void> {
+    const input = this.scheduleInput(entry);
     try {
       await this.client.send(new CreateScheduleCommand(input));
       return;
@@ -74,20 +74,20 @@ export class EventBridgeScheduler implements Scheduler {
     }
   }
 
-  private scheduleInput(job: ScheduledJob): CreateScheduleCommandInput {
-    validateName(job.name);
-    const at = Math.max(job.at, this.now() + MIN_LEAD_MS);
+  private scheduleInput(entry: ScheduledEntry): CreateScheduleCommandInput {
+    validateName(entry.name);
+    const at = Math.max(entry.at, this.now() + MIN_LEAD_MS);
     return {
-      Name: job.name,
+      Name: entry.name,
       GroupName: this.config.groupName,
       ScheduleExpression: atExpression(at),
       ScheduleExpressionTimezone: 'UTC',
       FlexibleTimeWindow: { Mode: 'OFF' },
       ActionAfterCompletion: 'DELETE',
       Target: {
-        Arn: this.config.targets[job.kind],
+        Arn: this.config.targets[entry.kind],
         RoleArn: this.config.roleArn,
-        Input: JSON.stringify(targetInput(job)),
+        Input: JSON.stringify(targetInput(entry)),
         DeadLetterConfig: { Arn: this.config.dlqArn },
         RetryPolicy: RETRY_POLICY,
       },
@@ -96,25 +96,25 @@ export class EventBridgeScheduler implements Scheduler {
 }
 
 interface TargetInput {
-  kind?: JobKind;
+  kind?: EntryKind;
   hostId: string;
   reservationId: string;
   correlationId: string;
 }
 
 /**
- * Ids only, picked field by field so nothing else on the job can leak into the target (R9.4).
+ * Ids only, picked field by field so nothing else on the entry can leak into the target (R9.4).
  * The correlation id is always there (the workflow's task payload reads it): the entry's name
  * stands in when no request caused it.
  */
-function targetInput(job: ScheduledJob): TargetInput {
+function targetInput(entry: ScheduledEntry): TargetInput {
   const ids = {
-    hostId: job.hostId,
-    reservationId: job.reservationId,
-    correlationId: job.correlationId ?? job.name,
+    hostId: entry.hostId,
+    reservationId: entry.reservationId,
+    correlationId: entry.correlationId ?? entry.name,
   };
-  // The provisioning state machine takes its execution input; the job function needs the kind.
-  return job.kind === 'provision' ? ids : { kind: job.kind, ...ids };
+  // The provisioning state machine takes its execution input; the entry function needs the kind.
+  return entry.kind === 'provision' ? ids : { kind: entry.kind, ...ids };
 }
 
 /**

@@ -1,9 +1,9 @@
 import type { Deps } from '../deps.ts';
+import { isOnline } from '../locks/device.ts';
 import { alertCodeFailed } from '../messages/alert-host.ts';
 import { allBackups, locksWithoutCode } from '../messages/code-message-rule.ts';
 import { codeMessageId, sendCodeMessage } from '../messages/send-code-message.ts';
 import type { Lock, Reservation } from '../model.ts';
-import { isOnline } from '../provisioning/plan.ts';
 import { MESSAGE_LEAD } from '../time/timeline.ts';
 import { issueBackup } from './issue.ts';
 

@@ -1,7 +1,7 @@
 import type { Deps } from '../deps.ts';
+import { isOnline } from '../locks/device.ts';
 import { allBackups } from '../messages/code-message-rule.ts';
 import type { IssuedBackup, Reservation } from '../model.ts';
-import { isOnline } from '../provisioning/plan.ts';
 import { BACKUP_CHECK_LEAD } from '../reservations/entries.ts';
 import { updateReservation } from '../reservations/update.ts';
 import { emitAccessMethod } from '../webhooks/emit-access-method.ts';

@@ -2,8 +2,8 @@ import { freeCodeSlots, lockConstraints } from '../codes/constraints.ts';
 import { choosePin } from '../codes/pin.ts';
 import type { Deps } from '../deps.ts';
 import { LockProviderError } from '../errors.ts';
+import { isOnline, listCodes } from '../locks/device.ts';
 import type { Instant, Lock } from '../model.ts';
-import { isOnline, listCodes } from '../provisioning/plan.ts';
 import { expiredIssues, nextPoolHealth, type PoolCode, poolCodeName, poolSize } from './pool.ts';
 
 // R6.1–R6.4: keeping a lock's backup pool full while it is online, and its health signals.

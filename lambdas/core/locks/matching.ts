@@ -8,26 +8,19 @@ import {
   addLock,
   type CodeToDelete,
   detachLock,
-  isLive,
   isProvisioningTarget,
   markRemoving,
   ownAccessCodeIds,
   replacePin,
   targetState,
 } from '../provisioning/code-on-lock.ts';
-import {
-  carryOut,
-  deleteCodes,
-  getLocks,
-  listCodes,
-  liveReservations,
-  notePlan,
-  type ProvisioningPlan,
-  provisioningPlan,
-  recordRefusedDeletions,
-  replacementPin,
-} from '../provisioning/plan.ts';
+import { carryOut, notePlan, type ProvisioningPlan, provisioningPlan } from '../provisioning/plan.ts';
+import { replacementPin } from '../provisioning/taken-codes.ts';
+import { deleteCodes, recordRefusedDeletions } from '../removal/delete-codes.ts';
+import { isLive, liveReservations } from '../reservations/live.ts';
 import { updateReservation } from '../reservations/update.ts';
+import { listCodes } from './device.ts';
+import { loadLocks } from './load-locks.ts';
 
 // R1.1–R1.3: matching a lock to a property and unmatching it. Both are safe to repeat: a retried
 // request finishes what an interrupted one started. Resync (R1.4) is in resync.ts.
@@ -68,8 +61,7 @@ async function addLockToReservations(deps: Deps, property: Property, lock: Lock)
   const live = await liveReservations(deps, hostId, propertyId, now);
   const waiting = live.filter((r) => !targetState(r, lock.lockId));
   if (waiting.length === 0) return;
-  const locks = await getLocks(deps, hostId, property.lockIds);
-  const byId = new Map(locks.map((l) => [l.lockId, l]));
+  const byId = await loadLocks(deps, hostId, property.lockIds);
   const onNewLock = await listCodes(deps, lock);
   const constraints = lockConstraints(lock);
   // Every code a replacement must avoid, grown as replacements are chosen (R3.3).
@@ -81,7 +73,7 @@ async function addLockToReservations(deps: Deps, property: Property, lock: Lock)
       !onNewLock.some((c) => c.code === r.code.pin && !own.has(c.accessCodeId));
     let replacement: ReturnType<typeof replacementPin> | undefined;
     if (!fits) {
-      pool ??= await pinPool(deps, locks, live);
+      pool ??= await pinPool(deps, [...byId.values()], live);
       const codeLocks = r.code.locks.filter(isProvisioningTarget).map((s) => s.lockId);
       replacement = replacementPin(deps, r, property, getAll(byId, [...codeLocks, lock.lockId]), pool);
       if (replacement.pin) pool.add(replacement.pin);

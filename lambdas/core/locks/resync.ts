@@ -1,9 +1,11 @@
 import { refillPool } from '../backup/pool-upkeep.ts';
 import type { Deps } from '../deps.ts';
 import { NotFoundError } from '../errors.ts';
-import { addLock, isLive, needsAttempt, resetToPending, targetState } from '../provisioning/code-on-lock.ts';
-import { getLocks, listCodes, liveReservations } from '../provisioning/plan.ts';
+import { addLock, needsAttempt, resetToPending, targetState } from '../provisioning/code-on-lock.ts';
+import { isLive, liveReservations } from '../reservations/live.ts';
 import { programmingTime } from '../time/timeline.ts';
+import { listCodes } from './device.ts';
+import { loadLocks } from './load-locks.ts';
 import { changeAndProvision } from './matching.ts';
 
 export interface ResyncResult {
@@ -27,7 +29,7 @@ export async function resyncLock(deps: Deps, hostId: string, lockId: string): Pr
   const now = deps.clock.now();
   const result: ResyncResult = { lockId, reservationsChecked: 0, reservationsReprogrammed: 0 };
   for (const property of properties) {
-    const locks = new Map((await getLocks(deps, hostId, property.lockIds)).map((l) => [l.lockId, l]));
+    const locks = await loadLocks(deps, hostId, property.lockIds);
     for (const r of await liveReservations(deps, hostId, property.propertyId, now)) {
       result.reservationsChecked++;
       const cause = { kind: 'resync' as const, lockId, at: now };

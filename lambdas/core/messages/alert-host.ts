@@ -1,6 +1,7 @@
 import type { HostAlertKind } from '#ports/host-notifier.ts';
 import type { Deps } from '../deps.ts';
-import type { Lock, Property, Reservation } from '../model.ts';
+import { loadLocks } from '../locks/load-locks.ts';
+import type { Property, Reservation } from '../model.ts';
 import { updateReservation } from '../reservations/update.ts';
 import { type AlertText, codeFailedAlert, messageFailedAlert } from './host-alert.ts';
 import { messageKey } from './message-id.ts';
@@ -49,8 +50,8 @@ export async function alertHostAboutReservation(
 }
 
 const lockNames = async (deps: Deps, hostId: string, lockIds: readonly string[]): Promise<string[]> => {
-  const locks = await Promise.all(lockIds.map((id) => deps.locks.getLock(hostId, id)));
-  return lockIds.map((id, i) => (locks[i] as Lock | undefined)?.name ?? id);
+  const locks = await loadLocks(deps, hostId, lockIds);
+  return lockIds.map((id) => locks.get(id)?.name ?? id);
 };
 
 /** R8.2: the code is not working on these locks and no backup is available; once per stay window. */

@@ -1,8 +1,9 @@
 import { issueBackup, returnUnusedBackup } from '../backup/issue.ts';
 import { refillPool } from '../backup/pool-upkeep.ts';
 import type { Deps } from '../deps.ts';
+import { isOnline } from '../locks/device.ts';
+import { reservationLocks } from '../locks/load-locks.ts';
 import type { Lock, Reservation } from '../model.ts';
-import { isOnline } from '../provisioning/plan.ts';
 import { updateReservation } from '../reservations/update.ts';
 import { alertCodeFailed, alertMessageFailed } from './alert-host.ts';
 import { codeMessage } from './code-message.ts';
@@ -54,9 +55,7 @@ export async function sendCodeMessage(
   const r = await deps.reservations.getReservation(hostId, reservationId);
   if (r?.status !== 'accepted') return 'not_accepted';
   const property = await deps.properties.getProperty(r.hostId, r.propertyId);
-  const locks = (await Promise.all(r.code.locks.map((s) => deps.locks.getLock(r.hostId, s.lockId)))).filter(
-    (l): l is Lock => l !== undefined,
-  );
+  const locks = [...(await reservationLocks(deps, r)).values()];
   const offline = await offlineLocks(deps, locks);
   // R4.4: a code failed or on an offline lock gets a backup now, and this message carries it; a
   // backup the guest was not yet told of goes back to the pool once the own code is confirmed.

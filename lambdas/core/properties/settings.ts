@@ -1,8 +1,8 @@
 import type { Deps } from '../deps.ts';
 import { NotFoundError } from '../errors.ts';
 import type { Property, PropertySettings, ReservationDetails } from '../model.ts';
-import { liveReservations } from '../provisioning/plan.ts';
 import { reshapeReservation } from '../reservations/change.ts';
+import { liveReservations } from '../reservations/live.ts';
 import { codeWindow } from '../time/timeline.ts';
 
 export interface PropertyUpdate {

@@ -1,13 +1,12 @@
 import type { ProvisioningInput } from '#ports/workflows.ts';
-import { backupAfterMessage } from '../backup/follow-up.ts';
 import type { Deps } from '../deps.ts';
 import { type LockFailureReason, LockProviderError, TransientLockError } from '../errors.ts';
-import { tellGuestOfNewPin } from '../messages/new-pin-follow-up.ts';
+import { listCodes } from '../locks/device.ts';
+import { reservationLocks } from '../locks/load-locks.ts';
 import type { Instant, Lock, LockCodeState, Reservation } from '../model.ts';
+import { deleteCodes, recordRefusedDeletions } from '../removal/delete-codes.ts';
 import { updateReservation } from '../reservations/update.ts';
-import { nextAttemptAt } from '../time/retry-plan.ts';
 import { programmingTime } from '../time/timeline.ts';
-import { toIso } from '../time/zoned.ts';
 import {
   type CodeToDelete,
   isProvisioningTarget,
@@ -16,9 +15,9 @@ import {
   resetToPending,
 } from './code-on-lock.ts';
 import { chooseFallbacks, type Fallbacks } from './fallbacks.ts';
-import { deleteCodes, listCodes, recordRefusedDeletions } from './plan.ts';
 
-// The provisioning workflow's two steps (R2.3, R3.3, R3.4, R4.1, R4.2). The state machine waits between them.
+// The provisioning workflow's Attempt step (R2.3, R3.3, R3.4, R4.1). The state machine then waits for
+// confirmations and runs the Check step (check.ts).
 
 export interface Outcome {
   lockId: string;
@@ -33,11 +32,6 @@ export interface Outcome {
 
 const attemptable = (s: LockCodeState) => isProvisioningTarget(s) && needsAttempt(s);
 
-async function loadLocks(deps: Deps, r: Reservation): Promise<Map<string, Lock>> {
-  const locks = await Promise.all(r.code.locks.map((s) => deps.locks.getLock(r.hostId, s.lockId)));
-  return new Map(locks.filter((l): l is Lock => l !== undefined).map((l) => [l.lockId, l]));
-}
-
 /**
  * Requests the code on every lock whose programming time has come and that does not hold it yet.
  * A duplicate rejection picks a new PIN for every lock, a name rejection a new name (R3.3, R3.4);
@@ -50,7 +44,7 @@ export async function attemptProvisioning(
   const r = await deps.reservations.getReservation(input.hostId, input.reservationId);
   if (r?.status !== 'accepted') return { requested: 0 };
   const now = deps.clock.now();
-  const locks = await loadLocks(deps, r);
+  const locks = await reservationLocks(deps, r);
   const outcomes: Outcome[] = [];
   for (const state of r.code.locks.filter(attemptable)) {
     const lock = locks.get(state.lockId);
@@ -198,44 +192,4 @@ export function record(
     else r.timeline.push({ at: now, event: 'code.pin_not_replaced', detail: fallbacks.pin.reason });
   }
   return { changed, toDelete };
-}
-
-export interface CheckResult {
-  outcome: 'done' | 'retry' | 'stopped';
-  nextAttemptAt?: string;
-}
-
-/** A lock counts only once the provider confirmed the code (R4.2); otherwise plan the next attempt (R4.1). */
-export async function checkProvisioning(deps: Deps, input: ProvisioningInput): Promise<CheckResult> {
-  const r = await deps.reservations.getReservation(input.hostId, input.reservationId);
-  if (r?.status !== 'accepted') return { outcome: 'stopped' };
-  await tellGuestOfNewPin(deps, r); // R3.3: a PIN replaced after the code message, now attempted
-  const targets = r.code.locks.filter(isProvisioningTarget);
-  if (targets.every((s) => s.status === 'set')) return { outcome: 'done' };
-  const now = deps.clock.now();
-  const property = await deps.properties.getProperty(r.hostId, r.propertyId);
-  const locks = await loadLocks(deps, r);
-  await backupAfterMessage(deps, r, locks); // R4.4: a failure learned after the code message
-  const timeZone = property?.settings.timeZone ?? 'UTC';
-  const candidates: Instant[] = [];
-  for (const state of targets.filter((s) => s.status !== 'set')) {
-    const lock = locks.get(state.lockId);
-    if (!lock) continue;
-    const due = programmingTime(r.code, lock.nativeScheduling, now);
-    const next = due > now ? due : nextAttemptAt(state.attemptedAt, now, timeZone, r.code.activeUntil);
-    if (next !== undefined) candidates.push(next);
-  }
-  if (candidates.length === 0) {
-    await updateReservation(deps, r.hostId, r.reservationId, (fresh) => {
-      fresh.timeline.push({
-        at: now,
-        event: 'provisioning.stopped',
-        detail: 'window ended before every lock confirmed',
-      });
-      return true;
-    });
-    return { outcome: 'stopped' };
-  }
-  deps.metrics.count('RetriesPlanned');
-  return { outcome: 'retry', nextAttemptAt: toIso(Math.min(...candidates)) };
 }

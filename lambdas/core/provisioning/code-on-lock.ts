@@ -16,10 +16,6 @@ export const isProvisioningTarget = (s: LockCodeState): boolean =>
 /** The Attempt step acts on these (R4.1). */
 export const needsAttempt = (s: LockCodeState): boolean => s.status === 'pending' || s.status === 'failed';
 
-/** A live reservation still needs its code: accepted and its window not over. */
-export const isLive = (r: Reservation, now: Instant): boolean =>
-  r.status === 'accepted' && r.code.activeUntil > now;
-
 export function targetState(r: Reservation, lockId: string): LockCodeState | undefined {
   return r.code.locks.find((s) => s.lockId === lockId && isProvisioningTarget(s));
 }

@@ -3,7 +3,7 @@ import { chooseCodeName } from '../codes/name.ts';
 import type { Deps } from '../deps.ts';
 import type { Lock, Reservation } from '../model.ts';
 import { isProvisioningTarget } from './code-on-lock.ts';
-import { replacementPin, takenByOthers } from './plan.ts';
+import { replacementPin, takenByOthers } from './taken-codes.ts';
 
 // R3.3 and R3.4: what the Attempt step switches to when a lock refuses the PIN or the name.
 

@@ -1,11 +1,12 @@
 import { tellGuestOfBackup } from '../backup/follow-up.ts';
 import { issueBackup } from '../backup/issue.ts';
 import type { Deps } from '../deps.ts';
+import { isOnline } from '../locks/device.ts';
+import { reservationLocks } from '../locks/load-locks.ts';
 import { alertCodeFailed } from '../messages/alert-host.ts';
 import { allBackups } from '../messages/code-message-rule.ts';
 import type { Lock, LockCodeState, Reservation } from '../model.ts';
 import { programmingTime } from '../time/timeline.ts';
-import { isOnline } from './plan.ts';
 
 // R4.3: the daily healthcheck at 08:00 America/New_York, one shard of the `byDue` index at a time
 // (the Distributed Map's item). It only queries the index; it never scans the table.
@@ -48,14 +49,9 @@ export async function runHealthcheckShard(deps: Deps, shard: number): Promise<He
   for (const r of await deps.reservations.listDueReservations(shard, at, at + HEALTHCHECK_WINDOW)) {
     if (r.status !== 'accepted') continue;
     result.examined++;
-    const locks = new Map<string, Lock>();
+    const locks = await reservationLocks(deps, r);
     const offline = new Set<string>();
-    for (const s of r.code.locks) {
-      const lock = await deps.locks.getLock(r.hostId, s.lockId);
-      if (!lock) continue;
-      locks.set(lock.lockId, lock);
-      if (!(await isOnline(deps, lock, true))) offline.add(lock.lockId);
-    }
+    for (const lock of locks.values()) if (!(await isOnline(deps, lock, true))) offline.add(lock.lockId);
     const atRisk = locksAtRisk(r, locks, offline, at);
     const covered = new Set(allBackups(r).map((b) => b.lockId));
     if (atRisk.every((lockId) => covered.has(lockId))) continue;

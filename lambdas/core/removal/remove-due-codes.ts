@@ -1,9 +1,10 @@
 import { retireBackup } from '../backup/issue.ts';
 import type { Deps } from '../deps.ts';
 import { LockProviderError } from '../errors.ts';
+import { reservationLocks } from '../locks/load-locks.ts';
 import type { Instant, Lock, Reservation } from '../model.ts';
 import type { CodeToDelete } from '../provisioning/code-on-lock.ts';
-import { reservationJob } from '../reservations/entries.ts';
+import { reservationEntry } from '../reservations/entries.ts';
 import { updateReservation } from '../reservations/update.ts';
 import { confirmRemoved, deletionEntryAt, markDueRemovals, nativeOf } from './removal-times.ts';
 
@@ -24,7 +25,7 @@ export async function removeDueCodes(deps: Deps, hostId: string, reservationId: 
   if (!r) return;
   await retireBackup(deps, r); // R6.3
   const now = deps.clock.now();
-  const locks = await loadCodeLocks(deps, r);
+  const locks = await reservationLocks(deps, r);
   let due = { requests: [] as CodeToDelete[], retries: [] as CodeToDelete[] };
   const marked = await updateReservation(deps, hostId, reservationId, (fresh) => {
     const result = markDueRemovals(fresh, nativeOf(locks), now);
@@ -46,7 +47,7 @@ export async function removeDueCodes(deps: Deps, hostId: string, reservationId: 
       : await updateReservation(deps, hostId, reservationId, (fresh) => record(fresh, outcomes, now));
   if (!saved) return;
   const next = deletionEntryAt(saved, nativeOf(locks), now);
-  if (next !== undefined) await deps.scheduler.schedule(reservationJob('delete', next, saved));
+  if (next !== undefined) await deps.scheduler.schedule(reservationEntry('delete', next, saved));
 }
 
 /** A refusal is kept for the timeline, never thrown: the entry retries it (R7.3). */

@@ -4,12 +4,13 @@ import { chooseCodeName } from '../codes/name.ts';
 import { choosePin } from '../codes/pin.ts';
 import type { Deps } from '../deps.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
-import type { Instant, Lock, Reservation, ReservationDetails, ReservationInput } from '../model.ts';
+import { loadLocks } from '../locks/load-locks.ts';
+import type { Instant, Reservation, ReservationDetails, ReservationInput } from '../model.ts';
 import { codesOnLocks } from '../provisioning/taken-codes.ts';
 import { codeWindow } from '../time/timeline.ts';
 import { parseDateTime } from '../time/zoned.ts';
 import { emitAccessMethod } from '../webhooks/emit-access-method.ts';
-import { acceptedJobs } from './entries.ts';
+import { acceptedEntries } from './entries.ts';
 
 export interface AcceptResult {
   reservation: Reservation;
@@ -40,9 +41,7 @@ export async function acceptReservation(
   const property = await deps.properties.getProperty(hostId, input.propertyId);
   if (!property) throw new NotFoundError('property', 'reservation.property_id');
   const details = stayDetails(input, property.settings.timeZone);
-  const locks = (await Promise.all(property.lockIds.map((id) => deps.locks.getLock(hostId, id)))).filter(
-    (l): l is Lock => l !== undefined,
-  );
+  const locks = [...(await loadLocks(deps, hostId, property.lockIds)).values()];
   const now = deps.clock.now();
   const window = codeWindow(details, property.settings);
   const taken = await codesOnLocks(deps, hostId, property.propertyId, locks);
@@ -99,16 +98,16 @@ export async function acceptReservation(
       },
     ],
   };
-  const jobs = acceptedJobs(reservation, window, locks, now, property.settings.backupCodes);
-  for (const job of jobs) {
+  const entries = acceptedEntries(reservation, window, locks, now, property.settings.backupCodes);
+  for (const entry of entries) {
     reservation.timeline.push({
       at: now,
-      event: `schedule.${job.kind}`,
-      detail: new Date(job.at).toISOString(),
+      event: `schedule.${entry.kind}`,
+      detail: new Date(entry.at).toISOString(),
     });
   }
   await deps.reservations.createReservation(reservation);
-  await Promise.all(jobs.map((job) => deps.scheduler.schedule(job)));
+  await Promise.all(entries.map((entry) => deps.scheduler.schedule(entry)));
   await emitAccessMethod(deps, reservation, 'access_method.issued'); // R6.5
   await backupIfOffline(deps, reservation); // R4.4: a booking less than 36 h ahead
   return { reservation, created: true };

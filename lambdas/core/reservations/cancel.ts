@@ -1,10 +1,10 @@
 import type { Deps } from '../deps.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
+import { reservationLocks } from '../locks/load-locks.ts';
 import type { Instant, Reservation, ReservationInput } from '../model.ts';
-import { loadCodeLocks } from '../removal/remove-due-codes.ts';
 import { codeWindow } from '../time/timeline.ts';
 import { type AcceptResult, stayDetails } from './accept.ts';
-import { jobName } from './entries.ts';
+import { entryName } from './entries.ts';
 import { carryOutEntries, type EntryPlan, hadBackupCheck, planEntries } from './reschedule-entries.ts';
 import { updateReservation } from './update.ts';
 
@@ -37,7 +37,7 @@ export async function cancelReservation(
   const now = deps.clock.now();
   // The channel's instant, unless it claims one still to come.
   const cancelledAt = Math.min(occurredAt, now);
-  const locks = await loadCodeLocks(deps, current);
+  const locks = await reservationLocks(deps, current);
   let plan: EntryPlan | undefined;
   const saved = await updateReservation(deps, hostId, input.reservationId, (fresh) => {
     plan = undefined;
@@ -55,10 +55,10 @@ export async function cancelReservation(
   });
   if (!saved || !plan) return { reservation: saved ?? current, created: false };
   // A running execution stops at its next step (its Check finds the reservation cancelled).
-  await deps.scheduler.cancel(jobName('provision', hostId, input.reservationId));
-  await deps.scheduler.cancel(jobName('message', hostId, input.reservationId));
+  await deps.scheduler.cancel(entryName('provision', hostId, input.reservationId));
+  await deps.scheduler.cancel(entryName('message', hostId, input.reservationId));
   if (hadBackupCheck(saved))
-    await deps.scheduler.cancel(jobName('backup-check', hostId, input.reservationId));
+    await deps.scheduler.cancel(entryName('backup-check', hostId, input.reservationId));
   await carryOutEntries(deps, saved, plan, now);
   return { reservation: saved, created: false };
 }

@@ -1,23 +1,19 @@
 import { lockConstraints, pinViolations } from '../codes/constraints.ts';
 import type { Deps } from '../deps.ts';
 import { LockProviderError, NotFoundError } from '../errors.ts';
+import { listCodes } from '../locks/device.ts';
+import { loadLocks } from '../locks/load-locks.ts';
 import { announceReplacedPin } from '../messages/new-pin-follow-up.ts';
 import type { Instant, Lock, Property, Reservation, ReservationDetails, ReservationInput } from '../model.ts';
 import { ownAccessCodeIds, targetState } from '../provisioning/code-on-lock.ts';
-import {
-  deleteCodes,
-  getLocks,
-  listCodes,
-  liveReservations,
-  notePlan,
-  provisioningPlan,
-  recordRefusedDeletions,
-  replacementPin,
-} from '../provisioning/plan.ts';
+import { notePlan, provisioningPlan } from '../provisioning/plan.ts';
+import { replacementPin } from '../provisioning/taken-codes.ts';
+import { deleteCodes, recordRefusedDeletions } from '../removal/delete-codes.ts';
 import { nativeOf } from '../removal/removal-times.ts';
 import { codeWindow } from '../time/timeline.ts';
 import { type AcceptResult, acceptReservation, stayDetails } from './accept.ts';
 import { applyChange, type ChangeEffects, type CodeOnLock, isStaleEvent } from './apply-change.ts';
+import { liveReservations } from './live.ts';
 import { carryOutEntries, type EntryPlan, planEntries } from './reschedule-entries.ts';
 import { updateReservation } from './update.ts';
 
@@ -60,11 +56,10 @@ export async function reshapeReservation(
   const { hostId } = current;
   const window = codeWindow(details, property.settings);
   const now = deps.clock.now();
-  const locks = await getLocks(deps, hostId, [
+  const byId = await loadLocks(deps, hostId, [
     ...property.lockIds,
     ...current.code.locks.map((s) => s.lockId),
   ]);
-  const byId = new Map(locks.map((l) => [l.lockId, l]));
   const serving = property.lockIds.filter((id) => byId.has(id));
   const live = window.activeUntil > now;
   const replacement = live ? await pinForNewLocks(deps, current, property, getAll(byId, serving)) : undefined;

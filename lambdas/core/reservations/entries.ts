@@ -1,22 +1,22 @@
 import { createHash } from 'node:crypto';
-import type { CodeWindow, Instant, JobKind, Lock, Reservation, ScheduledJob } from '../model.ts';
+import type { CodeWindow, EntryKind, Instant, Lock, Reservation, ScheduledEntry } from '../model.ts';
 import { deletionAt, messageAt, provisionAt } from '../time/timeline.ts';
 
 // R2.4: each reservation has one scheduled entry per kind, named so a change moves the same entry.
 
 /** Stable, ≤ 64 characters of [a-z0-9-] whatever the ids contain (EventBridge Scheduler's rule). */
-export function jobName(kind: JobKind, hostId: string, reservationId: string): string {
+export function entryName(kind: EntryKind, hostId: string, reservationId: string): string {
   const digest = createHash('sha256').update(`${hostId}\u0000${reservationId}`).digest('hex');
   return `${kind}-${digest.slice(0, 40)}`;
 }
 
 /** The reservation's one entry of this kind, at `at`: scheduling it again moves it. */
-export const reservationJob = (
-  kind: JobKind,
+export const reservationEntry = (
+  kind: EntryKind,
   at: Instant,
   r: Pick<Reservation, 'hostId' | 'reservationId'>,
-): ScheduledJob => ({
-  name: jobName(kind, r.hostId, r.reservationId),
+): ScheduledEntry => ({
+  name: entryName(kind, r.hostId, r.reservationId),
   kind,
   at,
   hostId: r.hostId,
@@ -41,19 +41,19 @@ export function backupCheckAt(window: Pick<CodeWindow, 'activeFrom'>, now: Insta
  * check (R4.4). The deletion entry fires first at activeUntil when a lock cannot enforce the window
  * itself (removal.ts).
  */
-export function acceptedJobs(
+export function acceptedEntries(
   r: Pick<Reservation, 'hostId' | 'reservationId'>,
   window: CodeWindow,
   locks: readonly Pick<Lock, 'nativeScheduling'>[],
   now: Instant,
   backups = false,
-): ScheduledJob[] {
+): ScheduledEntry[] {
   const native = locks.map((l) => l.nativeScheduling);
   const check = backups ? backupCheckAt(window, now) : undefined;
   return [
-    reservationJob('provision', provisionAt(window, native, now), r),
-    reservationJob('message', messageAt(window, now), r),
-    reservationJob('delete', native.includes(false) ? window.activeUntil : deletionAt(window), r),
-    ...(check !== undefined ? [reservationJob('backup-check', check, r)] : []),
+    reservationEntry('provision', provisionAt(window, native, now), r),
+    reservationEntry('message', messageAt(window, now), r),
+    reservationEntry('delete', native.includes(false) ? window.activeUntil : deletionAt(window), r),
+    ...(check !== undefined ? [reservationEntry('backup-check', check, r)] : []),
   ];
 }

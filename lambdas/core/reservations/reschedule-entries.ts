@@ -5,7 +5,7 @@ import type { Instant, Lock, Reservation } from '../model.ts';
 import { notePlan, type ProvisioningPlan, provisioningPlan } from '../provisioning/plan.ts';
 import { deletionEntryAt, nativeOf } from '../removal/removal-times.ts';
 import { messageAt } from '../time/timeline.ts';
-import { backupCheckAt, jobName, reservationJob } from './entries.ts';
+import { backupCheckAt, entryName, reservationEntry } from './entries.ts';
 
 // R2.4: after a change, each scheduled entry follows the newest version of the reservation.
 
@@ -76,13 +76,14 @@ export async function carryOutEntries(
 ): Promise<void> {
   if (plan.provision) await carryOutProvisioning(deps, r, plan.provision, now);
   if (plan.messageAt !== undefined)
-    await deps.scheduler.schedule(reservationJob('message', plan.messageAt, r));
-  if (plan.deleteAt !== undefined) await deps.scheduler.schedule(reservationJob('delete', plan.deleteAt, r));
-  else await deps.scheduler.cancel(jobName('delete', r.hostId, r.reservationId));
+    await deps.scheduler.schedule(reservationEntry('message', plan.messageAt, r));
+  if (plan.deleteAt !== undefined)
+    await deps.scheduler.schedule(reservationEntry('delete', plan.deleteAt, r));
+  else await deps.scheduler.cancel(entryName('delete', r.hostId, r.reservationId));
   if (typeof plan.backupCheck === 'number')
-    await deps.scheduler.schedule(reservationJob('backup-check', plan.backupCheck, r));
+    await deps.scheduler.schedule(reservationEntry('backup-check', plan.backupCheck, r));
   else if (plan.backupCheck === 'now') {
-    if (hadBackupCheck(r)) await deps.scheduler.cancel(jobName('backup-check', r.hostId, r.reservationId));
+    if (hadBackupCheck(r)) await deps.scheduler.cancel(entryName('backup-check', r.hostId, r.reservationId));
     await backupIfOffline(deps, r);
   }
 }
@@ -98,7 +99,7 @@ async function carryOutProvisioning(
   now: Instant,
 ): Promise<void> {
   if (plan.kind === 'schedule') {
-    await deps.scheduler.schedule(reservationJob('provision', plan.at, r));
+    await deps.scheduler.schedule(reservationEntry('provision', plan.at, r));
     return;
   }
   if (plan.kind === 'start') {
@@ -108,5 +109,5 @@ async function carryOutProvisioning(
       `change-${digest.slice(0, 40)}-${now}`,
     );
   }
-  await deps.scheduler.cancel(jobName('provision', r.hostId, r.reservationId));
+  await deps.scheduler.cancel(entryName('provision', r.hostId, r.reservationId));
 }

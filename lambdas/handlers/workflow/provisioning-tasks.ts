@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type { Deps } from '#core/deps.ts';
 import { attemptProvisioning } from '#core/provisioning/attempt.ts';
-import { checkProvisioningAndAlert } from '#core/provisioning/check-and-alert.ts';
+import { checkProvisioning } from '#core/provisioning/check.ts';
 import { validate } from '../http/validate.ts';
 
 const ProvisioningTaskInput = z.object({ hostId: z.string().min(1), reservationId: z.string().min(1) });
@@ -12,4 +12,4 @@ export const provisionAttempt = (deps: Deps) => async (event: unknown) =>
 
 /** Task `Check` of the provisioning workflow. */
 export const provisionCheck = (deps: Deps) => async (event: unknown) =>
-  checkProvisioningAndAlert(deps, validate(ProvisioningTaskInput, event));
+  checkProvisioning(deps, validate(ProvisioningTaskInput, event));

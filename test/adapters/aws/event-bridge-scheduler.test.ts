@@ -10,8 +10,8 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { atExpression, EventBridgeScheduler, MIN_LEAD_MS } from '#adapters/aws/event-bridge-scheduler.ts';
-import type { JobKind, ScheduledJob } from '#core/model.ts';
-import { jobName } from '#core/reservations/entries.ts';
+import type { EntryKind, ScheduledEntry } from '#core/model.ts';
+import { entryName } from '#core/reservations/entries.ts';
 import { reservation } from './fixtures.ts';
 
 const NOW = Date.parse('2026-07-01T12:00:00Z');
@@ -21,19 +21,19 @@ const config = {
   dlqArn: 'arn:aws:sqs:us-east-1:123456789012:lockstep-scheduler-dlq',
   targets: {
     provision: 'arn:aws:states:us-east-1:123456789012:stateMachine:provisioning',
-    message: 'arn:aws:lambda:us-east-1:123456789012:function:job',
-    delete: 'arn:aws:lambda:us-east-1:123456789012:function:job-delete',
-    'backup-check': 'arn:aws:lambda:us-east-1:123456789012:function:job-backup',
+    message: 'arn:aws:lambda:us-east-1:123456789012:function:entry',
+    delete: 'arn:aws:lambda:us-east-1:123456789012:function:entry-delete',
+    'backup-check': 'arn:aws:lambda:us-east-1:123456789012:function:entry-backup',
   },
 };
 const scheduler = mockClient(SchedulerClient);
 const adapter = new EventBridgeScheduler(new SchedulerClient({ region: 'us-east-1' }), config, () => NOW);
 
-// A job built the careless way, by spreading a reservation (PIN 739164 and all) into it: the adapter
+// A entry built the careless way, by spreading a reservation (PIN 739164 and all) into it: the adapter
 // must still send ids only.
-const jobOf = (kind: JobKind, at = Date.parse('2026-07-10T15:30:00-06:00')): ScheduledJob => {
+const entryOf = (kind: EntryKind, at = Date.parse('2026-07-10T15:30:00-06:00')): ScheduledEntry => {
   const r = reservation('host-1', 'res-1', 'p1', '739164');
-  return { ...r, name: jobName(kind, r.hostId, r.reservationId), kind, at };
+  return { ...r, name: entryName(kind, r.hostId, r.reservationId), kind, at };
 };
 const conflict = () => new ConflictException({ message: 'exists', Message: 'exists', $metadata: {} });
 const notFound = () =>
@@ -49,11 +49,11 @@ beforeEach(() => {
 
 describe('R2.4 one-time schedules', () => {
   it('creates a self-deleting at() schedule in the group, with role, DLQ and retry policy', async () => {
-    await adapter.schedule(jobOf('message'));
+    await adapter.schedule(entryOf('message'));
 
     expect(created()).toEqual([
       {
-        Name: jobName('message', 'host-1', 'res-1'),
+        Name: entryName('message', 'host-1', 'res-1'),
         GroupName: 'lockstep-reservations',
         ScheduleExpression: 'at(2026-07-10T21:30:00)',
         ScheduleExpressionTimezone: 'UTC',
@@ -66,7 +66,7 @@ describe('R2.4 one-time schedules', () => {
             kind: 'message',
             hostId: 'host-1',
             reservationId: 'res-1',
-            correlationId: jobName('message', 'host-1', 'res-1'),
+            correlationId: entryName('message', 'host-1', 'res-1'),
           }),
           DeadLetterConfig: { Arn: config.dlqArn },
           RetryPolicy: { MaximumEventAgeInSeconds: 86_400, MaximumRetryAttempts: 185 },
@@ -76,26 +76,26 @@ describe('R2.4 one-time schedules', () => {
   });
 
   it('starts the provisioning state machine with its execution input', async () => {
-    await adapter.schedule(jobOf('provision'));
+    await adapter.schedule(entryOf('provision'));
 
     expect(created()[0]?.Target).toMatchObject({
       Arn: config.targets.provision,
       Input: JSON.stringify({
         hostId: 'host-1',
         reservationId: 'res-1',
-        correlationId: jobName('provision', 'host-1', 'res-1'),
+        correlationId: entryName('provision', 'host-1', 'res-1'),
       }),
     });
   });
 
   it('carries the correlation id of the request that scheduled the entry', async () => {
-    await adapter.schedule({ ...jobOf('message'), correlationId: 'evt-42' });
+    await adapter.schedule({ ...entryOf('message'), correlationId: 'evt-42' });
 
     expect(JSON.parse(created()[0]?.Target?.Input ?? '{}')).toMatchObject({ correlationId: 'evt-42' });
   });
 
   it('sends a deletion to the deletion target with its kind', async () => {
-    await adapter.schedule(jobOf('delete'));
+    await adapter.schedule(entryOf('delete'));
 
     expect(created()[0]?.Target).toMatchObject({
       Arn: config.targets.delete,
@@ -103,13 +103,13 @@ describe('R2.4 one-time schedules', () => {
         kind: 'delete',
         hostId: 'host-1',
         reservationId: 'res-1',
-        correlationId: jobName('delete', 'host-1', 'res-1'),
+        correlationId: entryName('delete', 'host-1', 'res-1'),
       }),
     });
   });
 
   it('R4.4 sends the 36-hours-before backup check to its target with its kind', async () => {
-    await adapter.schedule(jobOf('backup-check'));
+    await adapter.schedule(entryOf('backup-check'));
 
     expect(created()[0]?.Target?.Arn).toBe(config.targets['backup-check']);
     expect(JSON.parse(created()[0]?.Target?.Input ?? '{}')).toMatchObject({
@@ -121,7 +121,7 @@ describe('R2.4 one-time schedules', () => {
   });
 
   it('R9.4 never puts the PIN into any schedule', async () => {
-    for (const kind of ['provision', 'message', 'delete'] as const) await adapter.schedule(jobOf(kind));
+    for (const kind of ['provision', 'message', 'delete'] as const) await adapter.schedule(entryOf(kind));
 
     expect(created()).toHaveLength(3);
     for (const input of created()) expect(JSON.stringify(input)).not.toContain('739164');
@@ -130,7 +130,7 @@ describe('R2.4 one-time schedules', () => {
   it('moves an existing entry with the same request when creation conflicts', async () => {
     scheduler.on(CreateScheduleCommand).rejects(conflict());
 
-    await adapter.schedule(jobOf('message'));
+    await adapter.schedule(entryOf('message'));
 
     const updated = scheduler.commandCalls(UpdateScheduleCommand).map((c) => c.args[0].input);
     expect(updated).toEqual(created());
@@ -140,7 +140,7 @@ describe('R2.4 one-time schedules', () => {
     scheduler.on(CreateScheduleCommand).rejectsOnce(conflict()).resolves({});
     scheduler.on(UpdateScheduleCommand).rejects(notFound());
 
-    await adapter.schedule(jobOf('message'));
+    await adapter.schedule(entryOf('message'));
 
     expect(created()).toHaveLength(2);
     expect(created()[1]).toEqual(created()[0]);
@@ -149,7 +149,7 @@ describe('R2.4 one-time schedules', () => {
   it('passes other failures on', async () => {
     scheduler.on(CreateScheduleCommand).rejects(invalid());
 
-    await expect(adapter.schedule(jobOf('message'))).rejects.toThrow('invalid request');
+    await expect(adapter.schedule(entryOf('message'))).rejects.toThrow('invalid request');
     expect(scheduler.commandCalls(UpdateScheduleCommand)).toHaveLength(0);
   });
 });
@@ -166,20 +166,20 @@ describe('instants EventBridge accepts', () => {
   });
 
   it('moves an instant in the past to a minute from now', async () => {
-    await adapter.schedule(jobOf('provision', NOW - 3_600_000));
+    await adapter.schedule(entryOf('provision', NOW - 3_600_000));
 
     expect(created()[0]?.ScheduleExpression).toBe(atExpression(NOW + MIN_LEAD_MS));
     expect(created()[0]?.ScheduleExpression).toBe('at(2026-07-01T12:01:00)');
   });
 
   it('moves an instant due within the minute to a minute from now', async () => {
-    await adapter.schedule(jobOf('provision', NOW + 5_000));
+    await adapter.schedule(entryOf('provision', NOW + 5_000));
 
     expect(created()[0]?.ScheduleExpression).toBe('at(2026-07-01T12:01:00)');
   });
 
   it('keeps an instant more than a minute ahead', async () => {
-    await adapter.schedule(jobOf('provision', NOW + MIN_LEAD_MS + 1_000));
+    await adapter.schedule(entryOf('provision', NOW + MIN_LEAD_MS + 1_000));
 
     expect(created()[0]?.ScheduleExpression).toBe('at(2026-07-01T12:01:01)');
   });
@@ -191,13 +191,13 @@ describe('schedule names', () => {
     ['longer than 64 characters', 'x'.repeat(65)],
     ['with characters outside [0-9a-zA-Z-_.]', 'message#host-1'],
   ])('refuses a name that is %s without calling AWS', async (_, name) => {
-    await expect(adapter.schedule({ ...jobOf('message'), name })).rejects.toThrow('invalid schedule name');
+    await expect(adapter.schedule({ ...entryOf('message'), name })).rejects.toThrow('invalid schedule name');
     await expect(adapter.cancel(name)).rejects.toThrow('invalid schedule name');
     expect(scheduler.calls()).toHaveLength(0);
   });
 
   it('accepts a 64-character name', async () => {
-    await adapter.schedule({ ...jobOf('message'), name: `a-_.${'Z9'.repeat(30)}` });
+    await adapter.schedule({ ...entryOf('message'), name: `a-_.${'Z9'.repeat(30)}` });
 
     expect(created()[0]?.Name).toHaveLength(64);
   });

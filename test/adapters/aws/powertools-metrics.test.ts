@@ -66,7 +66,7 @@ describe('the handler wrappers flush metrics per invocation', () => {
     });
 
     const docs = await emitted(async () => {
-      await handler({}, localContext('scheduled-job', 'req-1') as never);
+      await handler({}, localContext('scheduled-entry', 'req-1') as never);
     });
 
     expect(docs).toHaveLength(1);
@@ -78,7 +78,7 @@ describe('the handler wrappers flush metrics per invocation', () => {
     const handler = withLogging(async () => {});
 
     const docs = await emitted(async () => {
-      await handler({}, localContext('scheduled-job', 'req-2') as never);
+      await handler({}, localContext('scheduled-entry', 'req-2') as never);
     });
 
     expect(docs).toEqual([]);

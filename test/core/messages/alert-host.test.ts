@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { recordLockEvent } from '#core/locks/provider-events.ts';
 import { sendCodeMessage } from '#core/messages/send-code-message.ts';
-import { checkProvisioningAndAlert } from '#core/provisioning/check-and-alert.ts';
+import { checkProvisioning } from '#core/provisioning/check.ts';
 import { updateReservation } from '#core/reservations/update.ts';
 import { type Failures, SendingWorld } from '../../support/counting-senders.ts';
 import { HOST, type MessageWorld, MINUTE } from '../../support/message-world.ts';
@@ -80,8 +80,8 @@ describe('R8.2 host alerts are sent once', () => {
       return true;
     });
     const input = { hostId: HOST, reservationId: id };
-    expect(await checkProvisioningAndAlert(deps(), input)).toEqual({ outcome: 'stopped' });
-    expect(await checkProvisioningAndAlert(deps(), input)).toEqual({ outcome: 'stopped' });
+    expect(await checkProvisioning(deps(), input)).toEqual({ outcome: 'stopped' });
+    expect(await checkProvisioning(deps(), input)).toEqual({ outcome: 'stopped' });
     expect(sent().alerts.map((a) => a.kind)).toEqual(['code_failed']);
     expect(sent().alerts[0]?.text).toContain('retried until the end of the stay');
   });

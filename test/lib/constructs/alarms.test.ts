@@ -78,10 +78,10 @@ describe('LockstepAlarms', () => {
     });
   });
 
-  it('keeps the scheduled-job events Lambda gave up on in a queue, and alarms on its depth', () => {
+  it('keeps the scheduled-entry events Lambda gave up on in a queue, and alarms on its depth', () => {
     const queue = idOf(application.alarms.asyncFailures);
     template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
-      FunctionName: { Ref: idOf(application.functions.scheduledJob.function) },
+      FunctionName: { Ref: idOf(application.functions.scheduledEntry.function) },
       MaximumRetryAttempts: 2,
       DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queue, 'Arn'] } } },
     });

@@ -45,13 +45,13 @@ describe('AppStack functions', () => {
     expect(environmentOf('provisionCheck')).toHaveProperty(ENV.senderEmail, 'codes@example.com');
   });
 
-  it('names the scheduled job up front, so it can schedule itself without a circular reference', () => {
-    expect(propertiesOf(fns.scheduledJob.function).FunctionName).toBe('LockstepApp-scheduled-job');
+  it('names the scheduled entry up front, so it can schedule itself without a circular reference', () => {
+    expect(propertiesOf(fns.scheduledEntry.function).FunctionName).toBe('LockstepApp-scheduled-entry');
     template.hasResourceProperties('AWS::Lambda::Function', {
-      FunctionName: 'LockstepApp-scheduled-job',
+      FunctionName: 'LockstepApp-scheduled-entry',
       Environment: {
         Variables: Match.objectLike({
-          [ENV.jobFunctionArn]: arnEndingWith(':function:LockstepApp-scheduled-job'),
+          [ENV.entryFunctionArn]: arnEndingWith(':function:LockstepApp-scheduled-entry'),
           [ENV.provisioningStateMachineArn]: arnEndingWith(':stateMachine:LockstepApp-provisioning'),
         }),
       },
@@ -60,7 +60,7 @@ describe('AppStack functions', () => {
 
   it('lets only the schedule managers manage schedules in the lockstep group and pass the scheduler role', () => {
     const schedulerRoleId = idOf(application.schedulerRole);
-    for (const name of ['channelWebhook', 'hostApi', 'scheduledJob'] as const) {
+    for (const name of ['channelWebhook', 'hostApi', 'scheduledEntry'] as const) {
       expect(statementsOf(idOf(fns[name].role))).toEqual(
         expect.arrayContaining([
           expect.objectContaining({
@@ -86,13 +86,13 @@ describe('AppStack functions', () => {
     }
   });
 
-  it('lets the job and the provisioning tasks send email and SMS, and the job start provisioning', () => {
-    for (const name of ['scheduledJob', 'provisionAttempt', 'provisionCheck'] as const) {
+  it('lets the entry and the provisioning tasks send email and SMS, and the entry start provisioning', () => {
+    for (const name of ['scheduledEntry', 'provisionAttempt', 'provisionCheck'] as const) {
       expect(actionsOf(idOf(fns[name].role))).toEqual(
         expect.arrayContaining(['ses:SendEmail', 'sns:Publish']),
       );
     }
-    expect(actionsOf(idOf(fns.scheduledJob.role))).toContain('states:StartExecution');
+    expect(actionsOf(idOf(fns.scheduledEntry.role))).toContain('states:StartExecution');
     expect(actionsOf(idOf(fns.channelWebhook.role))).not.toContain('ses:SendEmail');
   });
 
@@ -137,14 +137,14 @@ describe('AppStack scheduler role', () => {
     });
   });
 
-  it('may invoke the job function, start the provisioning workflow and write to the DLQ, nothing else', () => {
+  it('may invoke the entry function, start the provisioning workflow and write to the DLQ, nothing else', () => {
     expect(statementsOf(roleId)).toEqual([
       expect.objectContaining({
         Action: 'lambda:InvokeFunction',
         Resource: expect.objectContaining({
           'Fn::Join': [
             '',
-            expect.arrayContaining([expect.stringMatching(/:function:LockstepApp-scheduled-job$/)]),
+            expect.arrayContaining([expect.stringMatching(/:function:LockstepApp-scheduled-entry$/)]),
           ],
         }),
       }),

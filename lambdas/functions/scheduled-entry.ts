@@ -1,0 +1,6 @@
+import { scheduledEntry } from '#handlers/scheduled/scheduled-entry.ts';
+import { withLogging } from '#handlers/with-logging.ts';
+import { loadConfig } from '../config/load.ts';
+import { awsDeps } from './aws-deps.ts';
+
+export const handler = withLogging(scheduledEntry(await awsDeps(loadConfig())));
