@@ -41,65 +41,26 @@ export type LockProfile = Omit<LockConstraints, 'lockId'>;
 /** The limit most locks share (seed: "100 codes (active or inactive) on most locks"). */
 export const DEFAULT_MAX_CODES = 100;
 
-const NO_PIN_RULES = {
+/** What most models share: no PIN rules beyond length, 20-character unique names, a backup pool. */
+const TYPICAL = {
+  maxCodes: DEFAULT_MAX_CODES,
   noZeros: false,
   cannotStartWith12: false,
   noTripleConsecutiveInts: false,
   noAscendingOrDescendingSequence: false,
   atLeastThreeUniqueDigits: false,
-} as const;
+  nameMaxLength: 20,
+  nameMustBeUnique: true,
+  supportsBackupPool: true,
+} as const satisfies Omit<LockProfile, 'codeLengths'>;
 
 export const LOCK_MODEL_PROFILES: Record<LockModel, LockProfile> = {
-  nuki: {
-    codeLengths: [6],
-    maxCodes: DEFAULT_MAX_CODES,
-    ...NO_PIN_RULES,
-    noZeros: true,
-    cannotStartWith12: true,
-    nameMaxLength: 20,
-    nameMustBeUnique: true,
-    supportsBackupPool: true,
-  },
-  august: {
-    codeLengths: [4, 5, 6],
-    maxCodes: DEFAULT_MAX_CODES,
-    ...NO_PIN_RULES,
-    nameMaxLength: 20,
-    nameMustBeUnique: true,
-    supportsBackupPool: true,
-  },
-  yale: {
-    codeLengths: [4, 5, 6, 7, 8],
-    maxCodes: DEFAULT_MAX_CODES,
-    ...NO_PIN_RULES,
-    nameMaxLength: 20,
-    nameMustBeUnique: true,
-    supportsBackupPool: true,
-  },
-  schlage: {
-    codeLengths: [4, 5, 6, 7, 8],
-    maxCodes: DEFAULT_MAX_CODES,
-    ...NO_PIN_RULES,
-    nameMaxLength: 12,
-    nameMustBeUnique: true,
-    supportsBackupPool: true,
-  },
-  igloohome: {
-    codeLengths: [4, 5, 6],
-    maxCodes: DEFAULT_MAX_CODES,
-    ...NO_PIN_RULES,
-    nameMaxLength: 20,
-    nameMustBeUnique: true,
-    supportsBackupPool: false,
-  },
-  generic: {
-    codeLengths: [4, 5, 6, 7, 8],
-    maxCodes: DEFAULT_MAX_CODES,
-    ...NO_PIN_RULES,
-    nameMaxLength: 20,
-    nameMustBeUnique: true,
-    supportsBackupPool: true,
-  },
+  nuki: { ...TYPICAL, codeLengths: [6], noZeros: true, cannotStartWith12: true },
+  august: { ...TYPICAL, codeLengths: [4, 5, 6] },
+  yale: { ...TYPICAL, codeLengths: [4, 5, 6, 7, 8] },
+  schlage: { ...TYPICAL, codeLengths: [4, 5, 6, 7, 8], nameMaxLength: 12 },
+  igloohome: { ...TYPICAL, codeLengths: [4, 5, 6], supportsBackupPool: false },
+  generic: { ...TYPICAL, codeLengths: [4, 5, 6, 7, 8] },
 };
 
 /**
