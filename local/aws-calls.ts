@@ -1,4 +1,4 @@
-/** AWS API calls the AWS adapters would have made, counted by the local stand-ins (simulation.md). */
+/** AWS API calls the AWS adapters would have made, counted by the local stand-ins (docs/simulation-contract.md). */
 export interface AwsCalls {
   scheduler: number;
   dynamodb: number;

@@ -11,7 +11,7 @@ const WATCHDOG_MS = 15_000;
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
- * Virtual time for the local runtime (architecture.md, "Virtual time"): only setTimeout,
+ * Virtual time for the local runtime (docs/architecture.md#virtual-time): only setTimeout,
  * setInterval and Date are faked; I/O, setImmediate and microtasks stay real. The clock moves to
  * the next timer only once every piece of tracked work has settled, so each Wait, Retry and
  * scheduled entry fires at its exact instant, and a run is deterministic.

@@ -4,7 +4,7 @@ import type { LocalRuntime } from '#local/runtime.ts';
 import type { Scenario } from './scenario.ts';
 import { ACCOUNT, type Observations } from './world.ts';
 
-// The report contract of ../shared/spec/simulation.md (v1), plus optional `notes`.
+// The report contract of docs/simulation-contract.md (version 1), plus optional `notes`.
 
 const iso = (t: Instant | undefined): string | null => (t === undefined ? null : new Date(t).toISOString());
 

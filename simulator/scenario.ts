@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CHANNELS, LOCK_MODELS } from '#core/model.ts';
 import { isValidTimeZone } from '#core/time/zoned.ts';
 
-// The scenario contract of ../shared/spec/simulation.md (v1). Unknown fields are refused.
+// The scenario contract of docs/simulation-contract.md (version 1). Unknown fields are refused.
 
 const instant = z.iso.datetime({ offset: true, error: 'must be an ISO-8601 instant with an offset' });
 const id = z

@@ -15,7 +15,7 @@ export const CHANNEL_SECRET = 'simulated-channel-secret';
 export const SHORTCODE_TEMPLATE = 'Looking forward to your stay! Your door code is %smartlock_code%.';
 
 export interface Observations {
-  /** Per reservation: what the guest held at activeFrom (simulation.md, workingCodeAtActiveFrom). */
+  /** Per reservation: what the guest held at activeFrom (docs/simulation-contract.md, workingCodeAtActiveFrom). */
   workingAtActiveFrom: Map<string, boolean>;
   /** Codes found on an online lock an hour after their R7.2 deletion time. */
   codesLeftAfterDeletionDue: number;
@@ -150,7 +150,7 @@ export class SimulatedWorld {
     this.probeDeletion(r.id, window.activeUntil + 25 * HOUR, 'completed');
   }
 
-  /** simulation.md: did the guest hold a PIN set on every lock of the property at activeFrom? */
+  /** docs/simulation-contract.md: did the guest hold a PIN set on every lock of the property at activeFrom? */
   private async probeWorkingCode(reservationId: string, activeFrom: Instant): Promise<void> {
     const r = await this.runtime.deps.reservations.getReservation(ACCOUNT, reservationId);
     // A probe planned for a window the stay no longer has leaves the judgement to its current window's.
@@ -170,7 +170,7 @@ export class SimulatedWorld {
     this.observations.workingAtActiveFrom.set(reservationId, told && onEveryLock);
   }
 
-  /** simulation.md: a code still on an online lock an hour after its deletion time is left behind. */
+  /** docs/simulation-contract.md: a code still on an online lock an hour after its deletion time is left behind. */
   private probeDeletion(reservationId: string, at: Instant, only?: 'completed'): void {
     this.at(at, async () => {
       const r = await this.runtime.deps.reservations.getReservation(ACCOUNT, reservationId);
