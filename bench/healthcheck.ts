@@ -1,6 +1,6 @@
 import { BatchWriteItemCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoStore, reservationItem } from '#adapters/aws/dynamo-store.ts';
-import { DUE_SHARDS } from '#adapters/aws/table.ts';
+import { DUE_SHARDS } from '#config/table-layout.ts';
 import type { Reservation } from '#core/model.ts';
 import { HEALTHCHECK_WINDOW } from '#core/provisioning/healthcheck.ts';
 import { startLocalDynamo } from '#local/dynamo.ts';

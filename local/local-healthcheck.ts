@@ -1,7 +1,7 @@
 import { StateMachine } from 'aws-local-stepfunctions';
-import { DUE_SHARDS } from '#adapters/aws/table.ts';
+import { DUE_SHARDS } from '#config/table-layout.ts';
 import { nextDailyRun } from '#core/time/daily.ts';
-import { HEALTHCHECK_TIME_ZONE } from '#lib/constructs/healthcheck-workflow.ts';
+import { HEALTHCHECK_SCHEDULE } from '../lambdas/functions/catalog.ts';
 import type { AwsCalls } from './aws-calls.ts';
 import { MAX_TIMER_MS } from './timers.ts';
 import { LOCAL_HEALTHCHECK_SHARD_ARN, synthesizedHealthcheckDefinition } from './workflow-definitions.ts';
@@ -9,11 +9,8 @@ import { LOCAL_HEALTHCHECK_SHARD_ARN, synthesizedHealthcheckDefinition } from '.
 type TaskHandler = (input: unknown) => Promise<unknown>;
 type Definition = ConstructorParameters<typeof StateMachine>[0];
 
-/** HEALTHCHECK_CRON's wall time: 08:00 in HEALTHCHECK_TIME_ZONE (R4.3). */
-export const HEALTHCHECK_HOUR = 8;
-
 /**
- * The daily healthcheck on the local runtime (R4.3): a daily entry at 08:00 America/New_York, on
+ * The daily healthcheck on the local runtime (R4.3): a daily entry at the catalog's wall time, on
  * the runtime's clock (wall or virtual), starts the healthcheck definition synthesized from lib/ —
  * the same Distributed Map over the `byDue` shards as on AWS — in aws-local-stepfunctions, its
  * shard task bound to the same handler the Lambda runs. aws-local-stepfunctions 3.0.0 accepts the
@@ -57,10 +54,10 @@ export class LocalHealthcheck {
       throw new Error('healthcheck: no shard task in the definition');
   }
 
-  /** Arms the daily entry: the next 08:00 New York after now, then every day after each run. */
+  /** Arms the daily entry: the next run after now, then every day after each run. */
   start(): void {
     this.stop();
-    this.armFor(nextDailyRun(Date.now(), HEALTHCHECK_HOUR, 0, HEALTHCHECK_TIME_ZONE));
+    this.armFor(nextRun());
   }
 
   stop(): void {
@@ -91,10 +88,16 @@ export class LocalHealthcheck {
       () => {
         if (Date.now() < at) return this.armFor(at);
         void this.run();
-        this.armFor(nextDailyRun(Date.now(), HEALTHCHECK_HOUR, 0, HEALTHCHECK_TIME_ZONE));
+        this.armFor(nextRun());
       },
       Math.min(MAX_TIMER_MS, Math.max(0, delay)),
     );
     this.timer.unref?.();
   }
+}
+
+/** The healthcheck's next run after now, as its time-zone-aware cron on AWS fires. */
+function nextRun(): number {
+  const { hour, minute, timeZone } = HEALTHCHECK_SCHEDULE;
+  return nextDailyRun(Date.now(), hour, minute, timeZone);
 }

@@ -1,5 +1,6 @@
 import { StateMachine } from 'aws-local-stepfunctions';
 import type { ProvisioningInput, Workflows } from '#ports/workflows.ts';
+import type { TaskFunction } from '../lambdas/functions/catalog.ts';
 import type { AwsCalls } from './aws-calls.ts';
 import { synthesizedProvisioningDefinition } from './workflow-definitions.ts';
 
@@ -8,10 +9,8 @@ type LocalHandlers = NonNullable<
   NonNullable<Parameters<StateMachine['run']>[1]>['overrides']
 >['taskResourceLocalHandlers'];
 
-export interface ProvisioningTasks {
-  provisionAttempt: TaskHandler;
-  provisionCheck: TaskHandler;
-}
+/** The handler of each provisioning task function. */
+export type ProvisioningTasks = Readonly<Record<TaskFunction<'provisioning'>, TaskHandler>>;
 
 /**
  * Step Functions' stand-in: runs the provisioning definition synthesized from lib/ in

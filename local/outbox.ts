@@ -1,5 +1,5 @@
-import type { Instant } from '#core/model.ts';
-import type { ChannelMessage, ChannelMessenger, MessagingChannel } from '#ports/channel-messaging.ts';
+import type { Instant, MessagingChannel } from '#core/model.ts';
+import type { ChannelMessage, ChannelMessenger } from '#ports/channel-messaging.ts';
 import type { HostAlert, HostNotifier } from '#ports/host-notifier.ts';
 import type { EmailMessage, EmailSender, SmsMessage, SmsSender } from '#ports/messaging.ts';
 import type { AwsCalls } from './aws-calls.ts';

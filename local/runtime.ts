@@ -2,9 +2,10 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { InvokeStore } from '@aws/lambda-invoke-store';
 import { DynamoDeliveryRecords } from '#adapters/aws/dynamo-delivery-records.ts';
 import { DynamoStore } from '#adapters/aws/dynamo-store.ts';
+import { SeamWebhooks } from '#adapters/http/seam-webhook.ts';
 import { SandboxLockProvider } from '#adapters/local/sandbox-locks.ts';
 import { type Deps, storesOn } from '#core/deps.ts';
-import type { ScheduledEntry } from '#core/model.ts';
+import type { EntryKind, ScheduledEntry } from '#core/model.ts';
 import { correlated } from '#handlers/correlation.ts';
 import { hostApi } from '#handlers/http/host-api.ts';
 import type { HttpResponse } from '#handlers/http/http.ts';
@@ -15,10 +16,20 @@ import { scheduledEntry } from '#handlers/scheduled/scheduled-entry.ts';
 import { withLogging } from '#handlers/with-logging.ts';
 import { provisionAttempt, provisionCheck } from '#handlers/workflow/provisioning-tasks.ts';
 import type { RandomSource } from '#ports/clock.ts';
+import type { ProvisioningInput } from '#ports/workflows.ts';
+import {
+  byEntryKind,
+  ENTRY_FUNCTION,
+  type EntryTarget,
+  functionLabel,
+  type HttpFunctionName,
+  routeKey,
+} from '../lambdas/functions/catalog.ts';
 import { Activity } from './activity.ts';
 import { localContext, toApiGatewayEvent } from './api-gateway-event.ts';
 import { type AwsCalls, noAwsCalls } from './aws-calls.ts';
 import { type LocalDynamo, startLocalDynamo } from './dynamo.ts';
+import { matchRoute } from './http-routes.ts';
 import { LocalJwtIssuer } from './jwt.ts';
 import { LocalHealthcheck } from './local-healthcheck.ts';
 import { LocalScheduler } from './local-scheduler.ts';
@@ -45,10 +56,13 @@ export interface LocalHttpRequest {
   body?: string;
 }
 
+type HttpHandler = (event: unknown, context: unknown) => Promise<HttpResponse>;
+type EntryDispatch = (entry: ScheduledEntry, input: ProvisioningInput) => Promise<void>;
+
 /**
  * Lockstep on one machine: the same handlers and core as on AWS, with dynalite, a local scheduler,
  * aws-local-stepfunctions running the synthesized workflow, sandbox locks and an outbox.
- * Routes mirror the HTTP API's; the clock is whatever Date is (wall time, or a virtual clock).
+ * Routes and entry targets are the catalog's; the clock is whatever Date is (wall time, or virtual).
  */
 export class LocalRuntime {
   readonly activity = new Activity();
@@ -71,8 +85,10 @@ export class LocalRuntime {
   outbox!: Outbox;
   /** Signed outbound webhooks (R6.5), recorded. */
   readonly webhooks = new WebhookOutbox('whsec_local_outbound');
-  private routes!: Record<string, (event: unknown, context: unknown) => Promise<HttpResponse>>;
-  private entryHandler!: (event: unknown, context: unknown) => Promise<void>;
+  /** The function behind each of the catalog's HTTP routes. */
+  private routes!: Record<HttpFunctionName, HttpHandler>;
+  /** What each scheduled entry kind runs, by the catalog's target for it. */
+  private entryTargets!: Record<EntryKind, EntryDispatch>;
   private requestCount = 0;
   private invokeStore!: Awaited<ReturnType<typeof InvokeStore.getInstanceAsync>>;
 
@@ -142,21 +158,27 @@ export class LocalRuntime {
     });
     const deps = this.deps;
     const deliveries = new DynamoDeliveryRecords(this.dynamo.client, this.dynamo.tableName);
+    // The sandbox delivers as Seam does, so Seam's webhook adapter reads it, under the sandbox's name.
+    const lockWebhooks = new SeamWebhooks([this.lockProviderSecret], 'sandbox');
     this.routes = {
-      'POST /webhooks/channel': withHttpMiddleware(
+      channelWebhook: withHttpMiddleware(
         channelDeliveries({ ...deps, channelSecrets: this.channelSecrets }, deliveries),
       ),
-      'POST /webhooks/locks': withHttpMiddleware(
-        lockDeliveries(
-          { ...deps, lockProviderSecrets: [this.lockProviderSecret], lockProviderName: 'sandbox' },
-          deliveries,
-        ),
-      ),
-      'ANY /v1/{proxy+}': withHttpMiddleware(hostApi(deps)),
-      // Public, as on AWS: the host API's function serves its OpenAPI document without a token.
-      'GET /openapi.json': withHttpMiddleware(hostApi(deps)),
+      lockWebhook: withHttpMiddleware(lockDeliveries({ ...deps, lockWebhooks }, deliveries)),
+      hostApi: withHttpMiddleware(hostApi(deps)),
     };
-    this.entryHandler = withLogging(scheduledEntry(deps));
+    const entryHandler = withLogging(scheduledEntry(deps));
+    const targets: Record<EntryTarget, EntryDispatch> = {
+      provisioning: (entry, input) => this.workflows.startProvisioning(input, `${entry.name}-${Date.now()}`),
+      [ENTRY_FUNCTION]: async (entry, input) => {
+        this.calls.lambda++;
+        await this.invocation(entryHandler)(
+          { kind: entry.kind, ...input },
+          localContext(functionLabel(ENTRY_FUNCTION), entry.name),
+        );
+      },
+    };
+    this.entryTargets = byEntryKind(targets);
   }
 
   private taskHandler(name: string, make: (deps: Deps) => (event: unknown) => Promise<unknown>) {
@@ -172,7 +194,7 @@ export class LocalRuntime {
     return (event: E, context: C): Promise<R> => this.invokeStore.run({}, () => handler(event, context));
   }
 
-  /** A scheduled entry fires: provisioning starts the workflow, the rest run the entry function. */
+  /** A scheduled entry fires at the catalog's target for its kind, as EventBridge Scheduler would. */
   private fire(entry: ScheduledEntry): Promise<void> {
     return this.activity.track(async () => {
       const input = {
@@ -181,15 +203,7 @@ export class LocalRuntime {
         correlationId: entry.correlationId ?? entry.name,
       };
       try {
-        if (entry.kind === 'provision')
-          await this.workflows.startProvisioning(input, `${entry.name}-${Date.now()}`);
-        else {
-          this.calls.lambda++;
-          await this.invocation(this.entryHandler)(
-            { kind: entry.kind, ...input },
-            localContext('scheduled-entry', entry.name),
-          );
-        }
+        await this.entryTargets[entry.kind](entry, input);
       } catch (error) {
         this.failures.push({
           at: Date.now(),
@@ -206,27 +220,24 @@ export class LocalRuntime {
       const requestId = `req-${++this.requestCount}`;
       const now = Date.now();
       const base = { ...request, headers: request.headers ?? {}, body: request.body ?? '', requestId, now };
-      const routeKey = `${request.method} ${request.path}`;
-      const direct = this.routes[routeKey];
-      if (direct) {
-        this.calls.lambda++;
-        return this.invocation(direct)(toApiGatewayEvent(base, routeKey), localContext(routeKey, requestId));
-      }
-      if (request.path.startsWith('/v1/')) {
-        const auth =
-          Object.entries(base.headers).find(([k]) => k.toLowerCase() === 'authorization')?.[1] ?? '';
-        const claims = auth.startsWith('Bearer ') ? this.jwt.verify(auth.slice(7), now) : undefined;
-        // API Gateway's JWT authorizer refuses before any function runs.
-        if (!claims) return { statusCode: 401, body: JSON.stringify({ message: 'Unauthorized' }) };
-        const route = 'ANY /v1/{proxy+}';
-        this.calls.lambda++;
-        return this.invocation(this.routes[route] as (e: unknown, c: unknown) => Promise<HttpResponse>)(
-          toApiGatewayEvent({ ...base, claims }, route),
-          localContext('host-api', requestId),
-        );
-      }
-      return { statusCode: 404, body: JSON.stringify({ message: 'Not Found' }) };
+      const route = matchRoute(request.method, request.path);
+      if (!route) return { statusCode: 404, body: JSON.stringify({ message: 'Not Found' }) };
+      const claims = route.auth === 'jwt' ? this.bearerClaims(base.headers, now) : undefined;
+      // API Gateway's JWT authorizer refuses before any function runs.
+      if (route.auth === 'jwt' && !claims)
+        return { statusCode: 401, body: JSON.stringify({ message: 'Unauthorized' }) };
+      this.calls.lambda++;
+      return this.invocation(this.routes[route.function])(
+        toApiGatewayEvent(claims ? { ...base, claims } : base, routeKey(route)),
+        localContext(functionLabel(route.function), requestId),
+      );
     });
+  }
+
+  /** The claims of a valid bearer token, as the JWT authorizer checks it. */
+  private bearerClaims(headers: Record<string, string>, now: number) {
+    const auth = Object.entries(headers).find(([k]) => k.toLowerCase() === 'authorization')?.[1] ?? '';
+    return auth.startsWith('Bearer ') ? this.jwt.verify(auth.slice(7), now) : undefined;
   }
 
   async stop(): Promise<void> {

@@ -3,12 +3,17 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { HealthcheckWorkflow } from '#lib/constructs/healthcheck-workflow.ts';
 import { ProvisioningWorkflow } from '#lib/constructs/provisioning-workflow.ts';
+import {
+  type FunctionName,
+  functionLabel,
+  type TaskFunction,
+  WORKFLOW_TASKS,
+} from '../lambdas/functions/catalog.ts';
 
-/** Stand-in ARNs the local runtime binds its task handlers to. */
-const LOCAL_TASK_ARNS = {
-  provisionAttempt: 'arn:aws:lambda:us-east-1:000000000000:function:lockstep-provision-attempt',
-  provisionCheck: 'arn:aws:lambda:us-east-1:000000000000:function:lockstep-provision-check',
-} as const;
+/** The stand-in ARN the local runtime binds a task function's handler to. */
+function localFunctionArn(name: FunctionName): string {
+  return `arn:aws:lambda:us-east-1:000000000000:function:lockstep-${functionLabel(name)}`;
+}
 
 // What CloudFormation would substitute for pseudo parameters, in the local runtime's "account".
 const PSEUDO_PARAMETERS: Record<string, string> = {
@@ -21,7 +26,7 @@ const PSEUDO_PARAMETERS: Record<string, string> = {
 export interface SynthesizedDefinition {
   /** The Amazon States Language definition, exactly as `lib/` synthesizes it. */
   readonly definition: object;
-  readonly taskArns: { readonly provisionAttempt: string; readonly provisionCheck: string };
+  readonly taskArns: Readonly<Record<TaskFunction<'provisioning'>, string>>;
 }
 
 let provisioning: SynthesizedDefinition | undefined;
@@ -36,20 +41,20 @@ export function synthesizedProvisioningDefinition(): SynthesizedDefinition {
 }
 
 function synthesizeProvisioning(): SynthesizedDefinition {
+  const { attempt, check } = WORKFLOW_TASKS.provisioning;
   const definition = synthesizeDefinition(
     'LocalWorkflows',
     (stack) =>
       new ProvisioningWorkflow(stack, 'Provisioning', {
-        attempt: lambda.Function.fromFunctionArn(stack, 'Attempt', LOCAL_TASK_ARNS.provisionAttempt),
-        check: lambda.Function.fromFunctionArn(stack, 'Check', LOCAL_TASK_ARNS.provisionCheck),
+        attempt: lambda.Function.fromFunctionArn(stack, 'Attempt', localFunctionArn(attempt)),
+        check: lambda.Function.fromFunctionArn(stack, 'Check', localFunctionArn(check)),
       }).stateMachine,
   );
-  return { definition, taskArns: { ...LOCAL_TASK_ARNS } };
+  return { definition, taskArns: { [attempt]: localFunctionArn(attempt), [check]: localFunctionArn(check) } };
 }
 
 /** The healthcheck's shard function, at a fixed local ARN (R4.3). */
-export const LOCAL_HEALTHCHECK_SHARD_ARN =
-  'arn:aws:lambda:us-east-1:000000000000:function:lockstep-healthcheck-shard';
+export const LOCAL_HEALTHCHECK_SHARD_ARN = localFunctionArn(WORKFLOW_TASKS.healthcheck.checkShard);
 
 const healthchecks = new Map<number, object>();
 

@@ -4,6 +4,13 @@ export type Instant = number;
 export const CHANNELS = ['airbnb', 'vrbo', 'booking', 'direct', 'manual'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
+/** The channels whose guests are reached through the channel's own messaging (R5.2). */
+export const MESSAGING_CHANNELS = ['airbnb', 'vrbo', 'booking'] as const satisfies readonly Channel[];
+export type MessagingChannel = (typeof MESSAGING_CHANNELS)[number];
+
+export const isMessagingChannel = (channel: Channel): channel is MessagingChannel =>
+  (MESSAGING_CHANNELS as readonly Channel[]).includes(channel);
+
 export const LOCK_MODELS = ['nuki', 'august', 'schlage', 'yale', 'igloohome', 'generic'] as const;
 export type LockModel = (typeof LOCK_MODELS)[number];
 

@@ -21,6 +21,7 @@ import { correlated } from '#handlers/correlation.ts';
 import { metrics } from '#handlers/metrics.ts';
 import type { LockProvider } from '#ports/lock-provider.ts';
 import type { Config } from '../config/load.ts';
+import { byEntryKind, ENTRY_FUNCTION } from './catalog.ts';
 
 // The Lambda functions' composition root: AWS adapters wired once per cold start.
 
@@ -71,12 +72,10 @@ export async function awsDeps(config: Config): Promise<AwsDeps> {
         groupName: config.scheduleGroup,
         roleArn: config.schedulerRoleArn,
         dlqArn: config.schedulerDlqArn,
-        targets: {
-          provision: config.provisioningStateMachineArn,
-          message: config.entryFunctionArn,
-          delete: config.entryFunctionArn,
-          'backup-check': config.entryFunctionArn,
-        },
+        targets: byEntryKind({
+          provisioning: config.provisioningStateMachineArn,
+          [ENTRY_FUNCTION]: config.entryFunctionArn,
+        }),
       },
       clock.now,
     ),

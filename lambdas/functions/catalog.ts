@@ -1,4 +1,9 @@
-// Every Lambda function of Lockstep: its entry file under lambdas/functions/ and what it serves.
+import type { EntryKind } from '#core/model.ts';
+
+// Lockstep's wiring facts, stated once: lib/ deploys them, aws-deps.ts and local/runtime.ts wire them.
+// lib/ reads this file, so it imports nothing at run time (type-only imports of the core's model).
+
+/** Every Lambda function of Lockstep: its entry file under lambdas/functions/ and what it serves. */
 export const FUNCTIONS = {
   channelWebhook: {
     entry: 'channel-webhook.ts',
@@ -26,8 +31,74 @@ export const FUNCTIONS = {
 
 export type FunctionName = keyof typeof FUNCTIONS;
 
-/** The provisioning workflow's task functions, in the order the workflow runs them. */
-export const PROVISIONING_TASKS = [
-  'provisionAttempt',
-  'provisionCheck',
-] as const satisfies readonly FunctionName[];
+/** A function's short name, its entry file without `.ts`: `scheduled-entry`. */
+export function functionLabel(name: FunctionName): string {
+  return FUNCTIONS[name].entry.replace(/\.ts$/, '');
+}
+
+/**
+ * Who may call a route: hosts with a JWT (checked by API Gateway), anyone, or a partner whose
+ * signature and timestamp the function checks on every delivery (R9.1).
+ */
+export type RouteAuth = 'jwt' | 'public' | 'signed-webhook';
+
+export interface HttpRouteFact {
+  readonly method: 'GET' | 'POST' | 'ANY';
+  /** A trailing `{proxy+}` stands for any rest of the path. */
+  readonly path: string;
+  readonly function: FunctionName;
+  readonly auth: RouteAuth;
+}
+
+/** The HTTP API's routes. */
+export const HTTP_ROUTES = [
+  { method: 'POST', path: '/webhooks/channel', function: 'channelWebhook', auth: 'signed-webhook' },
+  { method: 'POST', path: '/webhooks/locks', function: 'lockWebhook', auth: 'signed-webhook' },
+  { method: 'ANY', path: '/v1/{proxy+}', function: 'hostApi', auth: 'jwt' },
+  // The host API's function serves its OpenAPI document without a token.
+  { method: 'GET', path: '/openapi.json', function: 'hostApi', auth: 'public' },
+] as const satisfies readonly HttpRouteFact[];
+
+/** The functions behind the HTTP API. */
+export type HttpFunctionName = (typeof HTTP_ROUTES)[number]['function'];
+
+/** A route as API Gateway keys it: `POST /webhooks/channel`. */
+export function routeKey(route: HttpRouteFact): string {
+  return `${route.method} ${route.path}`;
+}
+
+/** The workflows and the functions that run their tasks, by each task's role in the workflow. */
+export const WORKFLOW_TASKS = {
+  provisioning: { attempt: 'provisionAttempt', check: 'provisionCheck' },
+  healthcheck: { checkShard: 'healthcheckShard' },
+} as const satisfies Record<string, Record<string, FunctionName>>;
+
+export type WorkflowName = keyof typeof WORKFLOW_TASKS;
+/** The functions that run a workflow's tasks. */
+export type TaskFunction<W extends WorkflowName> =
+  (typeof WORKFLOW_TASKS)[W][keyof (typeof WORKFLOW_TASKS)[W]];
+
+/** The one function EventBridge Scheduler invokes with an entry (the deployment has one such ARN). */
+export const ENTRY_FUNCTION = 'scheduledEntry' satisfies FunctionName;
+
+/**
+ * Where each scheduled entry kind fires: provisioning starts its workflow, the others invoke the
+ * entry function. Every kind of the core's model must be here.
+ */
+export const ENTRY_TARGETS = {
+  provision: 'provisioning',
+  message: ENTRY_FUNCTION,
+  delete: ENTRY_FUNCTION,
+  'backup-check': ENTRY_FUNCTION,
+} as const satisfies Record<EntryKind, WorkflowName | typeof ENTRY_FUNCTION>;
+
+export type EntryTarget = (typeof ENTRY_TARGETS)[EntryKind];
+
+/** Each entry kind's destination, given each target's (an ARN on AWS, a dispatcher locally). */
+export function byEntryKind<T>(targets: Readonly<Record<EntryTarget, T>>): Record<EntryKind, T> {
+  const entries = Object.entries(ENTRY_TARGETS) as [EntryKind, EntryTarget][];
+  return Object.fromEntries(entries.map(([kind, target]) => [kind, targets[target]])) as Record<EntryKind, T>;
+}
+
+/** R4.3: the daily healthcheck's wall time, in a zone whose DST it follows. */
+export const HEALTHCHECK_SCHEDULE = { hour: 8, minute: 0, timeZone: 'America/New_York' } as const;

@@ -1,11 +1,4 @@
-import type { Channel } from '#core/model.ts';
-
-/** The channels whose guests are reached through the channel's own messaging (R5.2). */
-export const MESSAGING_CHANNELS = ['airbnb', 'vrbo', 'booking'] as const satisfies readonly Channel[];
-export type MessagingChannel = (typeof MESSAGING_CHANNELS)[number];
-
-export const isMessagingChannel = (channel: Channel): channel is MessagingChannel =>
-  (MESSAGING_CHANNELS as readonly Channel[]).includes(channel);
+import type { MessagingChannel } from '#core/model.ts';
 
 /** A message into the guest's conversation on the channel where they booked. */
 export interface ChannelMessage {

@@ -6,11 +6,12 @@ import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
+import { HEALTHCHECK_SCHEDULE } from '../../lambdas/functions/catalog.ts';
 import { iam5ResourceFinding } from '../nag/iam5-finding.ts';
 
-/** R4.3: every day at 08:00 in New York, following DST (a time-zone-aware cron). */
-export const HEALTHCHECK_CRON = 'cron(0 8 * * ? *)';
-export const HEALTHCHECK_TIME_ZONE = 'America/New_York';
+/** R4.3: every day at the catalog's wall time, following its zone's DST (a time-zone-aware cron). */
+export const HEALTHCHECK_CRON = `cron(${HEALTHCHECK_SCHEDULE.minute} ${HEALTHCHECK_SCHEDULE.hour} * * ? *)`;
+export const HEALTHCHECK_TIME_ZONE = HEALTHCHECK_SCHEDULE.timeZone;
 
 export interface HealthcheckWorkflowProps {
   /** Checks one `byDue` shard (R4.3); input `{ shard }`. */

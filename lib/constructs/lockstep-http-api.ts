@@ -6,6 +6,8 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { HTTP_ROUTES, type HttpFunctionName, type RouteAuth } from '../../lambdas/functions/catalog.ts';
+import { constructId } from '../construct-id.ts';
 
 // One JSON line per request, for Logs Insights; never bodies or headers, which may carry secrets.
 const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
@@ -23,15 +25,22 @@ const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
 );
 
 export interface LockstepHttpApiProps {
-  readonly channelWebhook: lambda.IFunction;
-  readonly lockWebhook: lambda.IFunction;
-  readonly hostApi: lambda.IFunction;
+  /** The functions behind the catalog's routes. */
+  readonly functions: Readonly<Record<HttpFunctionName, lambda.IFunction>>;
   /** The JWT issuer (the hosts' user pool) and the audience (its app client) for the host API. */
   readonly jwtIssuer: string;
   readonly jwtAudience: string;
 }
 
-/** The HTTP API: signed webhooks for partners, the JWT-protected host API for hosts. */
+// Why a route has no gateway authorizer, for cdk-nag's APIG4.
+const OPEN_ROUTE_REASONS: Record<Exclude<RouteAuth, 'jwt'>, string> = {
+  'signed-webhook':
+    'Partner webhooks cannot carry our JWTs; the function verifies the HMAC signature and timestamp ' +
+    'of every delivery before reading it (R9.1).',
+  public: 'The OpenAPI document describes the host API and holds no host data; it is public by design.',
+};
+
+/** The HTTP API: the catalog's routes, signed webhooks for partners and the JWT-protected host API. */
 export class LockstepHttpApi extends Construct {
   readonly api: apigw.HttpApi;
   readonly stage: apigw.HttpStage;
@@ -56,44 +65,31 @@ export class LockstepHttpApi extends Construct {
       throttle: { rateLimit: 50, burstLimit: 100 },
     });
 
-    // Webhooks authenticate by signature and timestamp in the function (R9.1), not at the gateway.
-    const webhookRoutes = [
-      ...this.api.addRoutes({
-        path: '/webhooks/channel',
-        methods: [apigw.HttpMethod.POST],
-        integration: new HttpLambdaIntegration('ChannelWebhook', props.channelWebhook),
-      }),
-      ...this.api.addRoutes({
-        path: '/webhooks/locks',
-        methods: [apigw.HttpMethod.POST],
-        integration: new HttpLambdaIntegration('LockWebhook', props.lockWebhook),
-      }),
-    ];
-    for (const route of webhookRoutes) {
-      Validations.of(route).acknowledge({
-        id: 'AwsSolutions-APIG4',
-        reason:
-          'Partner webhooks cannot carry our JWTs; the function verifies the HMAC signature and timestamp ' +
-          'of every delivery before reading it (R9.1).',
-      });
-    }
+    // One integration per function and one JWT authorizer, shared by the routes that use them.
+    const integrations = new Map<HttpFunctionName, HttpLambdaIntegration>();
+    const integrationOf = (name: HttpFunctionName) => {
+      const integration =
+        integrations.get(name) ?? new HttpLambdaIntegration(constructId(name), props.functions[name]);
+      integrations.set(name, integration);
+      return integration;
+    };
+    const jwt = new HttpJwtAuthorizer('HostJwt', props.jwtIssuer, { jwtAudience: [props.jwtAudience] });
 
-    const hostApi = new HttpLambdaIntegration('HostApi', props.hostApi);
-    this.api.addRoutes({
-      path: '/v1/{proxy+}',
-      methods: [apigw.HttpMethod.ANY],
-      integration: hostApi,
-      authorizer: new HttpJwtAuthorizer('HostJwt', props.jwtIssuer, { jwtAudience: [props.jwtAudience] }),
-    });
-    for (const route of this.api.addRoutes({
-      path: '/openapi.json',
-      methods: [apigw.HttpMethod.GET],
-      integration: hostApi,
-    })) {
-      Validations.of(route).acknowledge({
-        id: 'AwsSolutions-APIG4',
-        reason: 'The OpenAPI document describes the host API and holds no host data; it is public by design.',
+    for (const route of HTTP_ROUTES) {
+      // Webhooks authenticate by signature and timestamp in the function (R9.1), not at the gateway.
+      const routes = this.api.addRoutes({
+        path: route.path,
+        methods: [apigw.HttpMethod[route.method]],
+        integration: integrationOf(route.function),
+        ...(route.auth === 'jwt' && { authorizer: jwt }),
       });
+      if (route.auth === 'jwt') continue;
+      for (const added of routes) {
+        Validations.of(added).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason: OPEN_ROUTE_REASONS[route.auth],
+        });
+      }
     }
   }
 }

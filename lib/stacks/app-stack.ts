@@ -1,12 +1,20 @@
 import { ArnFormat, CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { BY_DUE_INDEX, BY_PROPERTY_INDEX, DUE_SHARDS } from '#adapters/aws/table.ts';
 import { ENV, type EnvName } from '../../lambdas/config/env.ts';
-import { FUNCTIONS, type FunctionName } from '../../lambdas/functions/catalog.ts';
+import { BY_DUE_INDEX, BY_PROPERTY_INDEX, DUE_SHARDS } from '../../lambdas/config/table-layout.ts';
+import {
+  ENTRY_FUNCTION,
+  FUNCTIONS,
+  type FunctionName,
+  functionLabel,
+  WORKFLOW_TASKS,
+} from '../../lambdas/functions/catalog.ts';
+import { constructId } from '../construct-id.ts';
 import { LockstepAlarms } from '../constructs/alarms.ts';
 import { HealthcheckWorkflow } from '../constructs/healthcheck-workflow.ts';
 import { HostUserPool } from '../constructs/host-user-pool.ts';
@@ -53,7 +61,7 @@ export class AppStack extends Stack {
 
     // Fixed names, so the ARNs are known up front: the entry function schedules itself, and the
     // functions that schedule provisioning need the workflow's ARN without depending on it.
-    const entryFunctionName = `${this.stackName}-scheduled-entry`;
+    const entryFunctionName = `${this.stackName}-${functionLabel(ENTRY_FUNCTION)}`;
     const entryFunctionArn = this.formatArn({
       service: 'lambda',
       resource: 'function',
@@ -93,11 +101,11 @@ export class AppStack extends Stack {
     this.functions = Object.fromEntries(
       names.map((name) => {
         const { entry, purpose } = FUNCTIONS[name];
-        const fn = new LockstepFunction(this, pascal(name), {
+        const fn = new LockstepFunction(this, constructId(name), {
           entry,
           description: purpose,
           environment,
-          ...(name === 'scheduledEntry' && {
+          ...(name === ENTRY_FUNCTION && {
             functionName: entryFunctionName,
             timeout: Duration.seconds(60),
           }),
@@ -106,14 +114,18 @@ export class AppStack extends Stack {
       }),
     ) as Record<FunctionName, LockstepFunction>;
 
+    const lambdas = Object.fromEntries(
+      names.map((name): [FunctionName, lambda.IFunction] => [name, this.functions[name].function]),
+    ) as Record<FunctionName, lambda.IFunction>;
+
     this.provisioning = new ProvisioningWorkflow(this, 'Provisioning', {
-      attempt: this.functions.provisionAttempt.function,
-      check: this.functions.provisionCheck.function,
+      attempt: lambdas[WORKFLOW_TASKS.provisioning.attempt],
+      check: lambdas[WORKFLOW_TASKS.provisioning.check],
       namePrefix: this.stackName,
     });
 
     this.healthcheck = new HealthcheckWorkflow(this, 'Healthcheck', {
-      checkShard: this.functions.healthcheckShard.function,
+      checkShard: lambdas[WORKFLOW_TASKS.healthcheck.checkShard],
       shards: DUE_SHARDS,
       namePrefix: this.stackName,
     });
@@ -123,16 +135,14 @@ export class AppStack extends Stack {
 
     const hosts = new HostUserPool(this, 'Hosts', { deletionProtection: props.deletionProtection ?? true });
     this.api = new LockstepHttpApi(this, 'Http', {
-      channelWebhook: this.functions.channelWebhook.function,
-      lockWebhook: this.functions.lockWebhook.function,
-      hostApi: this.functions.hostApi.function,
+      functions: lambdas,
       jwtIssuer: hosts.issuer,
       jwtAudience: hosts.client.userPoolClientId,
     });
 
     this.alarms = new LockstepAlarms(this, 'Alarms', {
-      functions: Object.fromEntries(names.map((name) => [name, this.functions[name].function])),
-      asyncFunctions: [this.functions.scheduledEntry.function], // EventBridge Scheduler invokes it asynchronously
+      functions: lambdas,
+      asyncFunctions: [lambdas[ENTRY_FUNCTION]], // EventBridge Scheduler invokes it asynchronously
       deadLetterQueues: { SchedulerDlq: data.schedulerDlq },
       stateMachines: {
         Provisioning: this.provisioning.stateMachine,
@@ -244,7 +254,3 @@ const TABLE_ACTIONS = [
   'dynamodb:Query',
   'dynamodb:DescribeTable',
 ];
-
-function pascal(name: string): string {
-  return name.charAt(0).toUpperCase() + name.slice(1);
-}

@@ -5,8 +5,13 @@ import { CfnScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { EXPIRES_AT } from '#adapters/aws/dynamo-delivery-records.ts';
-import { BY_DUE_INDEX, BY_PROPERTY_INDEX, PARTITION_KEY, SORT_KEY } from '#adapters/aws/table.ts';
+import {
+  BY_DUE_INDEX,
+  BY_PROPERTY_INDEX,
+  EXPIRES_AT,
+  PARTITION_KEY,
+  SORT_KEY,
+} from '../../lambdas/config/table-layout.ts';
 
 export interface DataStackProps extends StackProps {
   /** Protects the table (and keeps it and its key on stack deletion). Default true. */

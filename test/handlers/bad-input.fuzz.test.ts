@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signSeamWebhook } from '#adapters/http/seam-webhook.ts';
+import { signSvixWebhook } from '#core/webhooks/svix.ts';
 import { ROUTES } from '#handlers/http/host-api.ts';
 import type { HttpResponse } from '#handlers/http/http.ts';
 import { messageSentEventBody, reservationEventBody, signedDelivery } from '#local/channel-partner.ts';
@@ -134,7 +134,7 @@ describe('R9.2 bad input on every route: a 4xx naming the problem, nothing writt
     });
   };
   const locks = (body: string, headers?: Record<string, string>) => {
-    const signed = signSeamWebhook(runtime.lockProviderSecret, `fuzz-${Math.random()}`, Date.now(), body);
+    const signed = signSvixWebhook(runtime.lockProviderSecret, `fuzz-${Math.random()}`, Date.now(), body);
     return runtime.request({ method: 'POST', path: '/webhooks/locks', body, headers: headers ?? signed });
   };
 

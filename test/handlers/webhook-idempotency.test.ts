@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signSeamWebhook } from '#adapters/http/seam-webhook.ts';
+import { signSvixWebhook } from '#core/webhooks/svix.ts';
 import { reservationEventBody, signedDelivery } from '#local/channel-partner.ts';
 import { LocalRuntime } from '#local/runtime.ts';
 import { tableSnapshot } from '../support/table-snapshot.ts';
@@ -117,7 +117,7 @@ describe('R9.1 one delivery id, one effect', () => {
       runtime.request({
         method: 'POST',
         path: '/webhooks/locks',
-        headers: signSeamWebhook(runtime.lockProviderSecret, 'msg_1', Date.now(), body),
+        headers: signSvixWebhook(runtime.lockProviderSecret, 'msg_1', Date.now(), body),
         body,
       });
     const first = await send();

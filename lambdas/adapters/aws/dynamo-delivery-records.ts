@@ -4,6 +4,7 @@ import {
   GetItemCommand,
   PutItemCommand,
 } from '@aws-sdk/client-dynamodb';
+import { EXPIRES_AT } from '#config/table-layout.ts';
 import type { Instant } from '#core/model.ts';
 import type {
   DeliveryClaim,
@@ -19,8 +20,9 @@ const DAY = 86_400_000;
 export const DELIVERY_RECORD_DAYS = 7;
 /** A claim older than any Lambda run belonged to one that died: the next delivery takes it over. */
 const STALE_CLAIM_MS = 15 * 60_000;
-/** The table's TTL attribute (epoch seconds). */
-export const EXPIRES_AT = 'expiresAt';
+
+// The TTL attribute this adapter writes, named in the table layout the data stack declares.
+export { EXPIRES_AT };
 
 const key = (sender: DeliverySender, id: string) => ({
   [PARTITION_KEY]: { S: `IDEMPOTENCY#${sender}#${id}` },

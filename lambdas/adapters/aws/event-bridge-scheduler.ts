@@ -15,15 +15,8 @@ export interface EventBridgeSchedulerConfig {
   roleArn: string;
   /** Where an invocation goes after its retries are exhausted. */
   dlqArn: string;
-  targets: {
-    /** The provisioning state machine's ARN. */
-    provision: string;
-    /** The entry function's ARN. */
-    message: string;
-    delete: string;
-    /** R4.4's 36-hours-before check: the entry function too. */
-    'backup-check': string;
-  };
+  /** Each entry kind's target ARN: the provisioning state machine or the entry function. */
+  targets: Readonly<Record<EntryKind, string>>;
 }
 
 // EventBridge Scheduler rejects at() in the past, and a request can land seconds after it was built:

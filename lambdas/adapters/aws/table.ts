@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+import {
+  BY_DUE_INDEX,
+  BY_PROPERTY_INDEX,
+  DUE_SHARDS,
+  PARTITION_KEY,
+  SORT_KEY,
+} from '#config/table-layout.ts';
 import type { LockProviderName } from '#core/model.ts';
 
 /*
@@ -36,12 +43,8 @@ import type { LockProviderName } from '#core/model.ts';
  * spread over DUE_SHARDS partitions (arithmetic in docs/decisions.md).
  */
 
-export const PARTITION_KEY = 'pk';
-export const SORT_KEY = 'sk';
-export const BY_PROPERTY_INDEX = { name: 'byProperty', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' } as const;
-export const BY_DUE_INDEX = { name: 'byDue', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' } as const;
-/** Partitions per due day (R4.3 healthcheck fan-out): 1,000,000 codes a day → 10,000 per shard. */
-export const DUE_SHARDS = 100;
+// The names the data stack shares, for the adapters that build items and queries on this table.
+export { BY_DUE_INDEX, BY_PROPERTY_INDEX, DUE_SHARDS, PARTITION_KEY, SORT_KEY };
 
 export const keys = {
   host: (hostId: string) => `HOST#${hostId}`,

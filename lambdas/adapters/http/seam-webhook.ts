@@ -1,35 +1,17 @@
 import * as z from 'zod';
 import { type LockFailureReason, ValidationError } from '#core/errors.ts';
 import type { LockEvent, LockEventType } from '#core/locks/provider-events.ts';
-import type { Instant } from '#core/model.ts';
-import { type SignatureProblem, signParts, verifySignature } from '#core/webhooks/signature.ts';
+import type { Instant, LockProviderName } from '#core/model.ts';
+import { type SignatureProblem, verifySignature } from '#core/webhooks/signature.ts';
+import { svixKey } from '#core/webhooks/svix.ts';
+import type { LockWebhooks, WebhookHeaders } from '#ports/lock-webhooks.ts';
 import { failureOf } from './seam-shapes.ts';
 
-// Seam delivers webhooks through Svix: Standard Webhooks signatures under `svix-*` headers, with a
-// `whsec_<base64>` secret whose decoded bytes are the HMAC key. Bodies can carry the PIN (`code`):
+// Seam delivers webhooks through Svix (core/webhooks/svix.ts). Bodies can carry the PIN (`code`):
 // they are parsed here and the PIN dropped, never logged.
 
-export type SvixHeaders = {
-  'svix-id': string;
-  'svix-timestamp': string;
-  'svix-signature': string;
-};
-
-/** The HMAC key of a Svix secret; a malformed secret is a deployment error, so it throws. */
-export function svixKey(secret: string): Buffer {
-  const encoded = secret.startsWith('whsec_') ? secret.slice('whsec_'.length) : secret;
-  const key = Buffer.from(encoded, 'base64');
-  if (key.length === 0 || key.toString('base64').replace(/=+$/, '') !== encoded.replace(/=+$/, '')) {
-    throw new Error('Seam webhook secret is not a whsec_<base64> key');
-  }
-  return key;
-}
-
 /** Header names arrive in any case; newer Svix senders also use the Standard Webhooks names. */
-function header(
-  headers: Readonly<Record<string, string | undefined>>,
-  ...names: string[]
-): string | undefined {
+function header(headers: WebhookHeaders, ...names: string[]): string | undefined {
   for (const [name, value] of Object.entries(headers)) {
     if (value !== undefined && names.includes(name.toLowerCase())) return value;
   }
@@ -42,7 +24,7 @@ function header(
  */
 export function verifySeamWebhook(
   secrets: readonly string[],
-  headers: Readonly<Record<string, string | undefined>>,
+  headers: WebhookHeaders,
   body: string,
   now: Instant,
 ): SignatureProblem | undefined {
@@ -52,12 +34,6 @@ export function verifySeamWebhook(
     signatures: header(headers, 'svix-signature', 'webhook-signature'),
   };
   return verifySignature(secrets.map(svixKey), parts, body, now);
-}
-
-/** Signs as Svix does, for the fake Seam in tests and local runs. */
-export function signSeamWebhook(secret: string, id: string, at: Instant, body: string): SvixHeaders {
-  const parts = signParts(svixKey(secret), id, at, body);
-  return { 'svix-id': parts.id, 'svix-timestamp': parts.timestamp, 'svix-signature': parts.signatures };
 }
 
 /**
@@ -124,4 +100,27 @@ export function parseSeamEvent(body: string): SeamLockEvent | undefined {
     event.failureReason = failureOf(e.access_code_errors) ?? 'failed_to_set';
   }
   return event;
+}
+
+/**
+ * The LockWebhooks of one Seam account: its active secrets, and the provider its events are about
+ * (`sandbox` for the local sandbox, which delivers as Seam does).
+ */
+export class SeamWebhooks implements LockWebhooks {
+  private readonly secrets: readonly string[];
+  private readonly provider: LockProviderName;
+
+  constructor(secrets: readonly string[], provider: LockProviderName) {
+    this.secrets = secrets;
+    this.provider = provider;
+  }
+
+  verify(headers: WebhookHeaders, body: string, now: Instant): SignatureProblem | undefined {
+    return verifySeamWebhook(this.secrets, headers, body, now);
+  }
+
+  parse(body: string): SeamLockEvent | undefined {
+    const event = parseSeamEvent(body);
+    return event && { ...event, provider: this.provider };
+  }
 }

@@ -1,7 +1,7 @@
-import { signSeamWebhook } from '#adapters/http/seam-webhook.ts';
 import { LockProviderError } from '#core/errors.ts';
 import { LOCK_EVENT_TYPES, type LockEventType } from '#core/locks/provider-events.ts';
 import type { Instant } from '#core/model.ts';
+import { signSvixWebhook } from '#core/webhooks/svix.ts';
 import type {
   CodeChanges,
   CodeOnDevice,
@@ -243,7 +243,7 @@ export class SandboxLockProvider implements LockProvider {
   /** Each attempt is signed afresh (same id, new timestamp), as Standard Webhooks senders do. */
   private async send(eventId: string, body: string, retriesDone: number): Promise<void> {
     try {
-      const headers = { ...signSeamWebhook(this.options.webhookSecret, eventId, this.options.now(), body) };
+      const headers = { ...signSvixWebhook(this.options.webhookSecret, eventId, this.options.now(), body) };
       await this.options.deliver({ 'content-type': 'application/json', ...headers }, body);
     } catch {
       if (retriesDone < DELIVERY_RETRIES) {

@@ -1,7 +1,6 @@
-import { isMessagingChannel } from '#ports/channel-messaging.ts';
 import type { Deps } from '../deps.ts';
 import { DeliveryError, MessageRefusedError } from '../errors.ts';
-import type { GuestMessageRecord, Instant, Reservation } from '../model.ts';
+import { type GuestMessageRecord, type Instant, isMessagingChannel, type Reservation } from '../model.ts';
 import { updateReservation } from '../reservations/update.ts';
 import { toE164 } from './phone.ts';
 

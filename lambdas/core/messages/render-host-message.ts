@@ -1,7 +1,6 @@
-import { isMessagingChannel } from '#ports/channel-messaging.ts';
 import type { Deps } from '../deps.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
-import type { Instant } from '../model.ts';
+import { type Instant, isMessagingChannel } from '../model.ts';
 import { currentCode } from './code-message-rule.ts';
 import { deliverGuestMessage } from './guest-delivery.ts';
 import { messageLanguage } from './language.ts';

@@ -1,5 +1,4 @@
-import { isMessagingChannel } from '#ports/channel-messaging.ts';
-import type { Reservation } from '../model.ts';
+import { isMessagingChannel, type Reservation } from '../model.ts';
 
 /**
  * R5.3: the listing host a channel message goes out as. On airbnb, the host who last wrote in the

@@ -1,4 +1,5 @@
 import type { Deps } from '#core/deps.ts';
+import type { Instant } from '#core/model.ts';
 import { messageSent } from './channel-message-sent.ts';
 import { accepted, cancelled, modified } from './channel-reservation-events.ts';
 import { type HttpRequest, type HttpResponse, parseJson } from './http.ts';
@@ -10,12 +11,19 @@ export interface ChannelWebhookDeps extends Deps {
   channelSecrets: readonly string[];
 }
 
-/** POST /webhooks/channel: a channel partner's signed reservation event. */
+/** R9.1, R9.2: a delivery signed with an active channel secret, recent, as its validated event. */
+export function admitChannelEvent(
+  secrets: readonly string[],
+  request: HttpRequest,
+  now: Instant,
+): ChannelEvent {
+  return validate(ChannelEvent, parseJson(verifiedBody(request, secrets, now)));
+}
+
+/** POST /webhooks/channel, once admitted: a channel partner's reservation event. */
 export const channelWebhook =
-  (deps: ChannelWebhookDeps) =>
-  async (request: HttpRequest): Promise<HttpResponse> => {
-    const body = verifiedBody(request, deps.channelSecrets, deps.clock.now());
-    const event = validate(ChannelEvent, parseJson(body));
+  (deps: Deps) =>
+  async (event: ChannelEvent): Promise<HttpResponse> => {
     switch (event.type) {
       case 'reservation.accepted':
         return accepted(deps, event);

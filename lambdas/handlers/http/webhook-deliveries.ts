@@ -1,16 +1,11 @@
-import { parseSeamEvent, verifySeamWebhook } from '#adapters/http/seam-webhook.ts';
-import { UnauthorizedError } from '#core/errors.ts';
 import type { DeliveryRecords } from '#ports/delivery-records.ts';
-import { type ChannelWebhookDeps, channelWebhook } from './channel-webhook.ts';
-import { type HttpRoute, parseJson, rawBody } from './http.ts';
-import { deliveryId, idempotentDelivery } from './idempotent-delivery.ts';
-import { type LockWebhookDeps, lockWebhook } from './lock-webhook.ts';
-import { ChannelEvent } from './schemas/channel-event.ts';
-import { validate } from './validate.ts';
-import { verifiedBody } from './verify-signature.ts';
+import { admitChannelEvent, type ChannelWebhookDeps, channelWebhook } from './channel-webhook.ts';
+import type { HttpRoute } from './http.ts';
+import { idempotentDelivery } from './idempotent-delivery.ts';
+import { admitLockEvent, type LockWebhookDeps, lockWebhook } from './lock-webhook.ts';
 
-// The two webhook routes as deployed: signature and shape first, then once per delivery id (R9.1).
-// The routes check both again; the cost is one HMAC and one parse, and each route stays whole alone.
+// The two webhook routes as deployed: each delivery's signature checked and body parsed once, at
+// admission, and the admitted event acted on once per delivery id (R9.1).
 
 export function channelDeliveries(deps: ChannelWebhookDeps, records: DeliveryRecords): HttpRoute {
   return idempotentDelivery(
@@ -18,10 +13,7 @@ export function channelDeliveries(deps: ChannelWebhookDeps, records: DeliveryRec
       sender: 'channel',
       records,
       now: () => deps.clock.now(),
-      admit: (request, now) => {
-        validate(ChannelEvent, parseJson(verifiedBody(request, deps.channelSecrets, now)));
-        return deliveryId(request);
-      },
+      admit: (request, now) => admitChannelEvent(deps.channelSecrets, request, now),
     },
     channelWebhook(deps),
   );
@@ -33,13 +25,7 @@ export function lockDeliveries(deps: LockWebhookDeps, records: DeliveryRecords):
       sender: 'locks',
       records,
       now: () => deps.clock.now(),
-      admit: (request, now) => {
-        const body = rawBody(request);
-        const problem = verifySeamWebhook(deps.lockProviderSecrets, request.headers ?? {}, body, now);
-        if (problem) throw new UnauthorizedError(`webhook signature refused: ${problem}`);
-        parseSeamEvent(body);
-        return deliveryId(request);
-      },
+      admit: (request, now) => admitLockEvent(deps.lockWebhooks, request, now),
     },
     lockWebhook(deps),
   );

@@ -1,7 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { parseSeamEvent, signSeamWebhook, svixKey, verifySeamWebhook } from '#adapters/http/seam-webhook.ts';
+import { parseSeamEvent, SeamWebhooks, verifySeamWebhook } from '#adapters/http/seam-webhook.ts';
 import { ValidationError } from '#core/errors.ts';
+import { signSvixWebhook, svixKey } from '#core/webhooks/svix.ts';
 
 const KEY = Buffer.from('lockstep-seam-webhook-test-key-32b');
 const SECRET = `whsec_${KEY.toString('base64')}`;
@@ -31,16 +32,16 @@ describe('R9.1 Seam webhook signatures (Svix)', () => {
     const signature = createHmac('sha256', KEY).update(`msg_1.${timestamp}.${body}`).digest('base64');
     const headers = { 'svix-id': 'msg_1', 'svix-timestamp': timestamp, 'svix-signature': `v1,${signature}` };
     expect(verifySeamWebhook([SECRET], headers, body, NOW)).toBeUndefined();
-    expect(signSeamWebhook(SECRET, 'msg_1', NOW, body)).toEqual(headers);
+    expect(signSvixWebhook(SECRET, 'msg_1', NOW, body)).toEqual(headers);
   });
 
   it('refuses a tampered body', () => {
-    const headers = signSeamWebhook(SECRET, 'msg_1', NOW, body);
+    const headers = signSvixWebhook(SECRET, 'msg_1', NOW, body);
     expect(verifySeamWebhook([SECRET], headers, body.replace('dev_1', 'dev_2'), NOW)).toBe('bad_signature');
   });
 
   it('refuses a delivery signed with another secret', () => {
-    const headers = signSeamWebhook(NEXT_SECRET, 'msg_1', NOW, body);
+    const headers = signSvixWebhook(NEXT_SECRET, 'msg_1', NOW, body);
     expect(verifySeamWebhook([SECRET], headers, body, NOW)).toBe('bad_signature');
   });
 
@@ -52,24 +53,24 @@ describe('R9.1 Seam webhook signatures (Svix)', () => {
   });
 
   it('refuses a timestamp more than five minutes away, either way, and accepts one within', () => {
-    const stale = signSeamWebhook(SECRET, 'msg_1', NOW - 5 * MINUTE - 1_000, body);
-    const early = signSeamWebhook(SECRET, 'msg_1', NOW + 5 * MINUTE + 1_000, body);
-    const recent = signSeamWebhook(SECRET, 'msg_1', NOW - 5 * MINUTE, body);
+    const stale = signSvixWebhook(SECRET, 'msg_1', NOW - 5 * MINUTE - 1_000, body);
+    const early = signSvixWebhook(SECRET, 'msg_1', NOW + 5 * MINUTE + 1_000, body);
+    const recent = signSvixWebhook(SECRET, 'msg_1', NOW - 5 * MINUTE, body);
     expect(verifySeamWebhook([SECRET], stale, body, NOW)).toBe('stale_timestamp');
     expect(verifySeamWebhook([SECRET], early, body, NOW)).toBe('stale_timestamp');
     expect(verifySeamWebhook([SECRET], recent, body, NOW)).toBeUndefined();
   });
 
   it('accepts either active secret during a rotation, and several signatures in one header', () => {
-    const signed = signSeamWebhook(NEXT_SECRET, 'msg_1', NOW, body);
+    const signed = signSvixWebhook(NEXT_SECRET, 'msg_1', NOW, body);
     expect(verifySeamWebhook([SECRET, NEXT_SECRET], signed, body, NOW)).toBeUndefined();
-    const old = signSeamWebhook(SECRET, 'msg_1', NOW, body)['svix-signature'];
+    const old = signSvixWebhook(SECRET, 'msg_1', NOW, body)['svix-signature'];
     const both = { ...signed, 'svix-signature': `${old} ${signed['svix-signature']}` };
     expect(verifySeamWebhook([SECRET], both, body, NOW)).toBeUndefined();
   });
 
   it('reads header names in any case, and the Standard Webhooks names', () => {
-    const h = signSeamWebhook(SECRET, 'msg_1', NOW, body);
+    const h = signSvixWebhook(SECRET, 'msg_1', NOW, body);
     const mixed = {
       'Svix-Id': h['svix-id'],
       'SVIX-TIMESTAMP': h['svix-timestamp'],
@@ -149,5 +150,18 @@ describe('R4.2 Seam webhook events', () => {
     expect(() => parseSeamEvent(event({ device_id: undefined }))).toThrow('device_id');
     expect(() => parseSeamEvent(event({ access_code_id: undefined }))).toThrow('access_code_id');
     expect(() => parseSeamEvent(event({ occurred_at: 'yesterday' }))).toThrow('occurred_at');
+  });
+});
+
+describe('SeamWebhooks, the lock webhooks of one Seam account', () => {
+  it('verifies with the account secrets and reports events under the provider it serves', () => {
+    const webhooks = new SeamWebhooks([SECRET], 'sandbox');
+    const body = event();
+    expect(webhooks.verify(signSvixWebhook(SECRET, 'msg_1', NOW, body), body, NOW)).toBeUndefined();
+    expect(webhooks.verify(signSvixWebhook(NEXT_SECRET, 'msg_1', NOW, body), body, NOW)).toBe(
+      'bad_signature',
+    );
+    expect(webhooks.parse(body)).toMatchObject({ provider: 'sandbox', type: 'access_code.set_on_device' });
+    expect(webhooks.parse(event({ event_type: 'lock.locked' }))).toBeUndefined();
   });
 });

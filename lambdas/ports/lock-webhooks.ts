@@ -1,0 +1,20 @@
+import type { LockEvent } from '#core/locks/provider-events.ts';
+import type { Instant } from '#core/model.ts';
+import type { SignatureProblem } from '#core/webhooks/signature.ts';
+
+/** Headers as a delivery brought them; names in any case. */
+export type WebhookHeaders = Readonly<Record<string, string | undefined>>;
+
+/**
+ * A lock provider account's webhook deliveries (R4.2, R9.1): whether the account signed one, and the
+ * event it reports, in the core's terms and with the provider's name.
+ */
+export interface LockWebhooks {
+  /** The problem with a delivery's signature, or undefined when it is authentic and recent at `now`. */
+  verify(headers: WebhookHeaders, body: string, now: Instant): SignatureProblem | undefined;
+  /**
+   * The event in a verified body, or undefined for an event type Lockstep does not follow (it is
+   * acknowledged, so the sender stops retrying it); a malformed body throws a ValidationError.
+   */
+  parse(body: string): LockEvent | undefined;
+}
