@@ -3,7 +3,11 @@ import { defineConfig } from 'vitest/config';
 // These set the logger's level through the environment before the functions' modules load, so each
 // needs modules of its own; every other file shares its worker's modules (the CDK synth of the
 // workflows, the SDK clients), which halves the suite's time.
-const OWN_MODULES = ['test/e2e/correlation.test.ts', 'test/e2e/pin-secrecy.test.ts'];
+const OWN_MODULES = [
+  'test/e2e/correlation.test.ts',
+  'test/e2e/pin-secrecy.test.ts',
+  'test/functions/catalog.test.ts',
+];
 
 export default defineConfig({
   test: {
