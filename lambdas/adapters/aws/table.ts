@@ -1,6 +1,4 @@
-import { createHash } from 'node:crypto';
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
-import type { LockProviderName } from '#core/model.ts';
 
 /*
  * The single table (shared by the DynamoDB store and the local runtime).
@@ -40,50 +38,18 @@ export const PARTITION_KEY = 'pk';
 export const SORT_KEY = 'sk';
 export const BY_PROPERTY_INDEX = { name: 'byProperty', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' } as const;
 export const BY_DUE_INDEX = { name: 'byDue', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' } as const;
-/** Partitions per due day (R4.3 healthcheck fan-out): 1,000,000 codes a day → 10,000 per shard. */
-export const DUE_SHARDS = 100;
 
-export const keys = {
-  host: (hostId: string) => `HOST#${hostId}`,
-  property: (propertyId: string) => `PROPERTY#${propertyId}`,
-  lock: (lockId: string) => `LOCK#${lockId}`,
-  reservation: (reservationId: string) => `RES#${reservationId}`,
-  device: (provider: LockProviderName, deviceId: string) => `DEVICE#${provider}#${deviceId}`,
-  accessCode: (provider: LockProviderName, accessCodeId: string) => `ACCESSCODE#${provider}#${accessCodeId}`,
-  propertyReservations: (hostId: string, propertyId: string) => `HOST#${hostId}#PROPERTY#${propertyId}`,
-  lockConnection: (lockId: string) => `CONNECTION#${lockId}`,
-  due: (day: string, shard: number) => `DUE#${day}#${String(shard).padStart(3, '0')}`,
-  lockAccount: (provider: LockProviderName) => `ACCOUNT#${provider}`,
-  poolCode: (lockId: string, poolCodeId: string) => `POOL#${lockId}#${poolCodeId}`,
-  poolOfLock: (lockId: string) => `POOL#${lockId}#`,
-  poolHealth: (lockId: string) => `POOLHEALTH#${lockId}`,
-} as const;
-
-/** The `byDue` shard of a reservation: stable, evenly spread. */
-export function dueShard(hostId: string, reservationId: string): number {
-  return createHash('sha256').update(`${hostId}\u0000${reservationId}`).digest().readUInt32BE(0) % DUE_SHARDS;
-}
-
-/** The UTC dates a window [from, to] touches, as `byDue` partition days. */
-export function dueDays(from: number, to: number): string[] {
-  const days: string[] = [];
-  for (let t = Date.parse(new Date(from).toISOString().slice(0, 10)); t <= to; t += 86_400_000) {
-    days.push(new Date(t).toISOString().slice(0, 10));
-  }
-  return days;
-}
-
-/** Sort-key prefixes of the entities listed per host. */
-export const sortKeyPrefix = {
-  lockAccount: 'ACCOUNT#',
-  property: 'PROPERTY#',
-  lock: 'LOCK#',
-  reservation: 'RES#',
-} as const;
-
-export const DEVICE_SORT_KEY = 'DEVICE';
-export const ACCESS_CODE_SORT_KEY = 'ACCESSCODE';
-export const CONTACT_SORT_KEY = 'CONTACT';
+// The keys themselves are shared with the in-memory store, which orders its items by them.
+export {
+  ACCESS_CODE_SORT_KEY,
+  CONTACT_SORT_KEY,
+  DEVICE_SORT_KEY,
+  DUE_SHARDS,
+  dueDays,
+  dueShard,
+  keys,
+  sortKeyPrefix,
+} from '../store-keys.ts';
 
 /** What the local runtime (dynalite) creates; the CDK data stack declares the same keys. */
 export function createTableInput(tableName: string): CreateTableCommandInput {
