@@ -1,10 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { InvokeStore } from '@aws/lambda-invoke-store';
-import { DynamoDeliveryRecords } from '#adapters/aws/dynamo-delivery-records.ts';
-import { DynamoStore } from '#adapters/aws/dynamo-store.ts';
 import { SeamWebhooks } from '#adapters/http/seam-webhook.ts';
 import { SandboxLockProvider } from '#adapters/local/sandbox-locks.ts';
-import { type Deps, storesOn } from '#core/deps.ts';
+import type { Deps } from '#core/deps.ts';
 import type { EntryKind, ScheduledEntry } from '#core/model.ts';
 import { correlated } from '#handlers/correlation.ts';
 import { hostApi } from '#handlers/http/host-api.ts';
@@ -28,11 +26,11 @@ import {
 import { Activity } from './activity.ts';
 import { localContext, toApiGatewayEvent } from './api-gateway-event.ts';
 import { type AwsCalls, noAwsCalls } from './aws-calls.ts';
-import { type LocalDynamo, startLocalDynamo } from './dynamo.ts';
 import { matchRoute } from './http-routes.ts';
 import { LocalJwtIssuer } from './jwt.ts';
 import { LocalHealthcheck } from './local-healthcheck.ts';
 import { LocalScheduler } from './local-scheduler.ts';
+import { type LocalStoreKind, type LocalStores, startLocalStores } from './local-stores.ts';
 import { LocalWorkflows } from './local-workflows.ts';
 import { LocalMetrics } from './metrics.ts';
 import { Outbox, type OutboxEntry } from './outbox.ts';
@@ -41,8 +39,10 @@ import { WebhookOutbox } from './webhook-outbox.ts';
 export interface RuntimeOptions {
   random?: RandomSource;
   newId?: () => string;
-  /** A folder for dynalite's data; in memory when absent. */
+  /** A folder for dynalite's data; dynalite keeps it in memory when absent. */
   dataPath?: string;
+  /** dynalite when absent; `memory` keeps state in the in-memory store and starts no dynalite. */
+  store?: LocalStoreKind;
   channelSecrets?: string[];
   lockProviderSecret?: string;
   onMessage?: (entry: OutboxEntry) => void;
@@ -60,7 +60,7 @@ type HttpHandler = (event: unknown, context: unknown) => Promise<HttpResponse>;
 type EntryDispatch = (entry: ScheduledEntry, input: ProvisioningInput) => Promise<void>;
 
 /**
- * Lockstep on one machine: the same handlers and core as on AWS, with dynalite, a local scheduler,
+ * Lockstep on one machine: the same handlers and core as on AWS, with dynalite (or the in-memory store), a local scheduler,
  * aws-local-stepfunctions running the synthesized workflow, sandbox locks and an outbox.
  * Routes and entry targets are the catalog's; the clock is whatever Date is (wall time, or virtual).
  */
@@ -75,7 +75,7 @@ export class LocalRuntime {
   /** Work that failed where no caller could see it (a workflow execution, a scheduled entry). */
   readonly failures: { at: number; reservationId: string; what: string }[] = [];
   private readonly options: RuntimeOptions;
-  private dynamo!: LocalDynamo;
+  private stores!: LocalStores;
   deps!: Deps;
   scheduler!: LocalScheduler;
   workflows!: LocalWorkflows;
@@ -110,7 +110,12 @@ export class LocalRuntime {
     // InvokeStore context, so the logger's per-invocation state (context, correlation id) stays its own.
     process.env.AWS_LAMBDA_MAX_CONCURRENCY ??= '1000';
     this.invokeStore = await InvokeStore.getInstanceAsync(true);
-    this.dynamo = await startLocalDynamo(this.activity, this.calls, this.options.dataPath);
+    this.stores = await startLocalStores(
+      this.options.store ?? 'dynalite',
+      this.activity,
+      this.calls,
+      this.options.dataPath,
+    );
     const newId = this.options.newId ?? (() => randomUUID());
     this.outbox = new Outbox(this.calls, this.options.onMessage);
     this.sandbox = new SandboxLockProvider({
@@ -123,7 +128,6 @@ export class LocalRuntime {
       },
     });
     this.scheduler = new LocalScheduler(this.calls, (entry) => this.fire(entry));
-    const store = new DynamoStore(this.dynamo.client, this.dynamo.tableName);
     const tasks = {
       provisionAttempt: this.taskHandler('provision-attempt', (deps) => provisionAttempt(deps)),
       provisionCheck: this.taskHandler('provision-check', (deps) => provisionCheck(deps)),
@@ -142,7 +146,7 @@ export class LocalRuntime {
         this.failures.push({ at: Date.now(), reservationId: '', what: `healthcheck: ${String(error)}` }),
     );
     this.deps = correlated({
-      ...storesOn(store),
+      ...this.stores.stores,
       scheduler: this.scheduler,
       workflows: this.workflows,
       lockProvider: () => this.sandbox,
@@ -157,7 +161,7 @@ export class LocalRuntime {
       newId,
     });
     const deps = this.deps;
-    const deliveries = new DynamoDeliveryRecords(this.dynamo.client, this.dynamo.tableName);
+    const deliveries = this.stores.deliveries;
     // The sandbox delivers as Seam does, so Seam's webhook adapter reads it, under the sandbox's name.
     const lockWebhooks = new SeamWebhooks([this.lockProviderSecret], 'sandbox');
     this.routes = {
@@ -242,6 +246,6 @@ export class LocalRuntime {
 
   async stop(): Promise<void> {
     this.healthcheck.stop();
-    await this.dynamo.stop();
+    await this.stores.stop();
   }
 }

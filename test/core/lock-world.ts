@@ -3,6 +3,7 @@ import type { SandboxDeviceSpec } from '#adapters/local/sandbox-locks.ts';
 import type { Guest, Reservation } from '#core/model.ts';
 import { updateReservation } from '#core/reservations/update.ts';
 import { reservationEventBody } from '#local/channel-partner.ts';
+import type { LocalStoreKind } from '#local/local-stores.ts';
 import { HOST, RuntimeWorld } from '../support/runtime-world.ts';
 
 // One host, its properties and sandbox locks on the real local runtime, in virtual time.
@@ -15,8 +16,15 @@ export const CONFIRMATION = 21_000;
 export const device = (lockId: string) => `${lockId}-device`;
 
 export class LockWorld extends RuntimeWorld {
-  static async start(at: number, seed = 7): Promise<LockWorld> {
-    return new LockWorld(...(await RuntimeWorld.boot(at, seed)));
+  /**
+   * The use-case tests run on the in-memory store (the store contract holds it to DynamoDB's
+   * behaviour); tests of the local runtime itself ask for dynalite.
+   */
+  static async start(
+    at: number,
+    { seed = 7, store = 'memory' }: { seed?: number; store?: LocalStoreKind } = {},
+  ): Promise<LockWorld> {
+    return new LockWorld(...(await RuntimeWorld.boot(at, seed, store)));
   }
 
   /** A sandbox device and the lock registered for it; native scheduling unless said otherwise. */

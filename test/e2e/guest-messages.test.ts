@@ -28,7 +28,7 @@ describe('guest code messages and host alerts (R5, R8.2)', () => {
   const pin = async (id: string) => (await world.reservation(id)).code.pin;
 
   beforeAll(async () => {
-    world = await MessageWorld.start(START);
+    world = await MessageWorld.start(START, 'dynalite');
     await world.property('canyon', { name: 'Canyon House', timeZone: 'America/Denver', hosts: ['h1', 'h2'] });
     await world.lock('front', 'canyon');
     await world.property('barn', { name: 'The Barn' });

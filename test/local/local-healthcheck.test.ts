@@ -16,7 +16,7 @@ describe('R4.3 the local daily healthcheck', () => {
   afterEach(() => world.stop());
 
   const setUp = async (backupCodes: boolean) => {
-    world = await LockWorld.start(CHECK - 5 * HOUR);
+    world = await LockWorld.start(CHECK - 5 * HOUR, { store: 'dynalite' });
     world.runtime.healthcheck.start();
     await world.property('hut', { backupCodes });
     await world.lock('door', {

@@ -26,8 +26,9 @@ export class SendingWorld {
     this.world = world;
   }
 
+  /** For the use-case tests of messages (R5, R8.2): on the in-memory store. */
   static async start(at: number): Promise<SendingWorld> {
-    const world = await MessageWorld.start(at);
+    const world = await MessageWorld.start(at, 'memory');
     await world.property('villa', { name: 'Villa', hosts: ['h1', 'h2'] });
     await world.lock('door', 'villa');
     return new SendingWorld(world);

@@ -7,6 +7,7 @@ import {
   reservationEventBody,
   signedDelivery,
 } from '#local/channel-partner.ts';
+import type { LocalStoreKind } from '#local/local-stores.ts';
 import { type GuestEntry, isGuestEntry, type OutboxEntry } from '#local/outbox.ts';
 import { HOST, type Reply, RuntimeWorld } from './runtime-world.ts';
 
@@ -15,8 +16,9 @@ import { HOST, type Reply, RuntimeWorld } from './runtime-world.ts';
 export { HOST, HOUR, MINUTE, type Reply } from './runtime-world.ts';
 
 export class MessageWorld extends RuntimeWorld {
-  static async start(at: number): Promise<MessageWorld> {
-    return new MessageWorld(...(await RuntimeWorld.boot(at, 11)));
+  /** On the in-memory store for the use-case tests, on dynalite end to end. */
+  static async start(at: number, store: LocalStoreKind): Promise<MessageWorld> {
+    return new MessageWorld(...(await RuntimeWorld.boot(at, 11, store)));
   }
 
   /** A sandbox device, its lock registered and matched to the property. */

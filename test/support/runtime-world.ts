@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { Reservation } from '#core/model.ts';
 import { signedDelivery } from '#local/channel-partner.ts';
+import type { LocalStoreKind } from '#local/local-stores.ts';
 import { LocalRuntime } from '#local/runtime.ts';
 import { VirtualTime } from '#local/virtual-time.ts';
 
@@ -35,9 +36,13 @@ export abstract class RuntimeWorld {
     this.token = runtime.jwt.issue(HOST, Date.now(), 90 * 86_400);
   }
 
-  /** The runtime, seeded, with virtual time installed at `at`. */
-  protected static async boot(at: number, seed: number): Promise<[LocalRuntime, VirtualTime]> {
-    const runtime = await LocalRuntime.start({ random: seeded(seed) });
+  /** The runtime on `store`, seeded, with virtual time installed at `at`. */
+  protected static async boot(
+    at: number,
+    seed: number,
+    store: LocalStoreKind,
+  ): Promise<[LocalRuntime, VirtualTime]> {
+    const runtime = await LocalRuntime.start({ random: seeded(seed), store });
     return [runtime, VirtualTime.install(at, runtime.activity)];
   }
 

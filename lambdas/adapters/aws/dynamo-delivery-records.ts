@@ -12,15 +12,11 @@ import type {
   DeliverySender,
   StoredResponse,
 } from '#ports/delivery-records.ts';
+import { epochSeconds, recordExpiry, STALE_CLAIM_MS } from '../delivery-record-lifetime.ts';
 import { isAwsError } from './aws-error.ts';
 import { PARTITION_KEY, SORT_KEY } from './table.ts';
 
-const DAY = 86_400_000;
-/** Longer than any sender retries one delivery (Svix: about 3 days). Then DynamoDB's TTL removes it. */
-export const DELIVERY_RECORD_DAYS = 7;
-/** A claim older than any Lambda run belonged to one that died: the next delivery takes it over. */
-const STALE_CLAIM_MS = 15 * 60_000;
-
+export { DELIVERY_RECORD_DAYS } from '../delivery-record-lifetime.ts';
 // The TTL attribute this adapter writes, named in the table layout the data stack declares.
 export { EXPIRES_AT };
 
@@ -28,7 +24,7 @@ const key = (sender: DeliverySender, id: string) => ({
   [PARTITION_KEY]: { S: `IDEMPOTENCY#${sender}#${id}` },
   [SORT_KEY]: { S: 'DELIVERY' },
 });
-const seconds = (at: Instant) => ({ N: String(Math.floor(at / 1000)) });
+const seconds = (epoch: number) => ({ N: String(epoch) });
 
 /** Delivery records on the single table: one conditional put claims an id (dynalite has no transactions). */
 export class DynamoDeliveryRecords implements DeliveryRecords {
@@ -49,13 +45,13 @@ export class DynamoDeliveryRecords implements DeliveryRecords {
             ...key(sender, deliveryId),
             state: { S: 'in_progress' },
             claimedAt: { N: String(now) },
-            [EXPIRES_AT]: seconds(now + DELIVERY_RECORD_DAYS * DAY),
+            [EXPIRES_AT]: seconds(recordExpiry(now)),
           },
           // New, expired (TTL deletes lazily), or an abandoned claim.
           ConditionExpression: `attribute_not_exists(${PARTITION_KEY}) OR #expires < :now OR (#state = :inProgress AND claimedAt < :stale)`,
           ExpressionAttributeNames: { '#expires': EXPIRES_AT, '#state': 'state' },
           ExpressionAttributeValues: {
-            ':now': seconds(now),
+            ':now': seconds(epochSeconds(now)),
             ':inProgress': { S: 'in_progress' },
             ':stale': { N: String(now - STALE_CLAIM_MS) },
           },
@@ -85,7 +81,7 @@ export class DynamoDeliveryRecords implements DeliveryRecords {
           ...key(sender, deliveryId),
           state: { S: 'completed' },
           response: { S: JSON.stringify(response) },
-          [EXPIRES_AT]: seconds(now + DELIVERY_RECORD_DAYS * DAY),
+          [EXPIRES_AT]: seconds(recordExpiry(now)),
         },
       }),
     );

@@ -9,18 +9,19 @@ import type { LockConnection, LockConnectionStore } from '#ports/lock-connection
 import type { DeviceRef, LockStore } from '#ports/lock-store.ts';
 import type { PropertyStore } from '#ports/property-store.ts';
 import type { ReservationPage, ReservationQuery, ReservationStore } from '#ports/reservation-store.ts';
-import { pageReservations } from './reservation-pages.ts';
 import {
   ACCESS_CODE_SORT_KEY,
-  BY_DUE_INDEX,
-  BY_PROPERTY_INDEX,
   CONTACT_SORT_KEY,
   DEVICE_SORT_KEY,
+  dueBetween,
   dueDays,
-  dueShard,
+  endingAtOrAfter,
   keys,
+  reservationIndexKeys,
   sortKeyPrefix,
-} from './table.ts';
+} from '../store-keys.ts';
+import { pageReservations } from './reservation-pages.ts';
+import { BY_DUE_INDEX, BY_PROPERTY_INDEX } from './table.ts';
 import { type Item, item, n, s, TableItems } from './table-items.ts';
 
 export interface DynamoStoreOptions {
@@ -138,7 +139,7 @@ export class DynamoStore
       ExpressionAttributeNames: { '#pk': BY_PROPERTY_INDEX.partitionKey, '#sk': BY_PROPERTY_INDEX.sortKey },
       ExpressionAttributeValues: {
         ':pk': s(keys.propertyReservations(hostId, propertyId)),
-        ':from': s(new Date(endingAfter).toISOString()),
+        ':from': s(endingAtOrAfter(endingAfter)),
       },
     });
   }
@@ -165,9 +166,9 @@ export class DynamoStore
           ExpressionAttributeNames: { '#pk': BY_DUE_INDEX.partitionKey, '#sk': BY_DUE_INDEX.sortKey },
           ExpressionAttributeValues: {
             ':pk': s(keys.due(day, shard)),
-            ':from': s(new Date(from).toISOString()),
-            // '~' sorts after every id character, so codes due exactly at `to` are included.
-            ':to': s(`${new Date(to).toISOString()}#~`),
+            // Codes due exactly at `to` are included.
+            ':from': s(dueBetween(from, to).from),
+            ':to': s(dueBetween(from, to).to),
           },
         }),
       ),
@@ -229,21 +230,18 @@ export class DynamoStore
 // `version` is the condition of every save (R9.1); the gsi1 keys place it in the byProperty index.
 /** The stored form of a reservation; exported for bulk loads (bench). */
 export function reservationItem(r: Reservation): Item {
+  const index = reservationIndexKeys(r);
   return {
     ...item(keys.host(r.hostId), keys.reservation(r.reservationId), 'reservation', r),
     version: n(r.version),
-    [BY_PROPERTY_INDEX.partitionKey]: s(keys.propertyReservations(r.hostId, r.propertyId)),
-    [BY_PROPERTY_INDEX.sortKey]: s(`${new Date(r.code.activeUntil).toISOString()}#${r.reservationId}`),
+    [BY_PROPERTY_INDEX.partitionKey]: s(index.byProperty.pk),
+    [BY_PROPERTY_INDEX.sortKey]: s(index.byProperty.sk),
     // Filters a date-range listing on the window's start (pageReservations).
     activeFrom: n(r.code.activeFrom),
     // Sparse: only accepted stays are due for the healthcheck (R4.3).
-    ...(r.status === 'accepted' && {
-      [BY_DUE_INDEX.partitionKey]: s(
-        keys.due(new Date(r.code.activeFrom).toISOString().slice(0, 10), dueShard(r.hostId, r.reservationId)),
-      ),
-      [BY_DUE_INDEX.sortKey]: s(
-        `${new Date(r.code.activeFrom).toISOString()}#${r.hostId}#${r.reservationId}`,
-      ),
+    ...(index.byDue && {
+      [BY_DUE_INDEX.partitionKey]: s(index.byDue.pk),
+      [BY_DUE_INDEX.sortKey]: s(index.byDue.sk),
     }),
   };
 }

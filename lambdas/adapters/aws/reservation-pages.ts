@@ -1,13 +1,10 @@
 import { type AttributeValue, type DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
-import { ValidationError } from '#core/errors.ts';
 import type { Reservation } from '#core/model.ts';
 import type { ReservationPage, ReservationQuery } from '#ports/reservation-store.ts';
-import { BY_PROPERTY_INDEX, keys } from './table.ts';
+import { decodeCursor, encodeCursor, endingAfter, keys } from '../store-keys.ts';
+import { BY_PROPERTY_INDEX } from './table.ts';
 
 type Item = Record<string, AttributeValue>;
-
-const CURSOR_KEY = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z#([A-Za-z0-9_.-]{1,64})$/;
-const BAD_CURSOR = 'must be a cursor returned by a previous page';
 
 /**
  * One page of a property's reservations from the byProperty index (table.ts): windows ending after
@@ -31,8 +28,10 @@ export async function pageReservations(
     [BY_PROPERTY_INDEX.sortKey]: { S: gsi1sk },
   });
   const filter = query.to !== undefined;
+  const lowest = endingAfter(query.from ?? 0);
   const reservations: Reservation[] = [];
-  let start = query.cursor === undefined ? undefined : startKey(decodeCursor(query.cursor));
+  // A cursor below the key condition would be DynamoDB's own ValidationException: refused first.
+  let start = query.cursor === undefined ? undefined : startKey(decodeCursor(query.cursor, lowest));
   do {
     const page = await client.send(
       new QueryCommand({
@@ -47,8 +46,8 @@ export async function pageReservations(
         },
         ExpressionAttributeValues: {
           ':pk': { S: gsi1pk },
-          // '~' sorts after every id character: a window ending exactly at `from` does not overlap.
-          ':from': { S: `${new Date(query.from ?? 0).toISOString()}#~` },
+          // A window ending exactly at `from` does not overlap.
+          ':from': { S: lowest },
           ...(filter ? { ':to': { N: String(query.to) } } : {}),
         },
         ExclusiveStartKey: start,
@@ -61,11 +60,5 @@ export async function pageReservations(
     start = last === undefined ? undefined : startKey(last);
   } while (start !== undefined && reservations.length < query.limit);
   const next = start?.[BY_PROPERTY_INDEX.sortKey]?.S;
-  return { reservations, cursor: next === undefined ? undefined : Buffer.from(next).toString('base64url') };
-}
-
-function decodeCursor(cursor: string): string {
-  const gsi1sk = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!CURSOR_KEY.test(gsi1sk)) throw new ValidationError('cursor', BAD_CURSOR);
-  return gsi1sk;
+  return { reservations, cursor: next === undefined ? undefined : encodeCursor(next) };
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import {
   BY_DUE_INDEX,
@@ -43,50 +42,18 @@ import type { LockProviderName } from '#core/model.ts';
  * spread over DUE_SHARDS partitions (arithmetic in docs/decisions.md).
  */
 
+// The keys themselves are shared with the in-memory store, which orders its items by them.
+export {
+  ACCESS_CODE_SORT_KEY,
+  CONTACT_SORT_KEY,
+  DEVICE_SORT_KEY,
+  dueDays,
+  dueShard,
+  keys,
+  sortKeyPrefix,
+} from '../store-keys.ts';
 // The names the data stack shares, for the adapters that build items and queries on this table.
 export { BY_DUE_INDEX, BY_PROPERTY_INDEX, DUE_SHARDS, PARTITION_KEY, SORT_KEY };
-
-export const keys = {
-  host: (hostId: string) => `HOST#${hostId}`,
-  property: (propertyId: string) => `PROPERTY#${propertyId}`,
-  lock: (lockId: string) => `LOCK#${lockId}`,
-  reservation: (reservationId: string) => `RES#${reservationId}`,
-  device: (provider: LockProviderName, deviceId: string) => `DEVICE#${provider}#${deviceId}`,
-  accessCode: (provider: LockProviderName, accessCodeId: string) => `ACCESSCODE#${provider}#${accessCodeId}`,
-  propertyReservations: (hostId: string, propertyId: string) => `HOST#${hostId}#PROPERTY#${propertyId}`,
-  lockConnection: (lockId: string) => `CONNECTION#${lockId}`,
-  due: (day: string, shard: number) => `DUE#${day}#${String(shard).padStart(3, '0')}`,
-  lockAccount: (provider: LockProviderName) => `ACCOUNT#${provider}`,
-  poolCode: (lockId: string, poolCodeId: string) => `POOL#${lockId}#${poolCodeId}`,
-  poolOfLock: (lockId: string) => `POOL#${lockId}#`,
-  poolHealth: (lockId: string) => `POOLHEALTH#${lockId}`,
-} as const;
-
-/** The `byDue` shard of a reservation: stable, evenly spread. */
-export function dueShard(hostId: string, reservationId: string): number {
-  return createHash('sha256').update(`${hostId}\u0000${reservationId}`).digest().readUInt32BE(0) % DUE_SHARDS;
-}
-
-/** The UTC dates a window [from, to] touches, as `byDue` partition days. */
-export function dueDays(from: number, to: number): string[] {
-  const days: string[] = [];
-  for (let t = Date.parse(new Date(from).toISOString().slice(0, 10)); t <= to; t += 86_400_000) {
-    days.push(new Date(t).toISOString().slice(0, 10));
-  }
-  return days;
-}
-
-/** Sort-key prefixes of the entities listed per host. */
-export const sortKeyPrefix = {
-  lockAccount: 'ACCOUNT#',
-  property: 'PROPERTY#',
-  lock: 'LOCK#',
-  reservation: 'RES#',
-} as const;
-
-export const DEVICE_SORT_KEY = 'DEVICE';
-export const ACCESS_CODE_SORT_KEY = 'ACCESSCODE';
-export const CONTACT_SORT_KEY = 'CONTACT';
 
 /** What the local runtime (dynalite) creates; the CDK data stack declares the same keys. */
 export function createTableInput(tableName: string): CreateTableCommandInput {

@@ -1,10 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DynamoStore } from '#adapters/aws/dynamo-store.ts';
 import { type LocalDynamo, startLocalDynamo } from '#local/dynamo.ts';
-import type { LockConnection } from '#ports/lock-connection-store.ts';
-import { lock } from './fixtures.ts';
+import { rawItem } from './raw-items.ts';
 
-// The small items behind R8.2: a lock's connection state (one alert per outage) and the host's alert address.
+// The items behind R8.2 as DynamoDB holds them; their behaviour is the store contract's.
 
 let dynamo: LocalDynamo;
 let store: DynamoStore;
@@ -15,45 +14,20 @@ beforeEach(async () => {
 });
 afterEach(() => dynamo.stop());
 
-const offline = (version: number, since = 100): LockConnection => ({
-  hostId: 'h1',
-  lockId: 'front',
-  online: false,
-  since,
-  alertedAt: since + 1,
-  version,
-});
+describe('DynamoStore connection and contact items (R8.2)', () => {
+  it('keeps a lock’s connection in one small item under the host, its version beside the body', async () => {
+    const offline = { hostId: 'h1', lockId: 'front', online: false, since: 100, version: 3 };
+    await store.saveLockConnection(offline, undefined);
 
-describe('DynamoStore lock connection (R8.2)', () => {
-  it('creates the item only when none exists, so one of two deliveries wins', async () => {
-    expect(await store.saveLockConnection(offline(1), undefined)).toBe(true);
-    expect(await store.saveLockConnection(offline(1, 200), undefined)).toBe(false);
-    expect(await store.getLockConnection('h1', 'front')).toEqual(offline(1));
+    const item = await rawItem(dynamo, 'HOST#h1', 'CONNECTION#front');
+
+    expect(item).toMatchObject({ kind: { S: 'lockConnection' }, version: { N: '3' } });
+    expect(JSON.parse(item?.body?.S ?? '')).toEqual(offline);
   });
 
-  it('updates only from the version read', async () => {
-    await store.saveLockConnection(offline(1), undefined);
-    const online = { ...offline(2, 300), online: true, alertedAt: undefined };
-    expect(await store.saveLockConnection(online, 1)).toBe(true);
-    expect(await store.saveLockConnection(offline(2, 400), 1)).toBe(false);
-    expect(await store.getLockConnection('h1', 'front')).toEqual({ ...online, alertedAt: undefined });
-  });
-
-  it('keeps connection items out of the host lock list', async () => {
-    await store.putLock(lock('h1', 'front'));
-    await store.saveLockConnection(offline(1), undefined);
-    expect((await store.listLocks('h1')).map((l) => l.lockId)).toEqual(['front']);
-  });
-
-  it('answers undefined for a lock never reported', async () => {
-    expect(await store.getLockConnection('h1', 'front')).toBeUndefined();
-  });
-});
-
-describe('DynamoStore host contact', () => {
-  it('stores where a host wants its alerts, per host', async () => {
+  it('keeps the host’s alert address in one item under the host', async () => {
     await store.putHostContact({ hostId: 'h1', alertEmail: 'ops@host-one.example' });
-    expect(await store.getHostContact('h1')).toEqual({ hostId: 'h1', alertEmail: 'ops@host-one.example' });
-    expect(await store.getHostContact('h2')).toBeUndefined();
+
+    expect(await rawItem(dynamo, 'HOST#h1', 'CONTACT')).toMatchObject({ kind: { S: 'hostContact' } });
   });
 });

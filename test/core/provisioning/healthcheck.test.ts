@@ -3,7 +3,7 @@ import { dueShard } from '#adapters/aws/table.ts';
 import { runHealthcheckShard } from '#core/provisioning/healthcheck.ts';
 import { HOST, HOUR, LockWorld } from '../lock-world.ts';
 
-// R4.3: the daily healthcheck's shard step on the real runtime (dynalite `byDue` index), in virtual time.
+// R4.3: the daily healthcheck's shard step on the real runtime (the in-memory store's `byDue` shards), in virtual time.
 
 const START = Date.parse('2027-01-04T13:00:00Z'); // 08:00 America/New_York
 const iso = (t: number) => new Date(t).toISOString().slice(0, 16);

@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import { DUE_SHARDS } from '#config/table-layout.ts';
+import { ValidationError } from '#core/errors.ts';
+import type { Instant, LockProviderName, Reservation } from '#core/model.ts';
+
+/*
+ * The keys Lockstep's items are stored and ordered by (aws/table.ts draws the table they make). Both
+ * store adapters key their items with these, so the in-memory store lists in DynamoDB's order and the
+ * `byDue` shards, index bounds and page cursors mean the same on both.
+ */
+
+export const keys = {
+  host: (hostId: string) => `HOST#${hostId}`,
+  property: (propertyId: string) => `PROPERTY#${propertyId}`,
+  lock: (lockId: string) => `LOCK#${lockId}`,
+  reservation: (reservationId: string) => `RES#${reservationId}`,
+  device: (provider: LockProviderName, deviceId: string) => `DEVICE#${provider}#${deviceId}`,
+  accessCode: (provider: LockProviderName, accessCodeId: string) => `ACCESSCODE#${provider}#${accessCodeId}`,
+  propertyReservations: (hostId: string, propertyId: string) => `HOST#${hostId}#PROPERTY#${propertyId}`,
+  lockConnection: (lockId: string) => `CONNECTION#${lockId}`,
+  due: (day: string, shard: number) => `DUE#${day}#${String(shard).padStart(3, '0')}`,
+  lockAccount: (provider: LockProviderName) => `ACCOUNT#${provider}`,
+  poolCode: (lockId: string, poolCodeId: string) => `POOL#${lockId}#${poolCodeId}`,
+  poolOfLock: (lockId: string) => `POOL#${lockId}#`,
+  poolHealth: (lockId: string) => `POOLHEALTH#${lockId}`,
+} as const;
+
+/** Sort-key prefixes of the entities listed per host. */
+export const sortKeyPrefix = {
+  lockAccount: 'ACCOUNT#',
+  property: 'PROPERTY#',
+  lock: 'LOCK#',
+  reservation: 'RES#',
+} as const;
+
+export const DEVICE_SORT_KEY = 'DEVICE';
+export const ACCESS_CODE_SORT_KEY = 'ACCESSCODE';
+export const CONTACT_SORT_KEY = 'CONTACT';
+
+/** The `byDue` shard of a reservation: stable, evenly spread. */
+export function dueShard(hostId: string, reservationId: string): number {
+  return createHash('sha256').update(`${hostId}\u0000${reservationId}`).digest().readUInt32BE(0) % DUE_SHARDS;
+}
+
+/** The UTC dates a window [from, to] touches, as `byDue` partition days. */
+export function dueDays(from: number, to: number): string[] {
+  const days: string[] = [];
+  for (let t = Date.parse(new Date(from).toISOString().slice(0, 10)); t <= to; t += 86_400_000) {
+    days.push(new Date(t).toISOString().slice(0, 10));
+  }
+  return days;
+}
+
+const iso = (at: Instant) => new Date(at).toISOString();
+
+/** A reservation's keys in the two indexes; `byDue` only while it is accepted (sparse, R4.3). */
+export function reservationIndexKeys(r: Reservation): {
+  byProperty: { pk: string; sk: string };
+  byDue?: { pk: string; sk: string } | undefined;
+} {
+  const activeFrom = iso(r.code.activeFrom);
+  return {
+    byProperty: {
+      pk: keys.propertyReservations(r.hostId, r.propertyId),
+      sk: `${iso(r.code.activeUntil)}#${r.reservationId}`,
+    },
+    byDue:
+      r.status === 'accepted'
+        ? {
+            pk: keys.due(activeFrom.slice(0, 10), dueShard(r.hostId, r.reservationId)),
+            sk: `${activeFrom}#${r.hostId}#${r.reservationId}`,
+          }
+        : undefined,
+  };
+}
+
+// '~' sorts after every id character: appended to an instant it stands for "after every id at it".
+/** Lowest `byProperty` sort key of windows ending at or after `at`. */
+export const endingAtOrAfter = (at: Instant) => iso(at);
+/** Lowest `byProperty` sort key of windows ending strictly after `at` (a window ending at `from` does not overlap). */
+export const endingAfter = (at: Instant) => `${iso(at)}#~`;
+/** `byDue` sort-key bounds of codes due in [from, to], both ends included. */
+export const dueBetween = (from: Instant, to: Instant) => ({ from: iso(from), to: `${iso(to)}#~` });
+
+const CURSOR_KEY = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z#([A-Za-z0-9_.-]{1,64})$/;
+const BAD_CURSOR = 'must be a cursor returned by a previous page';
+
+/** A page cursor: the last `byProperty` sort key read, opaque to callers. */
+export const encodeCursor = (sortKey: string) => Buffer.from(sortKey).toString('base64url');
+
+/**
+ * The `byProperty` sort key a cursor continues after. One that is no sort key, or lies before the
+ * query's lowest key (a cursor of another query), is a ValidationError naming the field (R9.2).
+ */
+export function decodeCursor(cursor: string, lowest: string): string {
+  const sortKey = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!CURSOR_KEY.test(sortKey) || sortKey < lowest) throw new ValidationError('cursor', BAD_CURSOR);
+  return sortKey;
+}

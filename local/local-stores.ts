@@ -1,0 +1,40 @@
+import { DynamoDeliveryRecords } from '#adapters/aws/dynamo-delivery-records.ts';
+import { DynamoStore } from '#adapters/aws/dynamo-store.ts';
+import { MemoryDeliveryRecords } from '#adapters/memory/memory-delivery-records.ts';
+import { MemoryStore } from '#adapters/memory/memory-store.ts';
+import { type Stores, storesOn } from '#core/deps.ts';
+import type { DeliveryRecords } from '#ports/delivery-records.ts';
+import type { Activity } from './activity.ts';
+import type { AwsCalls } from './aws-calls.ts';
+import { startLocalDynamo } from './dynamo.ts';
+
+/** Where the local runtime keeps its state: dynalite (as on AWS, one table), or memory (no database). */
+export type LocalStoreKind = 'dynalite' | 'memory';
+
+export interface LocalStores {
+  stores: Stores;
+  deliveries: DeliveryRecords;
+  stop(): Promise<void>;
+}
+
+/** The store ports and delivery records on `kind`; dynalite keeps its data in `dataPath` when given. */
+export async function startLocalStores(
+  kind: LocalStoreKind,
+  activity: Activity,
+  calls: AwsCalls,
+  dataPath?: string,
+): Promise<LocalStores> {
+  if (kind === 'memory') {
+    return {
+      stores: storesOn(new MemoryStore()),
+      deliveries: new MemoryDeliveryRecords(),
+      stop: async () => {},
+    };
+  }
+  const dynamo = await startLocalDynamo(activity, calls, dataPath);
+  return {
+    stores: storesOn(new DynamoStore(dynamo.client, dynamo.tableName)),
+    deliveries: new DynamoDeliveryRecords(dynamo.client, dynamo.tableName),
+    stop: () => dynamo.stop(),
+  };
+}
