@@ -28,8 +28,9 @@ const CLEAN = [
   { path: 'lambdas/adapters/aws/table.ts', text: "import { DUE_SHARDS } from '#config/table-layout.ts';" },
   {
     path: 'lambdas/adapters/aws/store.ts',
-    text: "import { table } from './table.ts';\nimport '@aws-sdk/client-dynamodb';",
+    text: "import { table } from './table.ts';\nimport '@aws-sdk/client-dynamodb';\nimport '../shared/keys.ts';",
   },
+  { path: 'lambdas/adapters/shared/keys.ts', text: "import type { Instant } from '#core/model.ts';" },
   {
     path: 'lambdas/handlers/http/route.ts',
     text: "import type { Deps } from '#core/deps.ts';\nimport '../logger.ts';",
@@ -86,6 +87,11 @@ describe('the layer checker', () => {
       'lambdas/adapters/http/a.ts',
       "import { route } from '#handlers/http/route.ts';",
       'adapters import only',
+    ],
+    [
+      'lambdas/adapters/shared/a.ts',
+      "import { MemoryStore } from '#adapters/memory/memory-store.ts';",
+      'no other kind of adapter',
     ],
     ['lambdas/handlers/a.ts', "const m = await import('#adapters/aws/store.ts');", 'handlers import only'],
     ['lambdas/handlers/a.ts', "import { App } from 'aws-cdk-lib';", 'never imports the CDK'],

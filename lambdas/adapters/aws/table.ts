@@ -6,7 +6,6 @@ import {
   PARTITION_KEY,
   SORT_KEY,
 } from '#config/table-layout.ts';
-import type { LockProviderName } from '#core/model.ts';
 
 /*
  * The single table (shared by the DynamoDB store and the local runtime).
@@ -51,7 +50,7 @@ export {
   dueShard,
   keys,
   sortKeyPrefix,
-} from '../store-keys.ts';
+} from '../shared/store-keys.ts';
 // The names the data stack shares, for the adapters that build items and queries on this table.
 export { BY_DUE_INDEX, BY_PROPERTY_INDEX, DUE_SHARDS, PARTITION_KEY, SORT_KEY };
 

@@ -15,7 +15,7 @@ import {
   keys,
   reservationIndexKeys,
   sortKeyPrefix,
-} from '../store-keys.ts';
+} from '../shared/store-keys.ts';
 import { listByProperty, listDue, pageByProperty } from './memory-reservation-queries.ts';
 import { entityOf, MemoryTable, type Row } from './memory-table.ts';
 
