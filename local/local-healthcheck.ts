@@ -1,10 +1,14 @@
-import { StateMachine } from 'aws-local-stepfunctions';
+import type { StateMachine } from 'aws-local-stepfunctions';
 import { DUE_SHARDS } from '#config/table-layout.ts';
 import { nextDailyRun } from '#core/time/daily.ts';
 import { HEALTHCHECK_SCHEDULE } from '../lambdas/functions/catalog.ts';
 import type { AwsCalls } from './aws-calls.ts';
 import { MAX_TIMER_MS } from './timers.ts';
-import { LOCAL_HEALTHCHECK_SHARD_ARN, synthesizedHealthcheckDefinition } from './workflow-definitions.ts';
+import {
+  LOCAL_HEALTHCHECK_SHARD_ARN,
+  localStateMachine,
+  synthesizedHealthcheckDefinition,
+} from './workflow-definitions.ts';
 
 type TaskHandler = (input: unknown) => Promise<unknown>;
 type Definition = ConstructorParameters<typeof StateMachine>[0];
@@ -33,7 +37,7 @@ export class LocalHealthcheck {
     shards: number = DUE_SHARDS,
   ) {
     const definition = synthesizedHealthcheckDefinition(shards) as Definition;
-    this.machine = new StateMachine(definition);
+    this.machine = localStateMachine(definition);
     this.calls = calls;
     this.onFailure = onFailure;
     this.shards = shards;

@@ -1,8 +1,8 @@
-import { StateMachine } from 'aws-local-stepfunctions';
+import type { StateMachine } from 'aws-local-stepfunctions';
 import type { ProvisioningInput, Workflows } from '#ports/workflows.ts';
 import type { TaskFunction } from '../lambdas/functions/catalog.ts';
 import type { AwsCalls } from './aws-calls.ts';
-import { synthesizedProvisioningDefinition } from './workflow-definitions.ts';
+import { localStateMachine, synthesizedProvisioningDefinition } from './workflow-definitions.ts';
 
 type TaskHandler = (input: unknown) => Promise<unknown>;
 type LocalHandlers = NonNullable<
@@ -30,7 +30,7 @@ export class LocalWorkflows implements Workflows {
     onFailure: (error: unknown, input: ProvisioningInput) => void,
   ) {
     const { definition, taskArns } = synthesizedProvisioningDefinition();
-    this.machine = new StateMachine(definition as ConstructorParameters<typeof StateMachine>[0]);
+    this.machine = localStateMachine(definition);
     this.calls = calls;
     this.onFailure = onFailure;
     const states = (definition as { States: Record<string, { Resource?: string }> }).States;

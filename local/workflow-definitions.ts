@@ -1,6 +1,7 @@
 import { App, Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import { StateMachine } from 'aws-local-stepfunctions';
 import { HealthcheckWorkflow } from '#lib/constructs/healthcheck-workflow.ts';
 import { ProvisioningWorkflow } from '#lib/constructs/provisioning-workflow.ts';
 import {
@@ -102,4 +103,18 @@ function resolveIntrinsic(value: unknown): string {
   const ref = node.Ref;
   if (typeof ref === 'string' && ref in PSEUDO_PARAMETERS) return PSEUDO_PARAMETERS[ref] as string;
   throw new Error(`Cannot resolve ${JSON.stringify(value)} in the synthesized definition`);
+}
+
+const validated = new WeakSet<object>();
+
+/**
+ * A state machine running a synthesized definition. The definition is validated the first time
+ * only: it is cached and never changes, and validating it again costs most of a runtime's start.
+ */
+export function localStateMachine(definition: object): StateMachine {
+  const machine = new StateMachine(definition as ConstructorParameters<typeof StateMachine>[0], {
+    validationOptions: { noValidate: validated.has(definition) },
+  });
+  validated.add(definition);
+  return machine;
 }
