@@ -30,16 +30,17 @@ export interface Stores {
   hostAccounts: HostAccountStore;
 }
 
-/** One adapter that keeps every kind of item (the DynamoDB table, the in-memory store) as the seven ports. */
-export function storesOn(
-  store: PropertyStore &
-    LockStore &
-    LockConnectionStore &
-    ReservationStore &
-    AccessCodeIndex &
-    BackupPoolStore &
-    HostAccountStore,
-): Stores {
+/** An adapter that keeps every kind of item (the DynamoDB table, the in-memory store). */
+export type EveryStore = PropertyStore &
+  LockStore &
+  LockConnectionStore &
+  ReservationStore &
+  AccessCodeIndex &
+  BackupPoolStore &
+  HostAccountStore;
+
+/** One adapter for all seven store ports. */
+export function storesOn(store: EveryStore): Stores {
   return {
     properties: store,
     locks: store,

@@ -1,14 +1,13 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { PoolCode, PoolHealth } from '#core/backup/pool.ts';
+import type { EveryStore } from '#core/deps.ts';
 import { ConflictError, StaleWriteError } from '#core/errors.ts';
 import type { Instant, Lock, LockProviderName, Property, Reservation } from '#core/model.ts';
-import type { AccessCodeIndex, AccessCodeRef } from '#ports/access-code-index.ts';
-import type { BackupPoolStore } from '#ports/backup-pool-store.ts';
-import type { HostAccountStore, HostContact, LockAccount } from '#ports/host-account-store.ts';
-import type { LockConnection, LockConnectionStore } from '#ports/lock-connection-store.ts';
-import type { DeviceRef, LockStore } from '#ports/lock-store.ts';
-import type { PropertyStore } from '#ports/property-store.ts';
-import type { ReservationPage, ReservationQuery, ReservationStore } from '#ports/reservation-store.ts';
+import type { AccessCodeRef } from '#ports/access-code-index.ts';
+import type { HostContact, LockAccount } from '#ports/host-account-store.ts';
+import type { LockConnection } from '#ports/lock-connection-store.ts';
+import type { DeviceRef } from '#ports/lock-store.ts';
+import type { ReservationPage, ReservationQuery } from '#ports/reservation-store.ts';
 import {
   ACCESS_CODE_SORT_KEY,
   CONTACT_SORT_KEY,
@@ -33,16 +32,7 @@ export interface DynamoStoreOptions {
  * Every store port on one DynamoDB table: the key design is in table.ts, item access in table-items.ts.
  * Attributes used in conditions, filters and index keys are kept top-level beside the body.
  */
-export class DynamoStore
-  implements
-    PropertyStore,
-    LockStore,
-    LockConnectionStore,
-    ReservationStore,
-    AccessCodeIndex,
-    BackupPoolStore,
-    HostAccountStore
-{
+export class DynamoStore implements EveryStore {
   private readonly client: DynamoDBClient;
   private readonly tableName: string;
   private readonly items: TableItems;

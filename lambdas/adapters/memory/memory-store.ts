@@ -1,13 +1,12 @@
 import type { PoolCode, PoolHealth } from '#core/backup/pool.ts';
+import type { EveryStore } from '#core/deps.ts';
 import { ConflictError, StaleWriteError } from '#core/errors.ts';
 import type { Instant, Lock, LockProviderName, Property, Reservation } from '#core/model.ts';
-import type { AccessCodeIndex, AccessCodeRef } from '#ports/access-code-index.ts';
-import type { BackupPoolStore } from '#ports/backup-pool-store.ts';
-import type { HostAccountStore, HostContact, LockAccount } from '#ports/host-account-store.ts';
-import type { LockConnection, LockConnectionStore } from '#ports/lock-connection-store.ts';
-import type { DeviceRef, LockStore } from '#ports/lock-store.ts';
-import type { PropertyStore } from '#ports/property-store.ts';
-import type { ReservationPage, ReservationQuery, ReservationStore } from '#ports/reservation-store.ts';
+import type { AccessCodeRef } from '#ports/access-code-index.ts';
+import type { HostContact, LockAccount } from '#ports/host-account-store.ts';
+import type { LockConnection } from '#ports/lock-connection-store.ts';
+import type { DeviceRef } from '#ports/lock-store.ts';
+import type { ReservationPage, ReservationQuery } from '#ports/reservation-store.ts';
 import {
   ACCESS_CODE_SORT_KEY,
   CONTACT_SORT_KEY,
@@ -28,16 +27,7 @@ const atVersion = (expected: number | undefined) => (stored: Row | undefined) =>
  * same conditional writes: what DynamoStore does against DynamoDB, without a database. Entities are
  * kept as the JSON text DynamoStore writes, so each read is a fresh copy, as from DynamoDB.
  */
-export class MemoryStore
-  implements
-    PropertyStore,
-    LockStore,
-    LockConnectionStore,
-    ReservationStore,
-    AccessCodeIndex,
-    BackupPoolStore,
-    HostAccountStore
-{
+export class MemoryStore implements EveryStore {
   private readonly table = new MemoryTable();
 
   async getProperty(hostId: string, propertyId: string): Promise<Property | undefined> {
