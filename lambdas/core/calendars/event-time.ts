@@ -37,13 +37,8 @@ function validLocal(t: LocalDateTime): boolean {
   );
 }
 
-interface ReadTime {
-  time: EventTime;
-  year: number;
-}
-
 /** One DTSTART or DTEND property, resolved to an instant wherever a zone is known. */
-function readTime(property: InstanceType<typeof ICAL.Property>, zones: FeedZones): ReadTime | TimeProblem {
+function readTime(property: InstanceType<typeof ICAL.Property>, zones: FeedZones): EventTime | TimeProblem {
   const [, , type, value] = property.toJSON() as [string, unknown, string, unknown];
   const text = typeof value === 'string' ? value : '';
   const parts = (type === 'date' ? DATE : DATE_TIME).exec(text);
@@ -52,11 +47,10 @@ function readTime(property: InstanceType<typeof ICAL.Property>, zones: FeedZones
   const local: LocalDateTime = { year, month, day, hour, minute, second };
   if (!validLocal(local)) return 'invalid_date';
   if (local.year < FIRST_YEAR || local.year > LAST_YEAR) return 'year_out_of_range';
-  if (type === 'date') return { time: { kind: 'date', date: text }, year: local.year };
-  if (parts[7] === 'Z') return { time: { kind: 'instant', at: naiveUtc(local) }, year: local.year };
+  if (type === 'date') return { kind: 'date', date: text };
+  if (parts[7] === 'Z') return { kind: 'instant', at: naiveUtc(local) };
   const at = zonedInstant(local, property.getParameter('tzid'), zones);
-  const time: EventTime = at === undefined ? { kind: 'floating', local: text } : { kind: 'instant', at };
-  return { time, year: local.year };
+  return at === undefined ? { kind: 'floating', local: text } : { kind: 'instant', at };
 }
 
 /** The tz database first (it is kept current); then the feed's own VTIMEZONE, computed by ical.js. */
@@ -125,16 +119,14 @@ export function eventTimes(
   if (typeof start === 'string') return start;
   const endProperty = component.getFirstProperty('dtend');
   let end: EventTime | TimeProblem;
-  if (endProperty) {
-    const read = readTime(endProperty, zones);
-    end = typeof read === 'string' ? read : read.time;
-  } else if (component.hasProperty('duration')) end = afterDuration(start.time, component);
-  else if (start.time.kind !== 'date') end = start.time;
+  if (endProperty) end = readTime(endProperty, zones);
+  else if (component.hasProperty('duration')) end = afterDuration(start, component);
+  else if (start.kind !== 'date') end = start;
   else {
-    const date = nextDay(start.time.date);
+    const date = nextDay(start.date);
     end = date === undefined ? 'year_out_of_range' : { kind: 'date', date };
   }
   if (typeof end === 'string') return end;
-  if (end.kind !== start.time.kind) return 'mismatched_value_types';
-  return endAfterStart(start.time, end) ? { start: start.time, end } : 'end_not_after_start';
+  if (end.kind !== start.kind) return 'mismatched_value_types';
+  return endAfterStart(start, end) ? { start, end } : 'end_not_after_start';
 }
