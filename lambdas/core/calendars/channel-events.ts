@@ -28,34 +28,41 @@ const afterLead = (summary: string, lead: RegExp): string | undefined => {
   return /^\s*[-–:]\s*(.*)$/u.exec(summary.slice(match[0].length))?.[1] ?? '';
 };
 
-const AIRBNB_URL = /https?:\/\/[^\s]*airbnb\.[a-z.]+\/[^\s]*/i;
+const URL_TOKEN = /https?:\/\/\S+/gi;
+const AIRBNB_HOST = /(^|\.)airbnb(\.[a-z]{2,3}){1,2}$/i;
 const PHONE_LAST_4 = /Phone Number \(Last 4 Digits\):\s*(\d{4})\b/i;
 const CODE = /^[A-Z0-9]{6,20}$/i;
 
-/** The feed's own data on the stay (R10.3): the code from Airbnb's reservation URL, the phone's last 4. */
-export function reservationDetails(description: string): { confirmationCode?: string; phoneLast4?: string } {
-  const details: { confirmationCode?: string; phoneLast4?: string } = {};
-  const code = confirmationCodeOf(AIRBNB_URL.exec(description)?.[0]);
-  if (code) details.confirmationCode = code;
-  const phone = PHONE_LAST_4.exec(description)?.[1];
-  if (phone) details.phoneLast4 = phone;
-  return details;
+/** The first link to an Airbnb host (any regional domain) in the text. */
+function airbnbUrl(text: string): URL | undefined {
+  for (const [token] of text.matchAll(URL_TOKEN)) {
+    try {
+      const url = new URL(token);
+      if (AIRBNB_HOST.test(url.hostname)) return url;
+    } catch {
+      // Not a URL after all; the next one may be.
+    }
+  }
+  return undefined;
 }
 
 /**
  * The URL's last path segment (`…/hosting/reservations/details/HMXXXXXXXX`), or its `code`
  * parameter in the older itinerary form (`…/reservation/itinerary?code=HMXXXXXXXX`).
  */
-function confirmationCodeOf(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return undefined;
-  }
-  const candidate = parsed.searchParams.get('code') ?? parsed.pathname.split('/').filter(Boolean).pop();
+function confirmationCodeOf(url: URL | undefined): string | undefined {
+  const candidate = url?.searchParams.get('code') ?? url?.pathname.split('/').filter(Boolean).pop();
   return candidate && CODE.test(candidate) ? candidate.toUpperCase() : undefined;
+}
+
+/** The feed's own data on the stay (R10.3): the code from Airbnb's reservation URL, the phone's last 4. */
+export function reservationDetails(description: string): { confirmationCode?: string; phoneLast4?: string } {
+  const details: { confirmationCode?: string; phoneLast4?: string } = {};
+  const code = confirmationCodeOf(airbnbUrl(description));
+  if (code) details.confirmationCode = code;
+  const phone = PHONE_LAST_4.exec(description)?.[1];
+  if (phone) details.phoneLast4 = phone;
+  return details;
 }
 
 /** A stay from an event, with whatever the feed says about its guest. */
@@ -74,7 +81,7 @@ const block = (event: FeedEvent): ChannelEvent => ({ kind: 'block', uid: event.u
 
 /** Airbnb: `Reserved` with a reservation URL is a stay; `Airbnb (Not available)` and anything else a block. */
 function airbnbEvent(event: FeedEvent, summary: string): ChannelEvent {
-  if (AIRBNB_URL.test(event.description) || RESERVED.test(summary)) return stay(event, '');
+  if (airbnbUrl(event.description) || RESERVED.test(summary)) return stay(event, '');
   return block(event);
 }
 

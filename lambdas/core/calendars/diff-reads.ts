@@ -60,7 +60,7 @@ export interface DiffResult {
   commands: FeedCommand[];
   state: FeedState;
   counts: ReadCounts;
-  /** No stays while the last good read listed future ones: nothing changed, the last good read stands. */
+  /** No stay that has not ended, while the last good read listed future ones: nothing changed (R10.4). */
   suspicious: boolean;
 }
 
@@ -91,22 +91,29 @@ function reservationInput(input: DiffInput, reservationId: string, stay: Stay): 
 
 export function diffRead(input: DiffInput): DiffResult {
   const { state, read, now } = input;
+  const current = read.stays.filter((s) => s.checkOutAt > now);
   const listedFuture = state.stays.some((k) => k.missingFrom.length === 0 && k.stay.checkInAt > now);
-  if (read.stays.length === 0 && read.mergedAway.length === 0 && listedFuture) {
-    return { commands: [], state, counts: { ...noCounts(), ignored: read.blocks }, suspicious: true };
+  if (current.length === 0 && read.mergedAway.length === 0 && listedFuture) {
+    return {
+      commands: [],
+      state,
+      counts: { ...noCounts(), ignored: read.stays.length + read.blocks },
+      suspicious: true,
+    };
   }
   const counts = noCounts();
-  counts.ignored += read.blocks;
+  counts.ignored += read.blocks + read.stays.length - current.length;
   const planned: { at: Instant; command: FeedCommand }[] = [];
   const next: KnownStay[] = [];
-  const cancelled = state.cancelled.filter((c) => c.checkOutAt > now).map((c) => ({ ...c }));
+  const known = new Map(state.stays.map((k) => [k.uid, k]));
+  // A cancelled UID is remembered while its stay could still come back, or while it is back.
+  const cancelled = state.cancelled
+    .filter((c) => c.checkOutAt > now || known.has(c.uid))
+    .map((c) => ({ ...c }));
   const plan = (at: Instant, command: FeedCommand) => planned.push({ at, command });
 
-  const known = new Map(state.stays.map((k) => [k.uid, k]));
   const listed = new Set(read.stays.map((s) => s.uid));
   const held = new Set(read.heldUids);
-  const current = read.stays.filter((s) => s.checkOutAt > now);
-  counts.ignored += read.stays.length - current.length;
   const vanished = state.stays.filter((k) => !listed.has(k.uid) && !held.has(k.uid));
   const carried = continuations(
     input.channel,
@@ -150,13 +157,13 @@ export function diffRead(input: DiffInput): DiffResult {
 
   for (const k of state.stays) {
     if (listed.has(k.uid) || carriedOn.has(k)) continue;
+    if (k.stay.checkOutAt <= now) {
+      counts.ignored += 1;
+      continue;
+    }
     if (held.has(k.uid)) {
       counts.unchanged += 1;
       next.push(k);
-      continue;
-    }
-    if (k.stay.checkOutAt <= now) {
-      counts.ignored += 1;
       continue;
     }
     const missingFrom = [k.missingFrom[0] ?? now, now];
@@ -165,8 +172,8 @@ export function diffRead(input: DiffInput): DiffResult {
     if (!begun && k.missingFrom.length > 0 && now - first >= CANCEL_AFTER_MS) {
       plan(k.stay.checkInAt, { kind: 'cancel', uid: k.uid, reservationId: k.reservationId });
       counts.cancelled += 1;
-      const previous = cancelled.find((c) => c.uid === k.uid);
-      if (previous) previous.checkOutAt = k.stay.checkOutAt;
+      const before = cancelled.find((c) => c.uid === k.uid);
+      if (before) before.checkOutAt = k.stay.checkOutAt;
       else cancelled.push({ uid: k.uid, generation: 1, checkOutAt: k.stay.checkOutAt });
       continue;
     }

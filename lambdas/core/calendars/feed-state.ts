@@ -17,11 +17,12 @@ export interface KnownStay {
   missingFrom: Instant[];
 }
 
-/** A UID Lockstep cancelled: if it comes back, it is a new reservation under a new id. */
+/** A UID Lockstep cancelled: if it comes back, it is a new reservation under its next generation's id. */
 export interface CancelledUid {
   uid: string;
+  /** The generation of the UID's latest reservation id (`feedReservationId`). */
   generation: number;
-  /** Forgotten once this has passed: a stay that ended does not come back. */
+  /** Its stay's last check-out: forgotten once that has passed and the UID is not back. */
   checkOutAt: Instant;
 }
 

@@ -47,7 +47,11 @@ const rank = (a: Entry, b: Entry): number =>
 
 function groupBy(entries: readonly Entry[], key: (e: Entry) => string): Entry[][] {
   const groups = new Map<string, Entry[]>();
-  for (const e of entries) groups.set(key(e), [...(groups.get(key(e)) ?? []), e]);
+  for (const e of entries) {
+    const group = groups.get(key(e));
+    if (group) group.push(e);
+    else groups.set(key(e), [e]);
+  }
   return [...groups.values()];
 }
 

@@ -10,6 +10,8 @@ import type { FeedEvent } from './types.ts';
 export const MAX_FEED_BYTES = 2 * 1024 * 1024;
 /** More events than any listing's calendar holds: a runaway export, read no further. */
 export const MAX_FEED_EVENTS = 10_000;
+/** Far more than any stay's VEVENT; ical.js slows down badly on some huge lines, so none reach it. */
+export const MAX_EVENT_CHARS = 256 * 1024;
 
 export type FeedProblem =
   | { problem: 'too_large'; bytes: number }
@@ -24,6 +26,7 @@ export type SkipReason =
   | TimeProblem
   | 'unparsable'
   | 'unterminated'
+  | 'oversized'
   | 'missing_uid'
   | 'recurring'
   /** STATUS:CANCELLED: the event says itself that it is gone. */
@@ -133,6 +136,9 @@ type EventOutcome = { reason: SkipReason; uid?: string | undefined } | Omit<Read
 function readEvent(block: EventBlock, zones: FeedZones): EventOutcome {
   const fallbackUid = uidOf(block.lines);
   if (!block.terminated) return { reason: 'unterminated', uid: fallbackUid };
+  if (block.lines.reduce((n, line) => n + line.length, 0) > MAX_EVENT_CHARS) {
+    return { reason: 'oversized', uid: fallbackUid };
+  }
   let component: InstanceType<typeof ICAL.Component>;
   try {
     component = new ICAL.Component(ICAL.parse(block.lines.join('\r\n')));
@@ -185,7 +191,11 @@ function stampOf(component: InstanceType<typeof ICAL.Component>, name: string): 
  */
 function oneEventPerUid(read: readonly ReadEvent[]): { kept: ReadEvent[]; duplicates: DuplicateUid[] } {
   const byUid = new Map<string, ReadEvent[]>();
-  for (const r of read) byUid.set(r.event.uid, [...(byUid.get(r.event.uid) ?? []), r]);
+  for (const r of read) {
+    const group = byUid.get(r.event.uid);
+    if (group) group.push(r);
+    else byUid.set(r.event.uid, [r]);
+  }
   const kept: ReadEvent[] = [];
   const duplicates: DuplicateUid[] = [];
   for (const [uid, group] of byUid) {

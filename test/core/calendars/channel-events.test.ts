@@ -52,6 +52,13 @@ describe('R10.2, R10.3 Airbnb', () => {
     expect(reservationDetails('Phone Number (Last 4 Digits): 12')).toEqual({});
   });
 
+  it('reads a long DESCRIPTION in time proportional to its length', () => {
+    const long = `${'https://a'.repeat(100_000)} Reservation URL: https://www.airbnb.com/hosting/reservations/details/HMAB12CD34`;
+    const started = performance.now();
+    expect(reservationDetails(long)).toEqual({ confirmationCode: 'HMAB12CD34' });
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
   it('takes an unknown summary without a reservation URL as a block, not as a stay to make codes for', () => {
     expect(interpretEvent('airbnb', event('Owner stay'))).toEqual({ kind: 'block', uid: 'u' });
     expect(interpretEvent('airbnb', event('Airbnb (Not available)'))).toEqual({ kind: 'block', uid: 'u' });

@@ -169,6 +169,22 @@ describe('R10.4 a UID is cancelled only after two good reads at least 30 minutes
     ]);
   });
 
+  it('remembers the generation while a returned UID lives on past its first stay’s dates', () => {
+    const feed = feedOf();
+    const lacking = (t: number) => feed.read(readOf([august]), t);
+    feed.read(readOf([july, august]), NOW);
+    lacking(NOW + 15 * MINUTE);
+    lacking(NOW + 45 * MINUTE);
+    const later = stay(july.uid, '2026-07-20', '2026-07-25');
+    feed.read(readOf([later, august]), NOW + 60 * MINUTE);
+    const afterFirstStay = at('2026-07-16T12:00:00Z');
+    feed.read(readOf([later, august]), afterFirstStay);
+    lacking(afterFirstStay + 15 * MINUTE);
+    expect(summary(lacking(afterFirstStay + 45 * MINUTE))).toEqual([`cancel ${july.uid}`]);
+    const [back] = feed.read(readOf([later, august]), afterFirstStay + 60 * MINUTE).commands;
+    expect(back).toMatchObject({ reservation: { reservationId: feedReservationId('feed-1', july.uid, 3) } });
+  });
+
   it('treats a stay another feed holds (R10.6) as missing from this one', () => {
     const feed = feedOf('booking');
     feed.read(readOf([july]), NOW);
@@ -189,6 +205,14 @@ describe('R10.4, R10.9 a read with no stays while the last good read listed futu
     }
     expect(feed.state).toBe(before);
     expect(feed.state.lastGoodReadAt).toBe(NOW);
+  });
+
+  it('takes a read with only stays already over as empty too', () => {
+    const feed = feedOf();
+    feed.read(readOf([july]), NOW);
+    const over = stay('over@airbnb.com', '2026-05-20', '2026-05-25');
+    const result = feed.read(readOf([over]), NOW + 15 * MINUTE);
+    expect(result).toMatchObject({ suspicious: true, commands: [], counts: { ignored: 1 } });
   });
 
   it('takes an empty read as it is when the last good read listed only stays under way', () => {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { unfoldLines } from '#core/calendars/feed-lines.ts';
-import { type GoodFeed, MAX_FEED_BYTES, MAX_FEED_EVENTS, parseFeed } from '#core/calendars/parse-feed.ts';
+import {
+  type GoodFeed,
+  MAX_EVENT_CHARS,
+  MAX_FEED_BYTES,
+  MAX_FEED_EVENTS,
+  parseFeed,
+} from '#core/calendars/parse-feed.ts';
 import { at, fixture, fixtureText } from './fixtures.ts';
 
 const parsed = (text: string) => parseFeed(text, Buffer.byteLength(text));
@@ -22,6 +28,7 @@ const event = (uid: string, start = '20260901', end = '20260904') => [
 
 describe('R10.4 parse: real export shapes', () => {
   it('reads the 2022 Airbnb shape: LF, a PRODID with a parameter, DTEND first, DESCRIPTION folded mid-URL', () => {
+    expect(fixtureText('airbnb-2022.ics')).not.toContain('\r');
     const feed = good(fixtureText('airbnb-2022.ics'));
     expect(feed.prodId).toBe('-//Airbnb Inc//Hosting Calendar 0.8.8//EN');
     expect(feed.events).toHaveLength(4);
@@ -38,6 +45,7 @@ describe('R10.4 parse: real export shapes', () => {
   });
 
   it('reads the 2025 Airbnb shape: CRLF, DTSTAMP first, DESCRIPTION last and folded inside "details"', () => {
+    expect(fixtureText('airbnb-2025.ics')).toContain('/de\r\n tails/');
     const feed = good(fixtureText('airbnb-2025.ics'));
     expect(feed.events.map((e) => e.description.split('\n')[0])).toContain(
       'Reservation URL: https://www.airbnb.com/hosting/reservations/details/HMZ7RC4KQA',
@@ -181,6 +189,13 @@ describe('R10.4 parse: a broken VEVENT is skipped and counted, never thrown', ()
     expect(later.events[0]?.start).toEqual({ kind: 'date', date: '2026-09-02' });
     const tie = good(calendar(...event('d', '20260901', '20260903'), ...event('d', '20260905', '20260907')));
     expect(tie.duplicates).toEqual([{ uid: 'd', kept: 0, dropped: [1] }]);
+  });
+
+  it(`skips a VEVENT over ${MAX_EVENT_CHARS} characters before ical.js reads it`, () => {
+    const huge = [...event('huge').slice(0, -1), `DESCRIPTION:${'x'.repeat(MAX_EVENT_CHARS)}`, 'END:VEVENT'];
+    expect(good(calendar(...huge, ...event('fine'))).skipped).toEqual([
+      { index: 0, reason: 'oversized', uid: 'huge' },
+    ]);
   });
 
   it('gives an all-day event without DTEND one day, and skips a timed one without an end', () => {
