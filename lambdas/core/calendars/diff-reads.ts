@@ -41,10 +41,13 @@ export interface DiffInput {
   now: Instant;
 }
 
-export type FeedCommand =
-  | { kind: 'accept'; uid: string; reservation: ReservationInput }
-  | { kind: 'modify'; uid: string; reservation: ReservationInput }
-  | { kind: 'cancel'; uid: string; reservationId: string };
+/** What the reservation use cases are to do: `acceptReservation`, `changeReservation`, `cancelReservation`. */
+export interface FeedCommand {
+  kind: 'accept' | 'modify' | 'cancel';
+  uid: string;
+  /** For a cancellation, the reservation as Lockstep last knew it. */
+  reservation: ReservationInput;
+}
 
 /** R10.5's counts. `ignored`: blocks, stays already over, and vanished stays that had begun. */
 export interface ReadCounts {
@@ -170,7 +173,11 @@ export function diffRead(input: DiffInput): DiffResult {
     const [first = now] = missingFrom;
     const begun = k.stay.checkInAt <= now;
     if (!begun && k.missingFrom.length > 0 && now - first >= CANCEL_AFTER_MS) {
-      plan(k.stay.checkInAt, { kind: 'cancel', uid: k.uid, reservationId: k.reservationId });
+      plan(k.stay.checkInAt, {
+        kind: 'cancel',
+        uid: k.uid,
+        reservation: reservationInput(input, k.reservationId, k.stay),
+      });
       counts.cancelled += 1;
       const before = cancelled.find((c) => c.uid === k.uid);
       if (before) before.checkOutAt = k.stay.checkOutAt;

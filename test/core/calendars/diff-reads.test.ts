@@ -112,7 +112,15 @@ describe('R10.4 a UID is cancelled only after two good reads at least 30 minutes
     expect(summary(feed.read(readOf([august]), NOW + 30 * MINUTE))).toEqual([]);
     const gone = feed.read(readOf([august]), NOW + 15 * MINUTE + CANCEL_AFTER_MS);
     expect(gone.commands).toEqual([
-      { kind: 'cancel', uid: july.uid, reservationId: feedReservationId('feed-1', july.uid) },
+      {
+        kind: 'cancel',
+        uid: july.uid,
+        reservation: expect.objectContaining({
+          reservationId: feedReservationId('feed-1', july.uid),
+          confirmationCode: 'HM8KQZ2WXR',
+          checkIn: '2026-07-10T16:00',
+        }),
+      },
     ]);
     expect(gone.counts).toEqual({ added: 0, changed: 0, cancelled: 1, unchanged: 1, ignored: 0 });
     expect(feed.state.stays.map((k) => k.uid)).toEqual([august.uid]);
