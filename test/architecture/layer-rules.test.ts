@@ -20,6 +20,7 @@ const CLEAN = [
     path: 'lambdas/core/model.ts',
     text: "import { createHash } from 'node:crypto';\nexport type Instant = number;",
   },
+  { path: 'lambdas/core/calendars/parse.ts', text: "import ICAL from 'ical.js';" },
   {
     path: 'lambdas/core/deps.ts',
     text: "import type { Clock } from '#ports/clock.ts';\nimport './model.ts';",

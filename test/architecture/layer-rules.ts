@@ -58,9 +58,12 @@ const only =
     to.layer === undefined || allowed(to.layer, to, from) ? undefined : what;
 
 const noPackages =
-  (what: string): Rule =>
+  (what: string, allowed: readonly string[] = []): Rule =>
   (_, to) =>
-    to.target.kind === 'package' ? what : undefined;
+    to.target.kind === 'package' && !allowed.includes(to.target.name) ? what : undefined;
+
+// Pure libraries the core may use: no I/O, no clock, no environment (ical.js parses RFC 5545 text).
+const PURE_PACKAGES = ['ical.js'];
 
 const noCdk: Rule = (_, to) =>
   to.target.kind === 'package' && CDK_PACKAGES.includes(to.target.name)
@@ -73,7 +76,10 @@ const RULES: Record<string, Rule[]> = {
       (layer, to) => layer === 'core' || (layer === 'ports' && to.ref.typeOnly),
       'core imports only core, and ports for their types (`import type`)',
     ),
-    noPackages('core imports no packages (AWS SDK, middy, Powertools, CDK…), only node builtins'),
+    noPackages(
+      'core imports no packages (AWS SDK, middy, Powertools, CDK…), only node builtins and pure parsers',
+      PURE_PACKAGES,
+    ),
   ],
   ports: [
     only((layer) => layer === 'core' || layer === 'ports', 'ports import only core and ports'),
