@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { InvokeStore } from '@aws/lambda-invoke-store';
 import { SeamWebhooks } from '#adapters/http/seam-webhook.ts';
 import { SandboxLockProvider } from '#adapters/local/sandbox-locks.ts';
+import { secureRandom } from '#adapters/shared/secure-random.ts';
 import type { Deps } from '#core/deps.ts';
 import type { EntryKind, ScheduledEntry } from '#core/model.ts';
 import { correlated } from '#handlers/correlation.ts';
@@ -37,6 +38,7 @@ import { Outbox, type OutboxEntry } from './outbox.ts';
 import { WebhookOutbox } from './webhook-outbox.ts';
 
 export interface RuntimeOptions {
+  /** Seeded by the simulator and tests; a cryptographic source otherwise (R9.4). */
   random?: RandomSource;
   newId?: () => string;
   /** A folder for dynalite's data; dynalite keeps it in memory when absent. */
@@ -157,7 +159,7 @@ export class LocalRuntime {
       outboundWebhooks: this.webhooks,
       metrics: this.metrics,
       clock: { now: () => Date.now() },
-      random: this.options.random ?? Math.random,
+      random: this.options.random ?? secureRandom,
       newId,
     });
     const deps = this.deps;

@@ -15,6 +15,7 @@ import { StepFunctionsWorkflows } from '#adapters/aws/step-functions.ts';
 import { ChannelMessagingHttp } from '#adapters/http/channel-messaging-http.ts';
 import { OutboundWebhookHttp } from '#adapters/http/outbound-webhook-http.ts';
 import { SeamLockProvider } from '#adapters/http/seam-lock-provider.ts';
+import { secureRandom } from '#adapters/shared/secure-random.ts';
 import { type Deps, storesOn } from '#core/deps.ts';
 import type { LockProviderName } from '#core/model.ts';
 import { correlated } from '#handlers/correlation.ts';
@@ -98,7 +99,7 @@ export async function awsDeps(config: Config): Promise<AwsDeps> {
     }),
     metrics: new PowertoolsMetricsAdapter(metrics),
     clock,
-    random: Math.random,
+    random: secureRandom,
     newId: randomUUID,
   });
 }
