@@ -5,7 +5,7 @@ import type { Instant } from '#core/model.ts';
 import type { CalendarFeedStore } from '#ports/calendar-feed-store.ts';
 import { feedIndexKeys, feedsDueBy, keys } from '../shared/store-keys.ts';
 import { BY_DUE_INDEX, BY_PROPERTY_INDEX } from './table.ts';
-import { type Item, item, n, s, TableItems } from './table-items.ts';
+import { atVersion, type Item, item, n, s, TableItems } from './table-items.ts';
 
 export interface DynamoFeedStoreOptions {
   /** Items per Query page; only tests set it, to exercise pagination without megabytes of data. */
@@ -37,14 +37,10 @@ export class DynamoFeedStore implements CalendarFeedStore {
   }
 
   async saveFeed(feed: CalendarFeed, expectedVersion: number): Promise<void> {
+    // Also refused when the item is missing, so a save never brings back a deleted feed.
     await this.items.putIf(
       feedItem(feed),
-      // Also false when the item is missing, so a save never brings back a deleted feed.
-      {
-        ConditionExpression: '#version = :expected',
-        ExpressionAttributeNames: { '#version': 'version' },
-        ExpressionAttributeValues: { ':expected': n(expectedVersion) },
-      },
+      atVersion(expectedVersion),
       () => new StaleWriteError(`feed ${feed.calendarId} is no longer at version ${expectedVersion}`),
     );
   }

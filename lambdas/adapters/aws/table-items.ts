@@ -103,11 +103,7 @@ export class TableItems {
     const condition: Condition =
       expectedVersion === undefined
         ? { ConditionExpression: 'attribute_not_exists(pk)' }
-        : {
-            ConditionExpression: '#version = :expected',
-            ExpressionAttributeNames: { '#version': 'version' },
-            ExpressionAttributeValues: { ':expected': n(expectedVersion) },
-          };
+        : atVersion(expectedVersion);
     try {
       await this.putIf(
         { ...base, version: n(version) },
@@ -129,6 +125,13 @@ export class TableItems {
 }
 
 export const s = (value: string): AttributeValue => ({ S: value });
+
+/** The condition of a write on the version read; false too when the item is missing. */
+export const atVersion = (expected: number): Condition => ({
+  ConditionExpression: '#version = :expected',
+  ExpressionAttributeNames: { '#version': 'version' },
+  ExpressionAttributeValues: { ':expected': n(expected) },
+});
 export const n = (value: number): AttributeValue => ({ N: String(value) });
 
 export function item(pk: string, sk: string, kind: Kind, entity: object): Item {
