@@ -50,8 +50,6 @@ export interface RuntimeOptions {
   channelSecrets?: string[];
   lockProviderSecret?: string;
   onMessage?: (entry: OutboxEntry) => void;
-  /** The feed fetcher's time limit (R10.7: 10 s); tests shorten it, as its clock is real time. */
-  feedTimeoutMs?: number;
 }
 
 export interface LocalHttpRequest {
@@ -164,7 +162,7 @@ export class LocalRuntime {
       ...this.stores.stores,
       feeds: this.stores.feeds,
       // R10.7: the local runtime also reads plain http on loopback (test servers, a local PMS).
-      feedFetcher: new HttpFeedFetcher({ allowLoopbackHttp: true, timeoutMs: this.options.feedTimeoutMs }),
+      feedFetcher: new HttpFeedFetcher({ allowLoopbackHttp: true }),
       scheduler: this.scheduler,
       workflows: this.workflows,
       lockProvider: () => this.sandbox,

@@ -3,18 +3,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 
 // A loopback HTTP server serving calendar feeds for end-to-end tests: each path answers its body
-// with an ETag (and 304 to a matching If-None-Match), a status, or nothing at all (a timeout).
+// with an ETag (and 304 to a matching If-None-Match), or a status.
 
-export type FeedAnswer =
-  | { kind: 'body'; body: string }
-  | { kind: 'status'; status: number }
-  | { kind: 'hang' };
+export type FeedAnswer = { kind: 'body'; body: string } | { kind: 'status'; status: number };
 
 export class FeedServer {
   private readonly server: Server;
   private readonly answers = new Map<string, FeedAnswer>();
-  private readonly hanging: ServerResponse[] = [];
-  /** Every answer given, by path: the status sent (0 for none). */
+  /** Every answer given, by path, and whether the request was a conditional GET. */
   readonly log: { path: string; status: number; conditional: boolean }[] = [];
 
   private constructor(server: Server) {
@@ -43,11 +39,6 @@ export class FeedServer {
     const path = req.url ?? '/';
     const answer = this.answers.get(path) ?? { kind: 'status', status: 404 };
     const conditional = req.headers['if-none-match'] !== undefined;
-    if (answer.kind === 'hang') {
-      this.log.push({ path, status: 0, conditional });
-      this.hanging.push(res);
-      return;
-    }
     if (answer.kind === 'status') {
       this.log.push({ path, status: answer.status, conditional });
       res.writeHead(answer.status, { 'content-type': 'text/plain' }).end('unavailable');
@@ -61,7 +52,6 @@ export class FeedServer {
   }
 
   async stop(): Promise<void> {
-    for (const res of this.hanging) res.destroy();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }

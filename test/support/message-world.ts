@@ -9,7 +9,6 @@ import {
 } from '#local/channel-partner.ts';
 import type { LocalStoreKind } from '#local/local-stores.ts';
 import { type GuestEntry, isGuestEntry, type OutboxEntry } from '#local/outbox.ts';
-import type { RuntimeOptions } from '#local/runtime.ts';
 import { HOST, type Reply, RuntimeWorld } from './runtime-world.ts';
 
 // The runtime world for the guest message and host alert rules (R5, R8.2).
@@ -18,8 +17,8 @@ export { HOST, HOUR, MINUTE, type Reply } from './runtime-world.ts';
 
 export class MessageWorld extends RuntimeWorld {
   /** On the in-memory store for the use-case tests, on dynalite end to end. */
-  static async start(at: number, store: LocalStoreKind, options: RuntimeOptions = {}): Promise<MessageWorld> {
-    return new MessageWorld(...(await RuntimeWorld.boot(at, 11, store, options)));
+  static async start(at: number, store: LocalStoreKind): Promise<MessageWorld> {
+    return new MessageWorld(...(await RuntimeWorld.boot(at, 11, store)));
   }
 
   /** A sandbox device, its lock registered and matched to the property. */

@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import type { Reservation } from '#core/model.ts';
 import { signedDelivery } from '#local/channel-partner.ts';
 import type { LocalStoreKind } from '#local/local-stores.ts';
-import { LocalRuntime, type RuntimeOptions } from '#local/runtime.ts';
+import { LocalRuntime } from '#local/runtime.ts';
 import { VirtualTime } from '#local/virtual-time.ts';
 
 // One host on the real local runtime in virtual time, driven through its HTTP routes: the base of
@@ -41,9 +41,8 @@ export abstract class RuntimeWorld {
     at: number,
     seed: number,
     store: LocalStoreKind,
-    options: RuntimeOptions = {},
   ): Promise<[LocalRuntime, VirtualTime]> {
-    const runtime = await LocalRuntime.start({ ...options, random: seeded(seed), store });
+    const runtime = await LocalRuntime.start({ random: seeded(seed), store });
     return [runtime, VirtualTime.install(at, runtime.activity)];
   }
 
