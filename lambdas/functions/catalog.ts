@@ -109,3 +109,6 @@ export const HEALTHCHECK_SCHEDULE = { hour: 8, minute: 0, timeZone: 'America/New
 
 /** R10.1: how often the calendar feeds are read, every shard each time. */
 export const FEED_READ_EVERY_MINUTES = 15;
+
+/** The function a feed-reading round invokes with `{ shard }`, every FEED_READ_EVERY_MINUTES. */
+export const FEED_READING_FUNCTION = 'feedShard' satisfies FunctionName;

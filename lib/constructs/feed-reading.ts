@@ -3,6 +3,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { FEED_READ_EVERY_MINUTES } from '../../lambdas/functions/catalog.ts';
 
 export interface FeedReadingProps {
   /** The function that reads one shard's due feeds (`{ shard }` in, R10.1). */
@@ -12,11 +13,8 @@ export interface FeedReadingProps {
   readonly deadLetterQueue: sqs.IQueue;
 }
 
-/** R10.1: every feed is read at least every 15 minutes; one round per quarter-hour and shard. */
-export const FEED_READING_RATE = 'rate(15 minutes)';
-
 /**
- * One EventBridge Scheduler entry per feed shard, each invoking the shard function every 15 minutes.
+ * R10.1: one EventBridge Scheduler entry per feed shard, each invoking the shard function every 15 minutes.
  * No state machine: a shard that fails is read again at the next round, since due feeds stay due
  * (the arithmetic is in docs/decisions.md, "Calendar feeds").
  */
@@ -29,20 +27,26 @@ export class FeedReading extends Construct {
       description: 'Assumed by EventBridge Scheduler to start a round of feed reads',
       assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com'),
     });
-    props.readShard.grantInvoke(role);
+    // The function itself, not its versions: grantInvoke would add `:*`.
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['lambda:InvokeFunction'],
+        resources: [props.readShard.functionArn],
+      }),
+    );
     props.deadLetterQueue.grantSendMessages(role);
     this.schedules = Array.from(
       { length: props.shards },
       (_, shard) =>
         new scheduler.CfnSchedule(this, `Shard${shard}`, {
-          scheduleExpression: FEED_READING_RATE,
+          scheduleExpression: `rate(${FEED_READ_EVERY_MINUTES} minutes)`,
           flexibleTimeWindow: { mode: 'OFF' },
           target: {
             arn: props.readShard.functionArn,
             roleArn: role.roleArn,
             input: JSON.stringify({ shard }),
             // A round older than its own period is superseded by the next one.
-            retryPolicy: { maximumRetryAttempts: 2, maximumEventAgeInSeconds: 900 },
+            retryPolicy: { maximumRetryAttempts: 2, maximumEventAgeInSeconds: FEED_READ_EVERY_MINUTES * 60 },
             deadLetterConfig: { arn: props.deadLetterQueue.queueArn },
           },
         }),

@@ -6,9 +6,15 @@ import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { ENV, type EnvName } from '../../lambdas/config/env.ts';
-import { BY_DUE_INDEX, BY_PROPERTY_INDEX, DUE_SHARDS } from '../../lambdas/config/table-layout.ts';
+import {
+  BY_DUE_INDEX,
+  BY_PROPERTY_INDEX,
+  DUE_SHARDS,
+  FEED_SHARDS,
+} from '../../lambdas/config/table-layout.ts';
 import {
   ENTRY_FUNCTION,
+  FEED_READING_FUNCTION,
   FUNCTIONS,
   type FunctionName,
   functionLabel,
@@ -16,6 +22,7 @@ import {
 } from '../../lambdas/functions/catalog.ts';
 import { constructId } from '../construct-id.ts';
 import { LockstepAlarms } from '../constructs/alarms.ts';
+import { FeedReading } from '../constructs/feed-reading.ts';
 import { HealthcheckWorkflow } from '../constructs/healthcheck-workflow.ts';
 import { HostUserPool } from '../constructs/host-user-pool.ts';
 import { LockstepFunction } from '../constructs/lockstep-function.ts';
@@ -48,6 +55,7 @@ export class AppStack extends Stack {
   readonly functions: Record<FunctionName, LockstepFunction>;
   readonly provisioning: ProvisioningWorkflow;
   readonly healthcheck: HealthcheckWorkflow;
+  readonly feedReading: FeedReading;
   readonly api: LockstepHttpApi;
   readonly schedulerRole: iam.Role;
   readonly alarms: LockstepAlarms;
@@ -109,6 +117,8 @@ export class AppStack extends Stack {
             functionName: entryFunctionName,
             timeout: Duration.seconds(60),
           }),
+          // A shard's round reads up to thousands of feeds (docs/decisions.md, "Calendar feeds").
+          ...(name === FEED_READING_FUNCTION && { timeout: Duration.minutes(5) }),
         });
         return [name, fn];
       }),
@@ -130,6 +140,12 @@ export class AppStack extends Stack {
       namePrefix: this.stackName,
     });
 
+    this.feedReading = new FeedReading(this, 'FeedReading', {
+      readShard: lambdas[FEED_READING_FUNCTION],
+      shards: FEED_SHARDS,
+      deadLetterQueue: data.schedulerDlq,
+    });
+
     for (const name of names)
       this.grantAccess(this.functions[name], FUNCTION_ACCESS[name], props, provisioningArn);
 
@@ -142,7 +158,8 @@ export class AppStack extends Stack {
 
     this.alarms = new LockstepAlarms(this, 'Alarms', {
       functions: lambdas,
-      asyncFunctions: [lambdas[ENTRY_FUNCTION]], // EventBridge Scheduler invokes it asynchronously
+      // EventBridge Scheduler invokes these asynchronously.
+      asyncFunctions: [lambdas[ENTRY_FUNCTION], lambdas[FEED_READING_FUNCTION]],
       deadLetterQueues: { SchedulerDlq: data.schedulerDlq },
       stateMachines: {
         Provisioning: this.provisioning.stateMachine,
