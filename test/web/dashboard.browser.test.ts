@@ -1,0 +1,201 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type DashboardWorld,
+  expectAccessible,
+  expectingHttpError,
+  openDashboardWorld,
+  SCREENS_DIR,
+  saveScreen,
+} from './browser-harness.ts';
+
+// The host's dashboard (R13) in Chromium against the local runtime: sign-in by link, the arrivals
+// board, a reservation, the locks, the properties and the alerts, by mouse and by keyboard.
+
+interface AccessView {
+  code: { pin: string; locks: { lockId: string; status: string }[] };
+}
+
+describe('the host dashboard in a browser', () => {
+  let world: DashboardWorld;
+  const metrics: Record<string, number> = {};
+  const page = () => world.page;
+  const card = (reservationId: string) => page().locator(`[data-reservation="${reservationId}"]`);
+
+  beforeAll(async () => {
+    world = await openDashboardWorld();
+  });
+
+  afterAll(async () => {
+    await writeFile(path.join(SCREENS_DIR, 'metrics.json'), `${JSON.stringify(metrics, null, 2)}\n`);
+    await world?.close();
+  });
+
+  it('serves the page, its script and its style with strict security headers', async () => {
+    let total = 0;
+    let gzipped = 0;
+    for (const [file, type] of [
+      ['/', 'text/html'],
+      ['/assets/dashboard.js', 'text/javascript'],
+      ['/assets/dashboard.css', 'text/css'],
+    ] as const) {
+      const response = await fetch(`${world.server.url}${file}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toContain(type);
+      expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect(response.headers.get('content-security-policy')).not.toContain('unsafe-inline');
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(response.headers.get('x-frame-options')).toBe('DENY');
+      const body = Buffer.from(await response.arrayBuffer());
+      total += body.length;
+      gzipped += gzipSync(body).length;
+    }
+    Object.assign(metrics, { pageBytes: total, pageBytesGzip: gzipped });
+  });
+
+  it('signs in through the printed link, keeps the token out of the URL and shows the demo property', async () => {
+    await page().goto(world.server.signInLink);
+    await expect.poll(() => page().locator('.answer-text').textContent()).toContain('No guests arrive');
+    expect(page().url()).not.toContain('token');
+    expect(page().url()).toMatch(/#\/arrivals$/);
+    expect(await page().evaluate(() => sessionStorage.getItem('lockstep.token'))).toBe(
+      world.server.demo.token,
+    );
+    const doors = await page().locator('.week tbody th').allTextContents();
+    expect(doors).toEqual(['front door', 'back door']);
+    metrics.firstRenderMs = Math.round(
+      await page().evaluate(
+        () => performance.getEntriesByName('lockstep:arrivals-rendered')[0]?.startTime ?? -1,
+      ),
+    );
+    await expectAccessible(page(), 'empty arrivals');
+  });
+
+  it('shows a new booking arrive and its doors turn to set on the arrivals board', async () => {
+    await world.server.book({ id: 'demo-1', guest: 'Ana Pérez', checkInInMinutes: 20, nights: 2 });
+    await card('demo-1').waitFor();
+    await expect.poll(() => card('demo-1').locator('.chip-set').count(), { timeout: 15_000 }).toBe(2);
+    expect(await card('demo-1').locator('.chips').textContent()).toContain('front door: Set');
+    await expect
+      .poll(() => page().locator('.answer-text').textContent())
+      .toBe('The arriving guest will get in');
+    await expect.poll(() => card('demo-1').locator('.told').textContent()).toContain('Guest told');
+    await expectAccessible(page(), 'arrivals');
+    await saveScreen(page(), 'arrivals');
+  });
+
+  it('keeps the PIN hidden until revealed, hides it again on leaving, and never puts it in the URL', async () => {
+    const { pin } = (await world.server.api<AccessView>('GET', '/v1/reservations/demo-1')).code;
+    await card('demo-1').getByRole('link', { name: 'Ana Pérez' }).click();
+    const code = page().locator('.pin');
+    await expect.poll(() => code.textContent()).toBe('••••••');
+    expect(await page().locator('main').textContent()).not.toContain(pin);
+    await page().getByRole('button', { name: 'Reveal code' }).click();
+    expect(await code.textContent()).toBe(pin);
+    expect(page().url()).not.toContain(pin);
+    await expect.poll(() => page().locator('.timeline-picture circle').count()).toBeGreaterThan(4);
+    await page().getByLabel('Message template').fill('Your code: %smartlock_code%');
+    await page().getByRole('button', { name: 'Render message' }).click();
+    await expect.poll(() => page().locator('.rendered').textContent()).toBe(`Your code: ${pin}`);
+    await expectAccessible(page(), 'reservation');
+    await saveScreen(page(), 'reservation');
+    await page().getByRole('link', { name: '← Arrivals' }).click();
+    await page().goBack();
+    await expect.poll(() => code.textContent()).toBe('••••••');
+    expect(page().url()).not.toContain(pin);
+  });
+
+  it('connects the lock account, shows each lock online and reports a resync', async () => {
+    await page().goto(`${world.server.url}/#/locks`);
+    await page().getByRole('button', { name: 'Connect sandbox account' }).click();
+    await expect.poll(() => page().locator('.lock .chip-ok').count()).toBe(2);
+    const frontDoor = page().locator('[data-lock="front-door"]');
+    await frontDoor.getByRole('button', { name: 'Resync' }).click();
+    await expect
+      .poll(() => frontDoor.locator('.outcome').textContent())
+      .toBe('Resynced: checked 1 reservation, 0 reprogrammed.');
+    await expectAccessible(page(), 'locks');
+    await saveScreen(page(), 'locks');
+  });
+
+  it('saves a buffer, and shows the API’s error on the field it names', async () => {
+    await page().goto(`${world.server.url}/#/properties`);
+    const buffer = page().getByLabel('Buffer before check-in');
+    await buffer.fill('45');
+    await page().getByRole('button', { name: 'Save settings' }).click();
+    await expect.poll(() => page().locator('.settings .outcome').textContent()).toContain('Saved.');
+    const property = await world.server.api<{ settings: { bufferBeforeMinutes: number } }>(
+      'GET',
+      '/v1/properties/beach-house',
+    );
+    expect(property.settings.bufferBeforeMinutes).toBe(45);
+    await expectingHttpError(world, 400, async () => {
+      await buffer.fill('5000');
+      await page().getByRole('button', { name: 'Save settings' }).click();
+      await expect.poll(() => buffer.getAttribute('aria-invalid')).toBe('true');
+    });
+    expect(await page().locator('.settings .outcome').textContent()).toContain('bufferBeforeMinutes');
+    expect(await page().locator('#beach-house-bufferBeforeMinutes-error').textContent()).toMatch(/^Too big/);
+    await expectAccessible(page(), 'properties');
+    await saveScreen(page(), 'properties');
+    await buffer.fill('45');
+  });
+
+  it('alerts on a lock that refuses the code, on the board and in the alerts', async () => {
+    world.server.runtime.sandbox.addDevice({
+      deviceId: 'sandbox-cellar',
+      model: 'generic',
+      codeLengths: [4, 5, 6],
+      maxCodes: 100,
+      rejectNext: 1000,
+    });
+    await world.server.api('POST', '/v1/locks', {
+      id: 'cellar-door',
+      name: 'cellar door',
+      provider: 'sandbox',
+      deviceId: 'sandbox-cellar',
+    });
+    await page().goto(`${world.server.url}/#/locks`);
+    const cellar = page().locator('[data-lock="cellar-door"]');
+    await cellar.getByRole('button', { name: 'Match' }).click();
+    await expect.poll(() => cellar.locator('.outcome').textContent()).toContain('Matched to Beach House');
+    await page().getByRole('link', { name: 'Arrivals' }).click();
+    await expect
+      .poll(() => card('demo-1').locator('.chip-failed').textContent(), { timeout: 15_000 })
+      .toBe('cellar door: Failed');
+    expect(await page().locator('.answer-text').textContent()).toBe('1 of 1 guest needs attention');
+    expect(await card('demo-1').locator('.doing').textContent()).toContain(
+      'Lockstep retries until the code is set',
+    );
+    await saveScreen(page(), 'arrivals-attention');
+    await page().getByRole('link', { name: 'Alerts' }).click();
+    await expect
+      .poll(() => page().locator('.alert a').first().textContent())
+      .toBe('Ana Pérez: failed on cellar door');
+    await expectAccessible(page(), 'alerts');
+    await saveScreen(page(), 'alerts');
+  });
+
+  it('can be used with the keyboard alone: Tab to a guest, Enter, Tab to Reveal, Enter', async () => {
+    await page().goto(`${world.server.url}/#/arrivals`);
+    await card('demo-1').waitFor();
+    const focused = () => page().evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+    for (let presses = 0; presses < 20 && (await focused()) !== 'Ana Pérez'; presses++)
+      await page().keyboard.press('Tab');
+    expect(await focused()).toBe('Ana Pérez');
+    expect(await page().evaluate(() => document.activeElement?.matches(':focus-visible'))).toBe(true);
+    await page().keyboard.press('Enter');
+    await expect.poll(() => page().evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    for (let presses = 0; presses < 10 && (await focused()) !== 'Reveal code'; presses++)
+      await page().keyboard.press('Tab');
+    await page().keyboard.press('Enter');
+    expect(await page().locator('.pin').textContent()).toMatch(/^\d{4,8}$/);
+  });
+
+  it('logged no console error and threw no page error', () => {
+    expect(world.problems).toEqual([]);
+  });
+});
