@@ -144,6 +144,52 @@ describe('the host dashboard in a browser', () => {
     await buffer.fill('45');
   });
 
+  it('lists, adds and syncs calendar feeds where the API offers them (stubbed: the route is being built)', async () => {
+    const feedsPath = '/v1/properties/beach-house/calendars';
+    const feeds = [
+      { calendarId: 'cal-1', channel: 'airbnb', url: 'https://www.airbnb.com/…', status: 'ok', staysSeen: 3 },
+    ].map((f) => ({
+      ...f,
+      lastGoodReadAt: new Date().toISOString(),
+      lastError: null,
+      nextReadAt: new Date().toISOString(),
+    }));
+    await page().route('**/openapi.json', async (route) => {
+      const response = await route.fetch();
+      const document = (await response.json()) as { paths: Record<string, unknown> };
+      document.paths['/v1/properties/{propertyId}/calendars'] = { get: {}, post: {} };
+      await route.fulfill({ response, json: document });
+    });
+    await page().route(`**${feedsPath}`, async (route) => {
+      if (route.request().method() !== 'POST') return route.fulfill({ json: { calendars: feeds } });
+      const { channel } = route.request().postDataJSON() as { channel: string };
+      feeds.push({
+        ...(feeds[0] as (typeof feeds)[number]),
+        calendarId: 'cal-2',
+        channel,
+        status: 'pending',
+      });
+      return route.fulfill({ status: 201, json: feeds.at(-1) });
+    });
+    await page().route(`**${feedsPath}/*/sync`, (route) =>
+      route.fulfill({ json: { added: 1, changed: 0, cancelled: 0, unchanged: 2, ignored: 0 } }),
+    );
+    await page().goto(`${world.server.url}/#/properties`);
+    await page().reload(); // a fresh page asks the API's document again
+    const section = page().getByRole('region', { name: 'Calendar feeds of Beach House' });
+    await expect.poll(() => section.locator('.feed').count()).toBe(1);
+    await section.getByLabel('iCal link').fill('https://www.vrbo.com/icalendar/abc.ics');
+    await section.getByLabel('Channel').selectOption('vrbo');
+    await section.getByRole('button', { name: 'Add feed' }).click();
+    await expect.poll(() => section.locator('.feed').count()).toBe(2);
+    expect(await section.locator('.outcome').textContent()).toContain('Feed added');
+    await section.getByRole('button', { name: 'Sync now' }).first().click();
+    await expect.poll(() => section.locator('.outcome').textContent()).toContain('Read: 1 added');
+    await expectAccessible(page(), 'properties with calendar feeds');
+    await saveScreen(page(), 'properties-feeds');
+    await page().unrouteAll();
+  });
+
   it('alerts on a lock that refuses the code, on the board and in the alerts', async () => {
     world.server.runtime.sandbox.addDevice({
       deviceId: 'sandbox-cellar',

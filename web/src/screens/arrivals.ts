@@ -1,7 +1,7 @@
 import { type Arrival, arrivalsAnswer, loadArrivals } from '../data/arrivals.ts';
 import { type HostData, loadHostData } from '../data/host-data.ts';
 import { h, replaceKeepingFocus } from '../dom.ts';
-import { formatTime, nextDays, plural } from '../format.ts';
+import { formatTime, nextDays } from '../format.ts';
 import type { ScreenContext } from '../router.ts';
 import { describeError } from '../ui/action.ts';
 import { screenHeading } from '../ui/panels.ts';
@@ -36,7 +36,7 @@ function answerBanner(arrivals: readonly Arrival[]): HTMLElement {
       ? h(
           'p',
           { class: 'answer-sub' },
-          `Codes for ${plural(programming, 'guest')} are still being programmed`,
+          `${programming === 1 ? 'One guest’s code is' : `${programming} guests’ codes are`} not on every lock yet: Lockstep programs codes ahead of check-in`,
         )
       : null,
   );

@@ -65,12 +65,23 @@ export async function calendarFeeds(property: Property): Promise<HTMLElement | n
     return h(
       'li',
       { class: 'feed' },
-      h('span', {}, h('strong', {}, CHANNEL_LABELS[feed.channel] ?? feed.channel), ` ${feed.url}`),
-      chip(tone, status),
       h(
-        'span',
-        { class: 'muted' },
-        `${last} · ${feed.staysSeen} stays · next read ${formatWhen(feed.nextReadAt, zone)}`,
+        'div',
+        {},
+        h(
+          'p',
+          { class: 'feed-name' },
+          h('strong', {}, CHANNEL_LABELS[feed.channel] ?? feed.channel),
+          ` ${feed.url} `,
+          chip(tone, status),
+        ),
+        h(
+          'p',
+          { class: 'muted' },
+          [last, `${feed.staysSeen} stays`, `next read ${formatWhen(feed.nextReadAt, zone)}`]
+            .filter(Boolean)
+            .join(' · '),
+        ),
       ),
       sync,
     );

@@ -19,23 +19,16 @@ const MASK = '••••••';
 /** The PIN stays masked until the host asks; leaving the page drops it with the page. */
 function codeReveal(pin: string, signal: AbortSignal): HTMLElement {
   const value = h('span', { class: 'pin', 'aria-live': 'polite' }, MASK);
-  const button = h(
-    'button',
-    { type: 'button', class: 'button', 'aria-pressed': 'false', 'data-key': 'reveal' },
-    'Reveal code',
-  );
-  const hide = () => {
-    value.textContent = MASK;
-    button.textContent = 'Reveal code';
-    button.setAttribute('aria-pressed', 'false');
+  const button = h('button', { type: 'button', class: 'button', 'data-key': 'reveal' }, 'Reveal code');
+  let shown = false;
+  // The button says what it will do next; the PIN itself is announced where it appears.
+  const show = (reveal: boolean) => {
+    shown = reveal;
+    value.textContent = reveal ? pin : MASK;
+    button.textContent = reveal ? 'Hide code' : 'Reveal code';
   };
-  button.addEventListener('click', () => {
-    if (button.getAttribute('aria-pressed') === 'true') return hide();
-    value.textContent = pin;
-    button.textContent = 'Hide code';
-    button.setAttribute('aria-pressed', 'true');
-  });
-  signal.addEventListener('abort', hide);
+  button.addEventListener('click', () => show(!shown));
+  signal.addEventListener('abort', () => show(false));
   return h('span', { class: 'reveal' }, value, button);
 }
 
