@@ -36,10 +36,7 @@ export async function openDashboardWorld(): Promise<DashboardWorld> {
   });
   const page = await context.newPage();
   const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  watchProblems(page, problems);
   return {
     server,
     browser,
@@ -51,6 +48,27 @@ export async function openDashboardWorld(): Promise<DashboardWorld> {
       await server.stop();
     },
   };
+}
+
+/** Collects the page's console errors and uncaught errors into `problems`. */
+export function watchProblems(page: Page, problems: string[]): void {
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+}
+
+/** Opens the sign-in link in a new tab: ms from navigation start to the arrivals board drawn. */
+export async function firstRenderMs(world: DashboardWorld): Promise<number> {
+  const tab = await world.context.newPage();
+  watchProblems(tab, world.problems);
+  await tab.goto(world.server.signInLink);
+  await tab.locator('.answer-text').waitFor();
+  const mark = await tab.evaluate(
+    () => performance.getEntriesByName('lockstep:arrivals-rendered')[0]?.startTime,
+  );
+  await tab.close();
+  return Math.round(mark ?? Number.NaN);
 }
 
 /** axe-core on the page as it is now: no serious or critical violation. */

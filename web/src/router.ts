@@ -65,10 +65,19 @@ export function startRouter(shell: Shell): () => void {
     await run();
   };
   const onHashChange = () => void show(true);
+  // A link to the screen already shown changes no hash: it loads the screen again instead.
+  const onClick = (event: MouseEvent) => {
+    const link = (event.target as Element | null)?.closest('a');
+    if (link?.getAttribute('href') !== window.location.hash) return;
+    event.preventDefault();
+    void show(true);
+  };
   window.addEventListener('hashchange', onHashChange);
+  document.addEventListener('click', onClick);
   void show(false);
   return () => {
     window.removeEventListener('hashchange', onHashChange);
+    document.removeEventListener('click', onClick);
     current?.abort();
   };
 }

@@ -6,10 +6,16 @@ const KEY = 'lockstep.token';
 const FRAGMENT = /^#token=([A-Za-z0-9._~+/=-]+)$/;
 
 /** Reads a `#token=…` sign-in fragment, keeps the token and rewrites the URL without it. */
-export function consumeSignInLink(): void {
+export function consumeSignInLink(): boolean {
   const match = FRAGMENT.exec(window.location.hash);
-  if (!match?.[1]) return;
+  if (!match?.[1]) return false;
   sessionStorage.setItem(KEY, decodeURIComponent(match[1]));
+  showArrivalsInAddressBar();
+  return true;
+}
+
+/** Without a history entry or a hashchange event: the caller shows the screen itself. */
+export function showArrivalsInAddressBar(): void {
   history.replaceState(null, '', `${window.location.pathname}${window.location.search}#/arrivals`);
 }
 
