@@ -16,7 +16,7 @@ const FILES: Record<string, [file: string, type: string]> = {
 };
 
 /** The page may load only its own files and call only its own origin: no inline script, no framing. */
-export const DASHBOARD_HEADERS = {
+const DASHBOARD_HEADERS = {
   'content-security-policy':
     "default-src 'self'; base-uri 'none'; object-src 'none'; form-action 'self'; frame-ancestors 'none'",
   'x-content-type-options': 'nosniff',

@@ -51,7 +51,7 @@ export async function openDashboardWorld(): Promise<DashboardWorld> {
 }
 
 /** Collects the page's console errors and uncaught errors into `problems`. */
-export function watchProblems(page: Page, problems: string[]): void {
+function watchProblems(page: Page, problems: string[]): void {
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console: ${message.text()}`);
   });

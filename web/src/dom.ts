@@ -2,9 +2,9 @@
 // can inject markup.
 
 /** What an element may contain; arrays (of arrays) are flattened, empty values skipped. */
-export type Child = Node | string | number | false | null | undefined | readonly Child[];
+type Child = Node | string | number | false | null | undefined | readonly Child[];
 type AttributeValue = string | number | boolean | null | undefined;
-export type Attributes = Record<string, AttributeValue | ((event: Event) => void)>;
+type Attributes = Record<string, AttributeValue | ((event: Event) => void)>;
 
 function append(element: Element, child: Child): void {
   if (child === false || child === null || child === undefined) return;

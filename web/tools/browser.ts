@@ -3,7 +3,7 @@ import { type Browser, chromium } from 'playwright-core';
 
 // Debian's Chromium, driven by playwright-core: the browser the dashboard's tests and screenshots use.
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+const CHROMIUM_PATH = '/usr/bin/chromium';
 
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH))

@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 // `npm run build:web`: the dashboard's page, one JS and one CSS file, in web/dist (never committed).
 
 const WEB = path.join(import.meta.dirname, '..');
-export const DASHBOARD_DIST = path.join(WEB, 'dist');
+const DASHBOARD_DIST = path.join(WEB, 'dist');
 
 export async function buildDashboard(): Promise<void> {
   await rm(DASHBOARD_DIST, { recursive: true, force: true });

@@ -3,7 +3,7 @@ import type { BackupPoolView } from '#core/backup/pool-view.ts';
 import type { FeedChannel } from '#core/calendars/types.ts';
 import type { AccountLock } from '#core/locks/accounts.ts';
 import type { ResyncResult } from '#core/locks/resync.ts';
-import type { Channel, Lock, LockCodeStatus, LockProviderName, Property } from '#core/model.ts';
+import type { Lock, LockCodeStatus, LockProviderName, Property } from '#core/model.ts';
 import type { accessView, reservationSummary } from '#handlers/http/routes/access-view.ts';
 
 // The host API's answers, typed from the very code that produces them: a change there fails the
@@ -12,7 +12,6 @@ import type { accessView, reservationSummary } from '#handlers/http/routes/acces
 export type {
   AccountLock,
   BackupPoolView,
-  Channel,
   FeedChannel,
   Lock,
   LockCodeStatus,

@@ -9,7 +9,7 @@ import { poolSignal } from './pool-signals.ts';
 // locks that are offline or unreachable now (from the providers' live status). The API does not
 // list the alert emails themselves, so this is what they are about, not a copy of them.
 
-export type AlertKind = 'code' | 'lock' | 'pool';
+type AlertKind = 'code' | 'lock' | 'pool';
 
 export interface Alert {
   kind: AlertKind;

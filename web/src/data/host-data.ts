@@ -71,7 +71,7 @@ export const loadAccessView = (reservationId: string) =>
   get<AccessView>(`/v1/reservations/${encodeURIComponent(reservationId)}`);
 
 /** A reservation with its property, the full access view and the property's zone for display. */
-export interface HostReservation {
+interface HostReservation {
   property: Property;
   view: AccessView;
 }

@@ -6,7 +6,7 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const STEPS = [HOUR, 3 * HOUR, 6 * HOUR, DAY, 2 * DAY, 7 * DAY, 14 * DAY, 28 * DAY];
 
-export interface Ticks {
+interface Ticks {
   at: number[];
   /** Steps of a day or more are labelled by date, shorter ones by hour. */
   daily: boolean;

@@ -4,7 +4,7 @@ import type { TimelineEvent } from '../api/types.ts';
 // The reservation's timeline (R8.1) in the host's words, sorted into the lanes of its picture (R13.3).
 
 export type Lane = 'stay' | 'programming' | 'attempts' | 'message' | 'removal';
-export type Tone = 'ok' | 'problem' | 'planned' | 'info';
+type Tone = 'ok' | 'problem' | 'planned' | 'info';
 
 export const LANE_LABELS: Record<Lane, string> = {
   stay: 'Stay',

@@ -50,7 +50,7 @@ function boardContent(board: Board, now: Date): Node[] {
       'section',
       { class: 'card', 'aria-labelledby': 'week-heading' },
       h('h2', { id: 'week-heading' }, 'The week by door'),
-      weekPicture(board.host, board.arrivals, days),
+      h('div', { class: 'scroll-x' }, weekPicture(board.host, board.arrivals, days)),
       weekLegend(),
     ),
     h(
@@ -68,37 +68,50 @@ function boardContent(board: Board, now: Date): Node[] {
   ];
 }
 
-/** What decides whether the board must be drawn again: statuses, not the clock. */
+/** What decides whether the board must be drawn again: the data, not the clock. */
 const fingerprint = (board: Board) =>
-  JSON.stringify([board.arrivals.map((a) => [a.view, a.doors]), [...board.host.live]]);
+  JSON.stringify([
+    board.arrivals.map((a) => [a.view, a.doors]),
+    board.host.properties,
+    board.host.locks,
+    [...board.host.live],
+  ]);
 
 export async function renderArrivals({ main, signal }: ScreenContext): Promise<void> {
   let board = await loadBoard(new Date());
   if (signal.aborted) return;
   const updated = h('p', { class: 'muted updated' });
-  const refreshNotice = h('p', { class: 'outcome', role: 'status' });
+  const refreshNotice = h('p', { class: 'outcome outcome-error', role: 'status' });
   const content = h('div', { class: 'board' });
-  const draw = (now: Date) => {
-    replaceKeepingFocus(content, ...boardContent(board, now));
-    updated.textContent = `Next 7 days · updated ${formatTime(now)}`;
+  const stamp = () => {
+    updated.textContent = `Next ${DAYS} days · updated ${formatTime(new Date())}`;
   };
+  const draw = () => {
+    replaceKeepingFocus(content, ...boardContent(board, new Date()));
+    stamp();
+  };
+  let refreshing = false;
   const refresh = async () => {
+    if (refreshing) return; // a slow answer is not asked for twice
+    refreshing = true;
     try {
       const next = await loadBoard(new Date());
       if (signal.aborted) return;
       refreshNotice.textContent = '';
       const changed = fingerprint(next) !== fingerprint(board);
       board = next;
-      if (changed) draw(new Date());
-      else updated.textContent = `Next 7 days · updated ${formatTime(new Date())}`;
+      if (changed) draw();
+      else stamp();
     } catch (error) {
       if (!signal.aborted) refreshNotice.textContent = `Could not refresh: ${describeError(error)}`;
+    } finally {
+      refreshing = false;
     }
   };
   const button = h('button', { type: 'button', class: 'button', 'data-key': 'refresh' }, 'Refresh');
   button.addEventListener('click', () => void refresh());
   main.replaceChildren(screenHeading('Arrivals', updated, button), refreshNotice, content);
-  draw(new Date());
+  draw();
   performance.mark('lockstep:arrivals-rendered');
   const timer = setInterval(() => void refresh(), REFRESH_MS);
   signal.addEventListener('abort', () => clearInterval(timer));

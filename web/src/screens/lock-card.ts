@@ -1,5 +1,5 @@
 import { request } from '../api/client.ts';
-import type { BackupPoolView, Lock, Property, ResyncResult, UpdatedProperty } from '../api/types.ts';
+import type { BackupPoolView, Lock, Property, ResyncResult } from '../api/types.ts';
 import { type HostData, isOnline } from '../data/host-data.ts';
 import { h } from '../dom.ts';
 import { plural } from '../format.ts';
@@ -19,7 +19,7 @@ export interface LockCardData {
 }
 
 /** Redraws the screen after a change, then shows `message` under the lock's actions. */
-export type Reload = (lockId: string, message: string) => Promise<void>;
+type Reload = (lockId: string, message: string) => Promise<void>;
 
 function onlineChip(host: HostData, lock: Lock): HTMLElement {
   const device = host.live.get(lock.lockId);
@@ -36,10 +36,7 @@ function propertyActions(data: LockCardData, result: Outcome, reload: Reload): H
   const others = host.properties.filter((p) => !p.lockIds.includes(lock.lockId));
   const change = (method: 'PUT' | 'DELETE', property: Property, button: HTMLButtonElement, done: string) =>
     void runAction(button, result, async () => {
-      await request<UpdatedProperty>(
-        method,
-        `/v1/properties/${enc(property.propertyId)}/locks/${enc(lock.lockId)}`,
-      );
+      await request(method, `/v1/properties/${enc(property.propertyId)}/locks/${enc(lock.lockId)}`);
       await reload(lock.lockId, done);
       return done;
     });

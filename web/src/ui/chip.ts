@@ -3,7 +3,7 @@ import { h } from '../dom.ts';
 
 // Status as colour and words together: the colour helps at a glance, the words carry the meaning.
 
-export type ChipTone = DoorState | 'ok' | 'warning' | 'problem' | 'neutral';
+type ChipTone = DoorState | 'ok' | 'warning' | 'problem' | 'neutral';
 
 export const chip = (tone: ChipTone, text: string, title?: string) =>
   h(
