@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { AxeResults } from 'axe-core';
@@ -13,7 +13,7 @@ import { type DemoServer, startDemoServer } from '../../web/tools/demo-server.ts
 // host, Debian's Chromium, and the checks every screen gets (console errors, axe-core, a screenshot).
 
 const REPO = path.join(import.meta.dirname, '..', '..');
-export const SCREENS_DIR = path.join(REPO, 'reports', 'screens');
+const SCREENS_DIR = path.join(REPO, 'reports', 'screens');
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 export interface DashboardWorld {
@@ -85,6 +85,12 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
 export async function saveScreen(page: Page, name: string): Promise<void> {
   await mkdir(SCREENS_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENS_DIR, `${name}.png`), fullPage: true });
+}
+
+/** Figures measured on the way (page weight, first render), for the report: never asserted. */
+export async function saveMetrics(metrics: Record<string, number>): Promise<void> {
+  await mkdir(SCREENS_DIR, { recursive: true });
+  await writeFile(path.join(SCREENS_DIR, 'metrics.json'), `${JSON.stringify(metrics, null, 2)}\n`);
 }
 
 /** Runs a step that makes the API answer `status` on purpose, and forgets the console line it logs. */

@@ -1,5 +1,3 @@
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -8,7 +6,7 @@ import {
   expectingHttpError,
   firstRenderMs,
   openDashboardWorld,
-  SCREENS_DIR,
+  saveMetrics,
   saveScreen,
 } from './browser-harness.ts';
 
@@ -30,7 +28,7 @@ describe('the host dashboard in a browser', () => {
   });
 
   afterAll(async () => {
-    await writeFile(path.join(SCREENS_DIR, 'metrics.json'), `${JSON.stringify(metrics, null, 2)}\n`);
+    await saveMetrics(metrics);
     await world?.close();
   });
 
