@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { serveDashboardFile } from './dashboard-files.ts';
 import type { LocalRuntime } from './runtime.ts';
 
 const MAX_BODY_BYTES = 256 * 1024;
@@ -19,6 +20,7 @@ async function readBody(request: IncomingMessage): Promise<string | undefined> {
 export async function serveHttp(runtime: LocalRuntime, port = 0): Promise<{ server: Server; url: string }> {
   const server = createServer(async (req, res) => {
     try {
+      if (await serveDashboardFile(req, res)) return;
       const body = await readBody(req);
       if (body === undefined) {
         res

@@ -22,6 +22,7 @@ const demo = await seedDemo(runtime);
 
 console.log(`Lockstep is running locally at ${url}
 
+Dashboard:      ${url}/#token=${demo.token}
 Demo host:      ${demo.hostId}
 Bearer token:   ${demo.token}
 Property:       ${demo.propertyId} (${demo.timeZone}), locks: ${demo.lockIds.join(', ')}

@@ -44,6 +44,12 @@ const CLEAN = [
   { path: 'lib/stacks/app.ts', text: "import '../../lambdas/functions/catalog.ts';\nimport 'aws-cdk-lib';" },
   { path: 'local/runtime.ts', text: "import '#adapters/aws/store.ts';\nimport '#lib/stacks/app.ts';" },
   { path: 'simulator/world.ts', text: "import '#local/runtime.ts';\nimport '#core/model.ts';" },
+  {
+    path: 'web/src/api.ts',
+    text: "import type { Deps } from '#core/deps.ts';\nimport { h } from './dom.ts';",
+  },
+  { path: 'web/src/dom.ts', text: 'export const h = 1;' },
+  { path: 'web/tools/build.ts', text: "import 'esbuild';\nimport '#local/runtime.ts';" },
 ];
 
 const violationsWith = (path: string, text: string) =>
@@ -109,6 +115,10 @@ describe('the layer checker', () => {
       'lib imports only lib',
     ],
     ['local/a.ts', "import { simulate } from '../simulator/world.ts';", 'local imports only'],
+    ['web/src/a.ts', "import { accessView } from '#handlers/http/a.ts';", 'lambdas/ for the API’s types'],
+    ['web/src/a.ts', "import { LocalRuntime } from '#local/runtime.ts';", 'the dashboard imports only'],
+    ['web/src/a.ts', "import { html } from 'lit';", 'imports no packages'],
+    ['web/tools/a.ts', "import { h } from '../src/dom.ts';", 'web/tools imports only'],
     ['lambdas/handlers/a.ts', "import { x } from '#functions/catalog.ts';", 'no such alias'],
     ['lambdas/handlers/a.ts', 'const m = await import(name);', 'computed specifier'],
   ])('refuses %s importing: %s', (path, text, rule) => {

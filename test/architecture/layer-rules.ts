@@ -11,7 +11,7 @@ import {
 // undefined when it is allowed.
 
 /** The folders whose files the rules govern (test/ and bench/ may import anything). */
-export const GOVERNED_ROOTS = ['lambdas', 'lib', 'bin', 'local', 'simulator'] as const;
+export const GOVERNED_ROOTS = ['lambdas', 'lib', 'bin', 'local', 'simulator', 'web'] as const;
 
 type Layer =
   | 'core'
@@ -25,11 +25,15 @@ type Layer =
   | 'bin'
   | 'local'
   | 'simulator'
+  | 'web'
+  | 'web-tools'
   | 'outside';
 
 /** The layer of a repository path; `lambdas/functions/catalog*` is lib's window into the functions. */
 export function layerOf(file: string): Layer {
   const [root, folder, kind] = file.split('/');
+  // web/tools/ runs on Node (build, screenshots); the rest of web/ runs in the host's browser.
+  if (root === 'web') return folder === 'tools' ? 'web-tools' : 'web';
   if (root !== 'lambdas')
     return (GOVERNED_ROOTS as readonly string[]).includes(root ?? '') ? (root as Layer) : 'outside';
   if (folder === 'adapters') return `adapters/${kind}`;
@@ -132,6 +136,19 @@ const RULES: Record<string, Rule[]> = {
     only(
       (layer) => ['core', 'ports', 'local', 'simulator'].includes(layer),
       'simulator imports only core, ports, local and simulator',
+    ),
+  ],
+  web: [
+    only(
+      (layer, to) => layer === 'web' || (isLambdaLayer(layer) && to.ref.typeOnly),
+      'the dashboard imports only web/, and lambdas/ for the API’s types (`import type`): it runs in the browser',
+    ),
+    noPackages('the dashboard imports no packages: its bundle stays small'),
+  ],
+  'web-tools': [
+    only(
+      (layer) => isLambdaLayer(layer) || ['local', 'web-tools'].includes(layer),
+      'web/tools imports only lambdas/, local/ and web/tools',
     ),
   ],
 };

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import type { AccessView } from '../../web/src/api/types.ts';
+import { type Arrival, arrivalsAnswer } from '../../web/src/data/arrivals.ts';
+import {
+  type Door,
+  doorState,
+  doorsWithBackup,
+  lockstepActions,
+  verdictOf,
+} from '../../web/src/data/door-status.ts';
+
+// R13.2: the arrivals board's reading of a reservation: each door's state, the guest's verdict, what
+// Lockstep is doing, and the one-line answer.
+
+const view = (
+  timeline: AccessView['timeline'],
+  backup: AccessView['backup'] = { issued: false, at: undefined },
+) => ({ timeline, backup }) as AccessView;
+
+const door = (state: Door['state'], attempts = 1, lastError?: string): Door => ({
+  lockId: 'front-door',
+  lockName: 'Front door',
+  state,
+  attempts,
+  lastError,
+});
+
+describe('a door’s state', () => {
+  it.each([
+    ['set', false, false, 'set'],
+    ['requested', false, true, 'pending'],
+    ['pending', false, undefined, 'pending'],
+    ['failed', false, true, 'failed'],
+    ['failed', true, true, 'backup'],
+    ['failed', false, false, 'offline'],
+    ['removing', false, true, 'removed'],
+  ] as const)('%s with a backup %s and online %s is %s', (status, backup, online, state) => {
+    expect(doorState(status, backup, online)).toBe(state);
+  });
+
+  it('counts a backup until it is returned or retired', () => {
+    const doors = doorsWithBackup([
+      { at: 't1', event: 'backup.issued', lockId: 'front-door' },
+      { at: 't1', event: 'backup.issued', lockId: 'back-door' },
+      { at: 't2', event: 'backup.returned', lockId: 'front-door' },
+    ]);
+    expect([...doors]).toEqual(['back-door']);
+  });
+});
+
+describe('the guest’s verdict', () => {
+  it.each([
+    [['set', 'backup'], 'ready'],
+    [['set', 'pending'], 'in-progress'],
+    [['set', 'failed'], 'attention'],
+    [['pending', 'offline'], 'attention'],
+    [[], 'attention'],
+  ] as const)('%j is %s', (states, verdict) => {
+    expect(verdictOf(states)).toBe(verdict);
+  });
+});
+
+describe('what Lockstep is doing', () => {
+  const when = (at: string) => `at ${at}`;
+
+  it('says a refused door is retried, with the refusal', () => {
+    expect(lockstepActions(view([]), [door('failed', 2, 'failed_to_set')], when)).toEqual([
+      'Front door refused 2 attempts (failed_to_set); Lockstep retries until the code is set',
+    ]);
+  });
+
+  it('says when it gave up, a backup went out and the host was alerted', () => {
+    const timeline = [
+      { at: 't1', event: 'provisioning.stopped' },
+      { at: 't2', event: 'host.alert_sent', detail: 'code_failed' },
+    ];
+    expect(lockstepActions(view(timeline, { issued: true, at: 't3' }), [door('failed')], when)).toEqual([
+      'Front door: gave up, the code window ended before the lock confirmed',
+      'Backup code sent to the guest at t3',
+      'You were alerted by email at t2: code failed',
+    ]);
+  });
+
+  it('points to the locks view when the property has no lock', () => {
+    expect(lockstepActions(view([]), [], when)).toEqual([
+      'No lock is matched to this property: match one in Locks',
+    ]);
+  });
+});
+
+describe('the one-line answer', () => {
+  const arrivals = (...verdicts: Arrival['verdict'][]) => verdicts.map((verdict) => ({ verdict }) as Arrival);
+
+  it.each([
+    [arrivals(), 'No guests arrive in the next 7 days', 'ok'],
+    [arrivals('ready'), 'The arriving guest will get in', 'ok'],
+    [arrivals('ready', 'in-progress', 'ready'), 'All 3 arriving guests will get in', 'ok'],
+    [arrivals('attention', 'ready'), '1 of 2 guests needs attention', 'problem'],
+    [arrivals('attention', 'attention', 'ready'), '2 of 3 guests need attention', 'problem'],
+  ])('%# says “%s”', (list, text, tone) => {
+    expect(arrivalsAnswer(list)).toEqual({ text, tone });
+  });
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { timeTicks } from '../../web/src/data/time-ticks.ts';
+import { describeEvent, describeTimeline } from '../../web/src/data/timeline-events.ts';
+
+// R13.3: the reservation's timeline picture: events in the host's words and lanes, and an axis with
+// ticks at round times of the property's zone.
+
+describe('timeline events', () => {
+  it('places a scheduled entry at its due time, as planned', () => {
+    expect(
+      describeEvent({ at: '2026-12-01T10:00:00Z', event: 'schedule.delete', detail: '2026-12-05T16:30:00Z' }),
+    ).toEqual({
+      at: Date.parse('2026-12-05T16:30:00Z'),
+      label: 'Removal due',
+      lane: 'removal',
+      tone: 'planned',
+      lockId: undefined,
+      detail: undefined,
+    });
+  });
+
+  it('names the alert’s kind and keeps an unknown event under its own name', () => {
+    expect(
+      describeEvent({ at: '2026-12-01T10:00:00Z', event: 'host.alert_sent', detail: 'lock_disconnected' }),
+    ).toMatchObject({ label: 'You were alerted by email', detail: 'lock disconnected', tone: 'problem' });
+    expect(describeEvent({ at: '2026-12-01T10:00:00Z', event: 'something.new' })).toMatchObject({
+      label: 'something.new',
+      lane: 'stay',
+    });
+  });
+
+  it('sorts the timeline by when things happen or are due', () => {
+    const events = describeTimeline([
+      { at: '2026-12-01T10:00:00Z', event: 'schedule.message', detail: '2026-12-04T19:50:00Z' },
+      { at: '2026-12-01T10:00:01Z', event: 'code.set_on_lock', lockId: 'front-door' },
+    ]);
+    expect(events.map((e) => e.label)).toEqual(['Lock confirmed the code', 'Code message due']);
+  });
+});
+
+describe('time axis ticks', () => {
+  const iso = (ticks: number[]) => ticks.map((t) => new Date(t).toISOString());
+
+  it('puts the ticks of a stay of days at the property’s midnights', () => {
+    const ticks = timeTicks(
+      Date.parse('2026-12-01T15:00:00Z'),
+      Date.parse('2026-12-04T15:00:00Z'),
+      'America/New_York',
+    );
+    expect(ticks.daily).toBe(true);
+    expect(iso(ticks.at)).toEqual([
+      '2026-12-02T05:00:00.000Z',
+      '2026-12-03T05:00:00.000Z',
+      '2026-12-04T05:00:00.000Z',
+    ]);
+  });
+
+  it('puts the ticks of a few hours on whole hours of a half-hour zone', () => {
+    const ticks = timeTicks(
+      Date.parse('2026-12-01T10:10:00Z'),
+      Date.parse('2026-12-01T13:00:00Z'),
+      'Asia/Kolkata',
+    );
+    expect(ticks.daily).toBe(false);
+    expect(iso(ticks.at)).toEqual([
+      '2026-12-01T10:30:00.000Z',
+      '2026-12-01T11:30:00.000Z',
+      '2026-12-01T12:30:00.000Z',
+    ]);
+  });
+});

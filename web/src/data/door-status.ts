@@ -1,0 +1,89 @@
+import type { AccessView, LockCodeStatus, TimelineEvent } from '../api/types.ts';
+import { plural } from '../format.ts';
+import { ALERT_KIND_LABELS } from './timeline-events.ts';
+
+// R13.2: what a guest's code is doing on each door, and whether the guest will get in.
+
+export type DoorState = 'set' | 'pending' | 'failed' | 'backup' | 'offline' | 'removed';
+
+export const DOOR_STATE_LABELS: Record<DoorState, string> = {
+  set: 'Set',
+  pending: 'Pending',
+  failed: 'Failed',
+  backup: 'Backup issued',
+  offline: 'Lock offline',
+  removed: 'Removed',
+};
+
+/** Doors whose pool code went to the guest and is still theirs (R4.4, R6.3). */
+export function doorsWithBackup(timeline: readonly TimelineEvent[]): Set<string> {
+  const doors = new Set<string>();
+  for (const entry of timeline) {
+    if (!entry.lockId) continue;
+    if (entry.event === 'backup.issued') doors.add(entry.lockId);
+    if (entry.event === 'backup.returned' || entry.event === 'backup.retired') doors.delete(entry.lockId);
+  }
+  return doors;
+}
+
+/**
+ * One door's state: a confirmed code is set even if the lock went offline since (the PIN is on the
+ * device); otherwise a backup code covers it, and an offline lock is said before a refusal.
+ */
+export function doorState(
+  status: LockCodeStatus,
+  hasBackup: boolean,
+  online: boolean | undefined,
+): DoorState {
+  if (status === 'set') return 'set';
+  if (status === 'removing' || status === 'removed') return 'removed';
+  if (hasBackup) return 'backup';
+  if (online === false) return 'offline';
+  return status === 'failed' ? 'failed' : 'pending';
+}
+
+export type Verdict = 'ready' | 'in-progress' | 'attention';
+
+/** A guest needs attention when a door failed or is offline with no backup, or there is no door at all. */
+export function verdictOf(states: readonly DoorState[]): Verdict {
+  if (states.length === 0 || states.some((s) => s === 'failed' || s === 'offline' || s === 'removed'))
+    return 'attention';
+  return states.some((s) => s === 'pending') ? 'in-progress' : 'ready';
+}
+
+export interface Door {
+  lockId: string;
+  lockName: string;
+  state: DoorState;
+  attempts: number;
+  lastError: string | undefined;
+}
+
+/** What Lockstep is doing about each problem, from the reservation's own record (R4.1, R4.4, R8.2). */
+export function lockstepActions(
+  view: AccessView,
+  doors: readonly Door[],
+  when: (at: string) => string,
+): string[] {
+  const actions: string[] = [];
+  const stopped = view.timeline.some((t) => t.event === 'provisioning.stopped');
+  for (const door of doors) {
+    const refused = door.lastError ? ` (${door.lastError})` : '';
+    if (door.state === 'failed')
+      actions.push(
+        stopped
+          ? `${door.lockName}: gave up, the code window ended before the lock confirmed`
+          : `${door.lockName} refused ${plural(door.attempts, 'attempt')}${refused}; Lockstep retries until the code is set`,
+      );
+    if (door.state === 'offline')
+      actions.push(`${door.lockName} is offline: the code goes on when it reconnects, retried meanwhile`);
+  }
+  if (view.backup.issued)
+    actions.push(`Backup code sent to the guest${view.backup.at ? ` ${when(view.backup.at)}` : ''}`);
+  for (const alert of view.timeline.filter((t) => t.event === 'host.alert_sent')) {
+    const kind = ALERT_KIND_LABELS[alert.detail as keyof typeof ALERT_KIND_LABELS] ?? 'a problem';
+    actions.push(`You were alerted by email${alert.at ? ` ${when(alert.at)}` : ''}: ${kind}`);
+  }
+  if (doors.length === 0) actions.push('No lock is matched to this property: match one in Locks');
+  return actions;
+}
