@@ -20,11 +20,9 @@ describe('R9.4 the random source PINs are drawn from', () => {
   afterAll(() => secrets.restore());
 
   it('is the cryptographic one in the Lambda functions', async () => {
-    secrets
-      .on(GetSecretValueCommand)
-      .resolves({
-        SecretString: JSON.stringify({ seamApiKey: 'k', channel: ['whsec_c'], lockProvider: ['whsec_l'] }),
-      });
+    secrets.on(GetSecretValueCommand).resolves({
+      SecretString: JSON.stringify({ seamApiKey: 'k', channel: ['whsec_c'], lockProvider: ['whsec_l'] }),
+    });
     const deps = await awsDeps(config);
     expect(deps.random).toBe(secureRandom);
   });
