@@ -18,6 +18,8 @@ export const ALERT_KIND_LABELS: Record<HostAlertKind, string> = {
   code_failed: 'code failed',
   lock_disconnected: 'lock disconnected',
   message_failed: 'message not delivered',
+  feed_failing: 'calendar feed failing',
+  code_for_guest: 'code sent to you to pass on',
 };
 
 const KINDS: Record<string, [label: string, lane: Lane, tone: Tone]> = {
