@@ -14,12 +14,8 @@ export interface ServedRead {
   status: number;
 }
 
-export interface SnapshotServerHooks {
-  /** The request for `target` (path and query) will not be answered: its caller waits on its own timeout. */
-  onHold(target: string): void;
-  /** A read was answered (or held), at the virtual instant it arrived. */
-  onRead(read: ServedRead): void;
-}
+/** Told of each read answered (or held), at the virtual instant it arrived. */
+export type OnRead = (read: ServedRead) => void;
 
 interface Feed {
   calendarId: string;
@@ -49,16 +45,16 @@ export class SnapshotServer {
   private readonly server: Server;
   private readonly feeds = new Map<string, Feed>();
   private readonly held = new Set<ServerResponse>();
-  private readonly hooks: SnapshotServerHooks;
+  private readonly onRead: OnRead;
 
-  private constructor(hooks: SnapshotServerHooks) {
-    this.hooks = hooks;
+  private constructor(onRead: OnRead) {
+    this.onRead = onRead;
     this.server = createServer((req, res) => this.answer(req, res));
   }
 
   /** Start before virtual time is installed: the server's own housekeeping timers stay real. */
-  static async start(calendars: readonly ScenarioCalendar[], hooks: SnapshotServerHooks) {
-    const server = new SnapshotServer(hooks);
+  static async start(calendars: readonly ScenarioCalendar[], onRead: OnRead) {
+    const server = new SnapshotServer(onRead);
     for (const c of calendars) {
       server.feeds.set(SnapshotServer.target(c.id), {
         calendarId: c.id,
@@ -88,21 +84,23 @@ export class SnapshotServer {
     const feed = this.feeds.get(req.url ?? '');
     const current = feed?.snapshots.findLast((s) => s.from <= now);
     if (feed && current?.snapshot.status === 'timeout') {
-      this.hold(req, res, feed.calendarId, now);
+      this.hold(res, feed.calendarId, now);
       return;
     }
     const { status, headers, body } = replyTo(current, req.headers['if-none-match']);
-    if (feed) this.hooks.onRead({ calendarId: feed.calendarId, at: now, status });
+    if (feed) this.onRead({ calendarId: feed.calendarId, at: now, status });
     // Each answer closes its connection: a kept-alive socket would outlive virtual hours.
     res.writeHead(status, { ...headers, connection: 'close' }).end(body);
   }
 
-  /** A `timeout` snapshot: no answer; the caller gives up on its own timer and closes the connection. */
-  private hold(req: IncomingMessage, res: ServerResponse, calendarId: string, now: Instant): void {
+  /**
+   * A `timeout` snapshot: no answer. The product's fetcher gives up on its own deadline, which runs on
+   * real time, so the read stays tracked work and the virtual clock waits for it; then its connection closes.
+   */
+  private hold(res: ServerResponse, calendarId: string, now: Instant): void {
     this.held.add(res);
     res.on('close', () => this.held.delete(res));
-    this.hooks.onRead({ calendarId, at: now, status: 0 });
-    this.hooks.onHold(req.url ?? '');
+    this.onRead({ calendarId, at: now, status: 0 });
   }
 
   async stop(): Promise<void> {

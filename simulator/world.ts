@@ -3,6 +3,7 @@ import { codeWindow, HOUR, MINUTE } from '#core/time/timeline.ts';
 import { parseDateTime } from '#core/time/zoned.ts';
 import { messageSentEventBody, reservationEventBody, signedDelivery } from '#local/channel-partner.ts';
 import type { LocalRuntime } from '#local/runtime.ts';
+import type { FeedWorld } from './feed-world.ts';
 import { ACCOUNT, atTracked, type Observations, Probes } from './probes.ts';
 import type { Scenario, ScenarioReservation } from './scenario.ts';
 
@@ -25,13 +26,16 @@ export class SimulatedWorld {
   private readonly runtime: LocalRuntime;
   private readonly scenario: Scenario;
   private readonly probes: Probes;
+  private readonly feeds: FeedWorld | undefined;
   private readonly token: string;
   private eventCount = 0;
 
-  constructor(runtime: LocalRuntime, scenario: Scenario) {
+  constructor(runtime: LocalRuntime, scenario: Scenario, feeds?: FeedWorld) {
     this.runtime = runtime;
     this.scenario = scenario;
     this.probes = new Probes(runtime, this.observations);
+    this.feeds = feeds;
+    feeds?.observeWith(this.probes);
     const span = (Date.parse(scenario.end) - Date.parse(scenario.start)) / 1000;
     this.token = runtime.jwt.issue(ACCOUNT, Date.now(), span + 86_400);
   }
@@ -64,14 +68,19 @@ export class SimulatedWorld {
       });
     }
     for (const p of this.scenario.properties) {
+      const { checkInTime, checkOutTime, ...settings } = p.settings;
       await this.api('POST', '/v1/properties', {
         id: p.id,
         name: p.name ?? p.id,
         timeZone: p.timeZone,
         hosts: p.hosts,
-        ...p.settings,
+        ...settings,
       });
+      // R10.2's times are set as a host sets them, on the property once it exists.
+      const times = { ...(checkInTime && { checkInTime }), ...(checkOutTime && { checkOutTime }) };
+      if (Object.keys(times).length > 0) await this.api('PATCH', `/v1/properties/${p.id}`, times);
       for (const lockId of p.locks) await this.api('PUT', `/v1/properties/${p.id}/locks/${lockId}`);
+      await this.feeds?.register(p, (method, path, body) => this.call(method, path, body));
     }
     for (const r of this.scenario.reservations) this.scheduleReservation(r, start);
     for (const e of this.scenario.lockEvents) {
@@ -191,15 +200,21 @@ export class SimulatedWorld {
   }
 
   private async api(method: string, path: string, body?: unknown, mustSucceed = true): Promise<number> {
+    const reply = await this.call(method, path, body);
+    if (mustSucceed && reply.status >= 300)
+      throw new Error(`${method} ${path} answered ${reply.status}: ${reply.body}`);
+    return reply.status;
+  }
+
+  /** The host API, as the scenario's host calls it. */
+  private async call(method: string, path: string, body?: unknown): Promise<{ status: number; body: string }> {
     const reply = await this.runtime.request({
       method,
       path,
       headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
       body: body === undefined ? '' : JSON.stringify(body),
     });
-    const status = reply.statusCode ?? 500;
-    if (mustSucceed && status >= 300) throw new Error(`${method} ${path} answered ${status}: ${reply.body}`);
-    return status;
+    return { status: reply.statusCode ?? 500, body: reply.body ?? '' };
   }
 
   private note(n: { reservationId?: string; lockId?: string; note: string }): void {
