@@ -1,8 +1,11 @@
 import { DynamoDeliveryRecords } from '#adapters/aws/dynamo-delivery-records.ts';
+import { DynamoFeedStore } from '#adapters/aws/dynamo-feed-store.ts';
 import { DynamoStore } from '#adapters/aws/dynamo-store.ts';
 import { MemoryDeliveryRecords } from '#adapters/memory/memory-delivery-records.ts';
+import { MemoryFeedStore } from '#adapters/memory/memory-feed-store.ts';
 import { MemoryStore } from '#adapters/memory/memory-store.ts';
 import { type Stores, storesOn } from '#core/deps.ts';
+import type { CalendarFeedStore } from '#ports/calendar-feed-store.ts';
 import type { DeliveryRecords } from '#ports/delivery-records.ts';
 import type { Activity } from './activity.ts';
 import type { AwsCalls } from './aws-calls.ts';
@@ -13,6 +16,8 @@ export type LocalStoreKind = 'dynalite' | 'memory';
 
 export interface LocalStores {
   stores: Stores;
+  /** Calendar feeds (R10), on the same kind of store. */
+  feeds: CalendarFeedStore;
   deliveries: DeliveryRecords;
   stop(): Promise<void>;
 }
@@ -27,6 +32,7 @@ export async function startLocalStores(
   if (kind === 'memory') {
     return {
       stores: storesOn(new MemoryStore()),
+      feeds: new MemoryFeedStore(),
       deliveries: new MemoryDeliveryRecords(),
       stop: async () => {},
     };
@@ -34,6 +40,7 @@ export async function startLocalStores(
   const dynamo = await startLocalDynamo(activity, calls, dataPath);
   return {
     stores: storesOn(new DynamoStore(dynamo.client, dynamo.tableName)),
+    feeds: new DynamoFeedStore(dynamo.client, dynamo.tableName),
     deliveries: new DynamoDeliveryRecords(dynamo.client, dynamo.tableName),
     stop: () => dynamo.stop(),
   };

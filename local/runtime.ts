@@ -1,7 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { InvokeStore } from '@aws/lambda-invoke-store';
+import { HttpFeedFetcher } from '#adapters/http/feed-fetcher.ts';
 import { SeamWebhooks } from '#adapters/http/seam-webhook.ts';
 import { SandboxLockProvider } from '#adapters/local/sandbox-locks.ts';
+import { FEED_SHARDS } from '#config/table-layout.ts';
 import type { Deps } from '#core/deps.ts';
 import type { EntryKind, ScheduledEntry } from '#core/model.ts';
 import { correlated } from '#handlers/correlation.ts';
@@ -9,6 +11,7 @@ import { hostApi } from '#handlers/http/host-api.ts';
 import type { HttpResponse } from '#handlers/http/http.ts';
 import { channelDeliveries, lockDeliveries } from '#handlers/http/webhook-deliveries.ts';
 import { withHttpMiddleware } from '#handlers/http/with-http-middleware.ts';
+import { feedShard } from '#handlers/scheduled/feed-shard.ts';
 import { healthcheckShard } from '#handlers/scheduled/healthcheck-shard.ts';
 import { scheduledEntry } from '#handlers/scheduled/scheduled-entry.ts';
 import { withLogging } from '#handlers/with-logging.ts';
@@ -28,6 +31,7 @@ import { localContext, toApiGatewayEvent } from './api-gateway-event.ts';
 import { type AwsCalls, noAwsCalls } from './aws-calls.ts';
 import { matchRoute } from './http-routes.ts';
 import { LocalJwtIssuer } from './jwt.ts';
+import { LocalFeedReading } from './local-feed-reading.ts';
 import { LocalHealthcheck } from './local-healthcheck.ts';
 import { LocalScheduler } from './local-scheduler.ts';
 import { type LocalStoreKind, type LocalStores, startLocalStores } from './local-stores.ts';
@@ -81,6 +85,8 @@ export class LocalRuntime {
   workflows!: LocalWorkflows;
   /** The daily healthcheck (R4.3); `start()` arms its 08:00 New York entry on the runtime's clock. */
   healthcheck!: LocalHealthcheck;
+  /** The calendar feed reading (R10.1); `start()` arms it at every quarter hour of the runtime's clock. */
+  feedReading!: LocalFeedReading;
   sandbox!: SandboxLockProvider;
   outbox!: Outbox;
   /** Signed outbound webhooks (R6.5), recorded. */
@@ -145,8 +151,18 @@ export class LocalRuntime {
       (error) =>
         this.failures.push({ at: Date.now(), reservationId: '', what: `healthcheck: ${String(error)}` }),
     );
+    this.feedReading = new LocalFeedReading(
+      this.taskHandler('feed-shard', (deps) => feedShard(deps)),
+      this.calls,
+      FEED_SHARDS,
+      (error) =>
+        this.failures.push({ at: Date.now(), reservationId: '', what: `feed reading: ${String(error)}` }),
+    );
     this.deps = correlated({
       ...this.stores.stores,
+      feeds: this.stores.feeds,
+      // R10.7: the local runtime also reads plain http on loopback (test servers, a local PMS).
+      feedFetcher: new HttpFeedFetcher({ allowLoopbackHttp: true }),
       scheduler: this.scheduler,
       workflows: this.workflows,
       lockProvider: () => this.sandbox,
@@ -246,6 +262,7 @@ export class LocalRuntime {
 
   async stop(): Promise<void> {
     this.healthcheck.stop();
+    this.feedReading.stop();
     await this.stores.stop();
   }
 }

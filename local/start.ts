@@ -17,6 +17,7 @@ const runtime = await LocalRuntime.start({
 });
 const { url } = await serveHttp(runtime, port);
 runtime.healthcheck.start(); // R4.3: daily at 08:00 America/New_York, wall time
+runtime.feedReading.start(); // R10.1: calendar feeds at every quarter hour, wall time
 const demo = await seedDemo(runtime);
 
 console.log(`Lockstep is running locally at ${url}

@@ -1,4 +1,4 @@
-// The table's keys, indexes, TTL attribute and due-day shards: the data stack declares them, the
+// The table's keys, indexes, TTL attribute and due shards: the data stack declares them, the
 // DynamoDB adapters read and write by them (the item layout itself is in adapters/aws/table.ts).
 
 export const PARTITION_KEY = 'pk';
@@ -7,5 +7,7 @@ export const BY_PROPERTY_INDEX = { name: 'byProperty', partitionKey: 'gsi1pk', s
 export const BY_DUE_INDEX = { name: 'byDue', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' } as const;
 /** Partitions per due day (R4.3 healthcheck fan-out): 1,000,000 codes a day → 10,000 per shard. */
 export const DUE_SHARDS = 100;
+/** Partitions of the feeds due to be read (R10.1): 100,000 feeds → 6,250 per shard each 15 minutes. */
+export const FEED_SHARDS = 16;
 /** The table's TTL attribute (epoch seconds). */
 export const EXPIRES_AT = 'expiresAt';

@@ -1,7 +1,9 @@
 import type { AccessCodeIndex } from '#ports/access-code-index.ts';
 import type { BackupPoolStore } from '#ports/backup-pool-store.ts';
+import type { CalendarFeedStore } from '#ports/calendar-feed-store.ts';
 import type { ChannelMessenger } from '#ports/channel-messaging.ts';
 import type { Clock, RandomSource } from '#ports/clock.ts';
+import type { FeedFetcher } from '#ports/feed-fetcher.ts';
 import type { HostAccountStore } from '#ports/host-account-store.ts';
 import type { HostNotifier } from '#ports/host-notifier.ts';
 import type { LockConnectionStore } from '#ports/lock-connection-store.ts';
@@ -69,6 +71,10 @@ export interface Deps extends Stores {
   metrics: Metrics;
   clock: Clock;
   random: RandomSource;
+  /** Calendar feeds (R10); their own table items, kept apart from `storesOn`'s seven ports. */
+  feeds: CalendarFeedStore;
+  /** Reads a feed's URL (R10.7): https and public addresses only on AWS. */
+  feedFetcher: FeedFetcher;
   /** Fresh ids for new resources; deterministic in simulations. */
   newId: () => string;
 }

@@ -26,6 +26,10 @@ export interface PropertySettings {
   hosts?: string[] | undefined;
   /** Where `access_method.*` webhooks go (R6.5); none when absent. */
   outboundWebhookUrl?: string | undefined;
+  /** Local `HH:MM` an all-day feed stay checks in (R10.2); 16:00 when absent. */
+  checkInTime?: string | undefined;
+  /** Local `HH:MM` an all-day feed stay checks out (R10.2); 11:00 when absent. */
+  checkOutTime?: string | undefined;
 }
 
 export interface Property {
@@ -78,6 +82,14 @@ export interface ReservationInput {
   guest: Guest;
   checkIn: string;
   checkOut: string;
+  /** The calendar feed and UID the stay was read from (R10); absent for a channel's booking. */
+  source?: ReservationSource | undefined;
+}
+
+/** Where a feed stay came from: such a stay has no channel conversation and no guest contact (R10.8). */
+export interface ReservationSource {
+  calendarId: string;
+  uid: string;
 }
 
 export interface ReservationDetails {
@@ -88,6 +100,7 @@ export interface ReservationDetails {
   guest: Guest;
   checkIn: Instant;
   checkOut: Instant;
+  source?: ReservationSource | undefined;
 }
 
 export type LockCodeStatus = 'pending' | 'requested' | 'set' | 'failed' | 'removing' | 'removed';

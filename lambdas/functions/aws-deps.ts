@@ -5,6 +5,7 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
 import { SESClient } from '@aws-sdk/client-ses';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SNSClient } from '@aws-sdk/client-sns';
+import { DynamoFeedStore } from '#adapters/aws/dynamo-feed-store.ts';
 import { DynamoStore } from '#adapters/aws/dynamo-store.ts';
 import { EventBridgeScheduler } from '#adapters/aws/event-bridge-scheduler.ts';
 import { PowertoolsMetricsAdapter } from '#adapters/aws/powertools-metrics.ts';
@@ -13,6 +14,7 @@ import { SesHostNotifier } from '#adapters/aws/ses-host-notifier.ts';
 import { SnsSmsSender } from '#adapters/aws/sns-sms.ts';
 import { StepFunctionsWorkflows } from '#adapters/aws/step-functions.ts';
 import { ChannelMessagingHttp } from '#adapters/http/channel-messaging-http.ts';
+import { HttpFeedFetcher } from '#adapters/http/feed-fetcher.ts';
 import { OutboundWebhookHttp } from '#adapters/http/outbound-webhook-http.ts';
 import { SeamLockProvider } from '#adapters/http/seam-lock-provider.ts';
 import { type Deps, storesOn } from '#core/deps.ts';
@@ -61,11 +63,15 @@ export async function awsDeps(config: Config): Promise<AwsDeps> {
     if (name !== 'seam') throw new Error(`lock provider ${name} is not connected in this deployment`);
     return seam;
   };
-  const store = new DynamoStore(new DynamoDBClient({}), config.tableName);
+  const dynamo = new DynamoDBClient({});
+  const store = new DynamoStore(dynamo, config.tableName);
   const ses = new SESClient({});
   return correlated({
     secrets,
     ...storesOn(store),
+    feeds: new DynamoFeedStore(dynamo, config.tableName),
+    // R10.7: https to public addresses only.
+    feedFetcher: new HttpFeedFetcher(),
     scheduler: new EventBridgeScheduler(
       new SchedulerClient({}),
       {

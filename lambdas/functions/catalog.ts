@@ -27,6 +27,10 @@ export const FUNCTIONS = {
     entry: 'healthcheck-shard.ts',
     purpose: 'Daily healthcheck task: one shard of the codes due in 24 hours (R4.3)',
   },
+  feedShard: {
+    entry: 'feed-shard.ts',
+    purpose: 'Calendar feed reading: one shard of the feeds due, every 15 minutes (R10.1)',
+  },
 } as const;
 
 export type FunctionName = keyof typeof FUNCTIONS;
@@ -102,3 +106,6 @@ export function byEntryKind<T>(targets: Readonly<Record<EntryTarget, T>>): Recor
 
 /** R4.3: the daily healthcheck's wall time, in a zone whose DST it follows. */
 export const HEALTHCHECK_SCHEDULE = { hour: 8, minute: 0, timeZone: 'America/New_York' } as const;
+
+/** R10.1: how often the calendar feeds are read, every shard each time. */
+export const FEED_READ_EVERY_MINUTES = 15;

@@ -1,8 +1,20 @@
-/** What a host is alerted about by email (R8.2), plus a guest message that could not be delivered. */
-export const HOST_ALERT_KINDS = ['code_failed', 'lock_disconnected', 'message_failed'] as const;
+/**
+ * What a host is alerted about by email (R8.2), plus a guest message that could not be delivered, a
+ * calendar feed failing for 6 hours (R10.5), and a feed stay's code message to pass on (R10.8).
+ */
+export const HOST_ALERT_KINDS = [
+  'code_failed',
+  'lock_disconnected',
+  'message_failed',
+  'feed_failing',
+  'code_for_guest',
+] as const;
 export type HostAlertKind = (typeof HOST_ALERT_KINDS)[number];
 
-/** An alert email to the account's host. Never carries a PIN (R9.4): it points to the reservation instead. */
+/**
+ * An alert email to the account's host. Never carries a PIN (R9.4), it points to the reservation
+ * instead; the one exception is `code_for_guest`, the code message a host forwards (R10.8).
+ */
 export interface HostAlert {
   /** Idempotency key, as for guest messages. */
   messageId: string;

@@ -7,7 +7,9 @@ export type MetricName =
   /** A backup code issued from a lock's pool (R4.4, R6). */
   | 'BackupsIssued'
   /** A guest message sent on one route, by `channel` (R5). */
-  | 'MessagesSent';
+  | 'MessagesSent'
+  /** A property's round of feed reads that stopped on a fault; its feeds stay due (R10.1). */
+  | 'FeedPropertyReadsFailed';
 
 /**
  * Dimensions are a closed set of low-cardinality labels: nothing a caller could put a PIN,

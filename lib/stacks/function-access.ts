@@ -27,4 +27,7 @@ export const FUNCTION_ACCESS: Record<FunctionName, FunctionAccess> = {
   provisionCheck: { ...NONE, sendsMessages: true },
   // R4.3: a backup's webhook, or the host's alert when none is available.
   healthcheckShard: { ...NONE, sendsMessages: true },
+  // R10.1: a plain function for now, no trigger yet; feed stays are accepted like channel bookings
+  // (schedules, an immediate provisioning) and R10.5's alert is an email.
+  feedShard: { ...NONE, managesSchedules: true, startsProvisioning: true, sendsMessages: true },
 };

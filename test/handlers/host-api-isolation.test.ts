@@ -27,6 +27,11 @@ const BODIES: Record<string, unknown> = {
   'POST /v1/lock-accounts': { provider: 'sandbox' },
   'POST /v1/locks': { id: 'my-lock', name: 'Mine', provider: 'sandbox', deviceId: 'my-device' },
   'POST /v1/reservations/{reservationId}/render-message': { template: 'Code: %smartlock_code%', send: true },
+  'PATCH /v1/reservations/{reservationId}': { guest: { email: 'guest@example.com' } },
+  'POST /v1/properties/{propertyId}/calendars': {
+    url: 'https://calendar.example.com/a.ics',
+    channel: 'airbnb',
+  },
 };
 
 /** Query strings that name a resource, filled like path parameters. */
@@ -47,6 +52,7 @@ describe('R9.3 tenant isolation through every host API route', () => {
       call(OTHER, 'GET', '/v1/locks'),
       call(OTHER, 'GET', '/v1/lock-accounts'),
       call(OTHER, 'GET', `/v1/reservations/${THEIRS.reservationId}`),
+      call(OTHER, 'GET', `/v1/properties/${THEIRS.propertyId}/calendars`),
     ]);
 
   beforeAll(async () => {
@@ -63,6 +69,10 @@ describe('R9.3 tenant isolation through every host API route', () => {
     ).toBe(200);
     const stay = reservation(OTHER, THEIRS.reservationId ?? '', THEIRS.propertyId, '602417');
     await runtime.deps.reservations.createReservation({ ...stay, code: { ...stay.code, locks: [] } });
+    const feed = { url: 'https://calendar.example.com/theirs.ics', channel: 'vrbo' };
+    const added = await call(OTHER, 'POST', `/v1/properties/${THEIRS.propertyId}/calendars`, feed);
+    expect(added.status).toBe(201);
+    THEIRS.calendarId = added.body.calendarId;
   });
   afterAll(() => runtime.stop());
 

@@ -27,4 +27,13 @@ describe('R9.4 the log redaction step', () => {
       note: `code: ${MASK} refused`,
     });
   });
+
+  it('R10.7 keeps only the scheme and host of a calendar feed URL, as a field or inside JSON text', () => {
+    const url = 'https://www.airbnb.com/calendar/ical/123.ics?s=secret';
+    const body = JSON.stringify({ url, channel: 'airbnb' });
+    expect(redact({ url, body })).toEqual({
+      url: 'https://www.airbnb.com/…',
+      body: JSON.stringify({ url: 'https://www.airbnb.com/…', channel: 'airbnb' }),
+    });
+  });
 });

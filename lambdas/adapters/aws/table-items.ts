@@ -29,7 +29,8 @@ export type Kind =
   | 'hostContact'
   | 'lockAccount'
   | 'poolCode'
-  | 'poolHealth';
+  | 'poolHealth'
+  | 'calendarFeed';
 
 export class TableItems {
   private readonly client: DynamoDBClient;
@@ -72,33 +73,37 @@ export class TableItems {
     });
   }
 
-  async paginate<T>(input: Omit<QueryCommandInput, 'TableName'>): Promise<T[]> {
+  paginate<T>(input: Omit<QueryCommandInput, 'TableName'>): Promise<T[]> {
+    return this.first<T>(input, Number.POSITIVE_INFINITY);
+  }
+
+  /** The first `max` items a Query finds (every one for Infinity), in pages of at most what is still wanted. */
+  async first<T>(input: Omit<QueryCommandInput, 'TableName'>, max: number): Promise<T[]> {
     const results: T[] = [];
     let startKey: Item | undefined;
     do {
+      const wanted = Math.min(max - results.length, this.pageLimit ?? Number.POSITIVE_INFINITY);
       const page = await this.client.send(
         new QueryCommand({
           ...input,
           TableName: this.tableName,
           ExclusiveStartKey: startKey,
-          Limit: this.pageLimit,
+          // No Limit reads DynamoDB's own pages (1 MB each).
+          Limit: Number.isFinite(wanted) ? wanted : undefined,
         }),
       );
       for (const found of page.Items ?? []) results.push(body<T>(found));
       startKey = page.LastEvaluatedKey;
-    } while (startKey !== undefined);
+    } while (startKey !== undefined && results.length < max);
     return results;
   }
+
   /** One conditional put on `version`: false when another writer came first. */
   async putVersioned(base: Item, version: number, expectedVersion: number | undefined): Promise<boolean> {
     const condition: Condition =
       expectedVersion === undefined
         ? { ConditionExpression: 'attribute_not_exists(pk)' }
-        : {
-            ConditionExpression: '#version = :expected',
-            ExpressionAttributeNames: { '#version': 'version' },
-            ExpressionAttributeValues: { ':expected': n(expectedVersion) },
-          };
+        : atVersion(expectedVersion);
     try {
       await this.putIf(
         { ...base, version: n(version) },
@@ -120,6 +125,13 @@ export class TableItems {
 }
 
 export const s = (value: string): AttributeValue => ({ S: value });
+
+/** The condition of a write on the version read; false too when the item is missing. */
+export const atVersion = (expected: number): Condition => ({
+  ConditionExpression: '#version = :expected',
+  ExpressionAttributeNames: { '#version': 'version' },
+  ExpressionAttributeValues: { ':expected': n(expected) },
+});
 export const n = (value: number): AttributeValue => ({ N: String(value) });
 
 export function item(pk: string, sk: string, kind: Kind, entity: object): Item {

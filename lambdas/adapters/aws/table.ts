@@ -21,6 +21,7 @@ import {
  *   HOST#<hostId>                        ACCOUNT#<provider>      a connected lock provider account
  *   HOST#<hostId>                        POOL#<lockId>#<poolId>  one backup pool code (+ version, R6)
  *   HOST#<hostId>                        POOLHEALTH#<lockId>     the pool's R6.4 signals (+ version)
+ *   HOST#<hostId>                        FEED#<calendarId>       a calendar feed (+ version, R10)
  *
  * A pool code is its own item so that issuing it to a guest is one conditional write on its version:
  * two concurrent claims of the same code cannot both succeed (dynalite has no transactions). A lock's
@@ -30,15 +31,22 @@ import {
  * items (R9.3). The two reverse lookups are keyed by the provider's ids because provider webhooks know
  * nothing else; they are read only by webhook handlers and hold a hostId to continue from.
  *
- * Index `byProperty` (reservations only): gsi1pk = HOST#<hostId>#PROPERTY#<propertyId>,
+ * Index `byProperty` (reservations and feeds): gsi1pk = HOST#<hostId>#PROPERTY#<propertyId>,
  * gsi1sk = <activeUntil ISO>#<reservationId>. A property's live reservations are one Query with
- * gsi1sk >= now, however many past stays the host has.
+ * gsi1sk >= now, however many past stays the host has. A property's feeds have a partition of their
+ * own, gsi1pk = HOST#<hostId>#PROPERTY#<propertyId>#FEEDS, gsi1sk = FEED#<calendarId>, so that Query
+ * never meets them.
  *
  * Index `byDue` (accepted reservations only, sparse): gsi2pk = DUE#<activeFrom UTC date>#<shard>,
  * gsi2sk = <activeFrom ISO>#<hostId>#<reservationId>. The daily healthcheck (R4.3) reads the codes due
  * in the next 24 hours as one Query per (shard, date) with gsi2sk BETWEEN the window's ends — never a
  * scan. Shard = a hash of host and reservation ids mod DUE_SHARDS, so one day's writes and reads
  * spread over DUE_SHARDS partitions (arithmetic in docs/decisions.md).
+ *
+ * Every feed is also in `byDue`, in partitions of its own: gsi2pk = FEEDDUE#<shard>, gsi2sk =
+ * <nextReadAt ISO>#<hostId>#<calendarId>, shard = a hash of host and calendar ids mod FEED_SHARDS. The
+ * scheduled reading (R10.1) takes a shard's due feeds, earliest first, as one Query with gsi2sk <= now.
+ * Sharing the index spares the table a migration and the functions a new index grant.
  */
 
 // The keys themselves are shared with the in-memory store, which orders its items by them.

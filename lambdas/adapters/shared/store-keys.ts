@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { DUE_SHARDS } from '#config/table-layout.ts';
+import { DUE_SHARDS, FEED_SHARDS } from '#config/table-layout.ts';
+import type { CalendarFeed } from '#core/calendars/feed.ts';
 import { ValidationError } from '#core/errors.ts';
 import type { Instant, LockProviderName, Reservation } from '#core/model.ts';
 
@@ -23,6 +24,10 @@ export const keys = {
   poolCode: (lockId: string, poolCodeId: string) => `POOL#${lockId}#${poolCodeId}`,
   poolOfLock: (lockId: string) => `POOL#${lockId}#`,
   poolHealth: (lockId: string) => `POOLHEALTH#${lockId}`,
+  feed: (calendarId: string) => `FEED#${calendarId}`,
+  // Apart from the property's reservations, whose `byProperty` listing reads every key above a date.
+  propertyFeeds: (hostId: string, propertyId: string) => `HOST#${hostId}#PROPERTY#${propertyId}#FEEDS`,
+  feedDue: (shard: number) => `FEEDDUE#${String(shard).padStart(2, '0')}`,
 } as const;
 
 /** Sort-key prefixes of the entities listed per host. */
@@ -37,10 +42,17 @@ export const DEVICE_SORT_KEY = 'DEVICE';
 export const ACCESS_CODE_SORT_KEY = 'ACCESSCODE';
 export const CONTACT_SORT_KEY = 'CONTACT';
 
+/** A number from two ids: the same on every machine and run, evenly spread. */
+const stableHash = (hostId: string, id: string) =>
+  createHash('sha256').update(`${hostId}\u0000${id}`).digest().readUInt32BE(0);
+
 /** The `byDue` shard of a reservation: stable, evenly spread. */
-export function dueShard(hostId: string, reservationId: string): number {
-  return createHash('sha256').update(`${hostId}\u0000${reservationId}`).digest().readUInt32BE(0) % DUE_SHARDS;
-}
+export const dueShard = (hostId: string, reservationId: string): number =>
+  stableHash(hostId, reservationId) % DUE_SHARDS;
+
+/** The shard a feed is read in (R10.1): stable, evenly spread over FEED_SHARDS. */
+export const feedShard = (hostId: string, calendarId: string): number =>
+  stableHash(hostId, calendarId) % FEED_SHARDS;
 
 /** The UTC dates a window [from, to] touches, as `byDue` partition days. */
 export function dueDays(from: number, to: number): string[] {
@@ -74,6 +86,22 @@ export function reservationIndexKeys(r: Reservation): {
   };
 }
 
+/** A feed's keys in the two indexes: its property's feeds by id, and its shard's feeds by `nextReadAt`. */
+export function feedIndexKeys(feed: CalendarFeed): { byProperty: IndexKey; byDue: IndexKey } {
+  return {
+    byProperty: { pk: keys.propertyFeeds(feed.hostId, feed.propertyId), sk: keys.feed(feed.calendarId) },
+    byDue: {
+      pk: keys.feedDue(feedShard(feed.hostId, feed.calendarId)),
+      sk: `${iso(feed.nextReadAt)}#${feed.hostId}#${feed.calendarId}`,
+    },
+  };
+}
+
+interface IndexKey {
+  pk: string;
+  sk: string;
+}
+
 // '~' sorts after every id character: appended to an instant it stands for "after every id at it".
 /** Lowest `byProperty` sort key of windows ending at or after `at`. */
 export const endingAtOrAfter = (at: Instant) => iso(at);
@@ -81,6 +109,8 @@ export const endingAtOrAfter = (at: Instant) => iso(at);
 export const endingAfter = (at: Instant) => `${iso(at)}#~`;
 /** `byDue` sort-key bounds of codes due in [from, to], both ends included. */
 export const dueBetween = (from: Instant, to: Instant) => ({ from: iso(from), to: `${iso(to)}#~` });
+/** Highest `byDue` sort key of feeds due at or before `at`. */
+export const feedsDueBy = (at: Instant) => `${iso(at)}#~`;
 
 const CURSOR_KEY = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z#([A-Za-z0-9_.-]{1,64})$/;
 const BAD_CURSOR = 'must be a cursor returned by a previous page';

@@ -11,7 +11,11 @@ import type { FeedChannel, Stay } from './types.ts';
 // across the feeds (R10.6), then each good read compared with its feed's state (R10.4). A failed
 // read changes nothing; the caller fetched the bodies and carries out the commands.
 
-export type Fetched = { ok: true; body: string; byteLength: number } | { ok: false; error: string };
+/** `unchanged`: the server answered 304 to a conditional GET, so the body is the last good read's. */
+export type Fetched =
+  | { ok: true; body: string; byteLength: number }
+  | { ok: true; unchanged: true }
+  | { ok: false; error: string };
 
 export interface FeedToRead {
   feedId: string;
@@ -81,8 +85,19 @@ type Reading =
   | { kind: 'problem'; problem: FeedProblem }
   | { kind: 'good'; body: ReadBody };
 
+/** A 304: the last good read again, so stays it lacked stay missing and their count goes on (R10.4). */
+const sameAsLastRead = (state: FeedState): ReadBody => ({
+  ok: true,
+  stays: lastListed(state),
+  blocks: 0,
+  heldUids: [],
+  skipped: [],
+  duplicates: [],
+});
+
 function reading(feed: FeedToRead, settings: StayTimeSettings): Reading {
   if (!feed.fetched.ok) return { kind: 'failed', error: feed.fetched.error };
+  if ('unchanged' in feed.fetched) return { kind: 'good', body: sameAsLastRead(feed.state) };
   const body = readFeedBody(feed.channel, feed.fetched, settings);
   return body.ok ? { kind: 'good', body } : { kind: 'problem', problem: body.problem };
 }

@@ -2,6 +2,7 @@ import type { Deps } from '../deps.ts';
 import { DeliveryError, MessageRefusedError } from '../errors.ts';
 import { type GuestMessageRecord, type Instant, isMessagingChannel, type Reservation } from '../model.ts';
 import { updateReservation } from '../reservations/update.ts';
+import { hostForwardRoute } from './host-forwarded-message.ts';
 import { toE164 } from './phone.ts';
 
 // R5.2 routing, and the rule that every send is idempotent: a message is claimed on the reservation
@@ -41,13 +42,25 @@ export interface DeliveryResult {
   problems: string[];
 }
 
-/** R5.2: the channel's messaging for airbnb, vrbo and booking; email and SMS (when a phone is known) otherwise. */
+/**
+ * R5.2: the channel's messaging for airbnb, vrbo and booking; email and SMS (when a phone is known)
+ * otherwise. A feed stay has no channel conversation: email or SMS once the host added them, else
+ * the host, to forward it (R10.8).
+ */
 export function guestRoutes(
   deps: Deps,
   r: Reservation,
   m: OutgoingGuestMessage,
 ): { sends: RouteSend[]; left: string[] } {
   const channel = r.channel;
+  if (r.source) {
+    // The feed's 4 phone digits are no number to text: nothing to report when they are all there is.
+    const { sends } = contactRoutes(deps, r, m);
+    return {
+      sends: sends.length > 0 ? sends : [hostForwardRoute(deps, r, m.messageId, m.content)],
+      left: [],
+    };
+  }
   if (isMessagingChannel(channel)) {
     const send = () =>
       deps.channelMessenger.sendChannelMessage({
@@ -61,6 +74,15 @@ export function guestRoutes(
       });
     return { sends: [{ route: channel, send }], left: [] };
   }
+  return contactRoutes(deps, r, m);
+}
+
+/** Email, and SMS when the phone names its country. */
+function contactRoutes(
+  deps: Deps,
+  r: Reservation,
+  m: OutgoingGuestMessage,
+): { sends: RouteSend[]; left: string[] } {
   const sends: RouteSend[] = [];
   const left: string[] = [];
   const { email, phone } = r.guest;

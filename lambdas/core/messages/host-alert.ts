@@ -74,3 +74,21 @@ export function messageFailedAlert(i: MessageFailedInput): AlertText {
     'Please send your guest the code yourself. The reservation page shows it.',
   ]);
 }
+
+export interface FeedFailingInput {
+  propertyName: string;
+  channel: string;
+  since: Instant;
+  timeZone: string;
+  /** The last failure in safe words (`http_status 503`, `timeout`); never the URL (R10.7). */
+  problem: string;
+}
+
+/** R10.5: a calendar feed has failed for 6 hours; stays it adds, moves or cancels are not seen meanwhile. */
+export function feedFailingAlert(i: FeedFailingInput): AlertText {
+  return alertText(`The ${i.channel} calendar of ${i.propertyName} cannot be read`, [
+    `Lockstep has not been able to read the ${i.channel} calendar link of ${i.propertyName} since ${at(i.since, i.timeZone)} (last problem: ${i.problem}).`,
+    'Until it reads again, new bookings, date changes and cancellations on that calendar do not reach your locks. Codes already set keep working.',
+    'Please check that the link still works, or add the calendar again with a new link. You will get one email until the calendar reads again.',
+  ]);
+}

@@ -10,7 +10,9 @@ import { OPENAPI_PATH, openApiDocument } from './openapi.ts';
 import { matchPath, type RouteEntry, route } from './route.ts';
 import { accessView, reservationSummary } from './routes/access-view.ts';
 import { backupPoolRoute } from './routes/backup-pool.ts';
+import { calendarFeedRoutes } from './routes/calendar-feeds.ts';
 import { RenderMessageBody, renderMessageRoute } from './routes/render-message.ts';
+import { reservationGuestRoute } from './routes/reservation-guest.ts';
 import {
   ConnectLockAccountBody,
   CreatePropertyBody,
@@ -170,6 +172,8 @@ export const ROUTES: readonly RouteEntry[] = [
       return json(200, accessView(reservation));
     },
   ),
+  reservationGuestRoute,
+  ...calendarFeedRoutes,
 ];
 
 /**

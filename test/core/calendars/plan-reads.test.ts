@@ -146,3 +146,21 @@ describe('R10.6 across the feeds of one property', () => {
     expect(uids(both(stateOf(once), 45))).toEqual(['cancel 2f7a0c5e9b14d8636a0e2f5c7b9d1e48@booking.com']);
   });
 });
+
+describe('R10.4 a 304 answer to a conditional GET', () => {
+  it('is the last good read again: a stay it lacked is cancelled at the second read 30 minutes on', () => {
+    // Arrange: two stays listed, then a read without the second
+    const text = fixtureText('vrbo.ics');
+    const first = plan([feedOf('v', 'vrbo', body(text))], at('2026-05-01T12:00:00Z'));
+    const without = text.replace(/BEGIN:VEVENT\r?\nUID:0e1d2c3b[\s\S]*?END:VEVENT\r?\n/, '');
+    const second = plan([feedOf('v', 'vrbo', body(without), stateOf(first[0]))], at('2026-05-01T12:15:00Z'));
+    // Act: the server answers 304 twice
+    const unchanged = { ok: true as const, unchanged: true as const };
+    const third = plan([feedOf('v', 'vrbo', unchanged, stateOf(second[0]))], at('2026-05-01T12:30:00Z'));
+    const fourth = plan([feedOf('v', 'vrbo', unchanged, stateOf(third[0]))], at('2026-05-01T12:45:00Z'));
+    // Assert
+    expect(uids(third[0])).toEqual([]);
+    expect(third[0]).toMatchObject({ outcome: 'read', counts: { cancelled: 0 } });
+    expect(uids(fourth[0])).toEqual(['cancel 0e1d2c3b-4a59-4687-a7b6-c5d4e3f2a1b0']);
+  });
+});

@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import { FEED_CHANNELS } from '#core/calendars/types.ts';
+import { toE164 } from '#core/messages/phone.ts';
 import { LOCK_MODELS } from '#core/model.ts';
 import { isValidTimeZone } from '#core/time/zoned.ts';
 
@@ -7,6 +9,8 @@ import { isValidTimeZone } from '#core/time/zoned.ts';
 export const id = z
   .string()
   .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be 1-64 letters, digits, dot, dash or underscore');
+
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a local time of day as HH:MM');
 
 export const CreatePropertyBody = z.object({
   id: id.optional(),
@@ -57,6 +61,36 @@ export const UpdatePropertyBody = z.strictObject({
   hosts: z.array(id).min(1).max(20).optional(),
   /** Where access_method webhooks go (R6.5). */
   outboundWebhookUrl: CreatePropertyBody.shape.outboundWebhookUrl,
+  /** Local times an all-day feed stay checks in and out (R10.2). */
+  checkInTime: clockTime.optional(),
+  checkOutTime: clockTime.optional(),
+});
+
+/** A calendar feed (R10.1). The message never quotes the URL: it is a secret (R10.7). */
+export const AddCalendarBody = z.strictObject({
+  url: z
+    .string()
+    .max(2048, 'must be at most 2048 characters')
+    .refine((u) => URL.canParse(u) && /^https?:/i.test(u), 'must be an absolute http or https URL'),
+  channel: z.enum(FEED_CHANNELS),
+});
+export const CalendarPath = z.object({ propertyId: id, calendarId: id });
+
+/** R10.8: the guest's contact, which no feed carries; the host adds it so the code message goes to the guest. */
+export const UpdateReservationBody = z.strictObject({
+  guest: z
+    .strictObject({
+      email: z.email('must be an email address').max(254).optional(),
+      phone: z
+        .string()
+        .max(32)
+        .refine(
+          (p) => toE164(p) !== undefined,
+          'must be a phone number with its country code, such as +1 555 123 4567',
+        )
+        .optional(),
+    })
+    .refine((g) => g.email !== undefined || g.phone !== undefined, 'must give email or phone'),
 });
 
 /** An opaque page cursor: URL-safe base64 the list handed out. */

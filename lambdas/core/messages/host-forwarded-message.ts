@@ -1,0 +1,35 @@
+import type { Deps } from '../deps.ts';
+import type { Reservation } from '../model.ts';
+import type { GuestContent } from './guest-delivery.ts';
+
+// R10.8: a feed stay's code message goes to the host, in the guest's wording, with a line on top
+// so the host can forward it as it is.
+
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function forwardNote(r: Reservation): string {
+  const who = r.guest.name || `the guest of reservation ${r.confirmationCode}`;
+  return (
+    `Please forward the message below to ${who}. This stay came from a calendar link, which gives ` +
+    'Lockstep no way to reach the guest; add their email or phone to the reservation and Lockstep ' +
+    'sends future messages to them directly.'
+  );
+}
+
+/** The host route of a feed stay's message: one email to the host through the alert path. */
+export function hostForwardRoute(deps: Deps, r: Reservation, messageId: string, content: GuestContent) {
+  const note = forwardNote(r);
+  return {
+    route: 'host',
+    send: () =>
+      deps.hostNotifier.notifyHost({
+        messageId: `${messageId}-host`,
+        hostId: r.hostId,
+        kind: 'code_for_guest',
+        reservationId: r.reservationId,
+        subject: `To forward to your guest (${r.confirmationCode}): ${content.subject}`,
+        text: `${note}\n\n---\n\n${content.text}`,
+        html: `<p><em>${escapeHtml(note)}</em></p>\n<hr>\n${content.html}`,
+      }),
+  };
+}

@@ -1,0 +1,6 @@
+import { feedShard } from '#handlers/scheduled/feed-shard.ts';
+import { withLogging } from '#handlers/with-logging.ts';
+import { loadConfig } from '../config/load.ts';
+import { awsDeps } from './aws-deps.ts';
+
+export const handler = withLogging(feedShard(await awsDeps(loadConfig())));
