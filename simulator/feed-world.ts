@@ -1,6 +1,9 @@
+import { messageKey } from '#core/messages/message-id.ts';
 import type { Reservation } from '#core/model.ts';
 import { HOUR, MINUTE } from '#core/time/timeline.ts';
+import { uncounted } from '#local/aws-calls.ts';
 import type { LocalRuntime } from '#local/runtime.ts';
+import type { HostAlert } from '#ports/host-notifier.ts';
 import { ACCOUNT, atTracked, type Probes } from './probes.ts';
 import type { Scenario, ScenarioProperty } from './scenario.ts';
 import type { ScenarioCalendar } from './scenario-calendars.ts';
@@ -11,7 +14,14 @@ import { type ServedRead, SnapshotServer } from './snapshot-server.ts';
 // as the scenario's own are, since the scenario does not list them.
 
 /** A host API call as the simulator makes it: status and body. */
-export type HostApiCall = (method: string, path: string, body?: unknown) => Promise<{ status: number; body: string }>;
+export type HostApiCall = (
+  method: string,
+  path: string,
+  body?: unknown,
+) => Promise<{ status: number; body: string }>;
+
+/** The kind the product keys its feed_failing alerts under (core/calendars/feed-health.ts). */
+const FEED_FAILING_KEY = 'alert-feedfailing';
 
 const calendarsOf = (scenario: Scenario): ScenarioCalendar[] =>
   scenario.properties.flatMap((p) => p.calendars ?? []);
@@ -37,7 +47,10 @@ export class FeedWorld {
     const calendars = calendarsOf(scenario);
     if (calendars.length === 0) return undefined;
     let world: FeedWorld | undefined;
-    const server = await SnapshotServer.start(calendars, (read) => world?.onRead(read));
+    const server = await SnapshotServer.start(calendars, {
+      onHold: (target) => runtime.feedFetches.held(target),
+      onRead: (read) => world?.onRead(read),
+    });
     world = new FeedWorld(runtime, server, scenario);
     return world;
   }
@@ -63,9 +76,18 @@ export class FeedWorld {
     return undefined;
   }
 
-  /** The product's reservations made from feeds of `propertyId`. */
+  /**
+   * Whether a host alert is this feed's R10.5 alert. The alert names no calendar (HostAlert has no
+   * calendarId), so its idempotency key's scope, the host and the calendar, tells.
+   */
+  isAlertAbout(alert: HostAlert, productId: string): boolean {
+    const scope = messageKey(FEED_FAILING_KEY, [alert.hostId, productId]);
+    return alert.kind === 'feed_failing' && alert.messageId.startsWith(`${scope}-`);
+  }
+
+  /** The product's reservations made from feeds of `propertyId`; looking is not the product's AWS call. */
   async feedReservations(propertyId: string): Promise<Reservation[]> {
-    const all = await this.runtime.deps.reservations.listReservations(ACCOUNT, propertyId);
+    const all = await uncounted(() => this.runtime.deps.reservations.listReservations(ACCOUNT, propertyId));
     return all.filter((r) => r.source !== undefined);
   }
 
@@ -84,7 +106,8 @@ export class FeedWorld {
     for (const r of await this.feedReservations(propertyId)) {
       const id = r.reservationId;
       if (r.status === 'cancelled') {
-        if (this.once(`cancelled ${id}`)) probes.deletion(id, Math.max(now, (r.cancelledAt ?? now) + 25 * HOUR));
+        if (this.once(`cancelled ${id}`))
+          probes.deletion(id, Math.max(now, (r.cancelledAt ?? now) + 25 * HOUR));
         continue;
       }
       const { activeFrom, activeUntil } = r.code;

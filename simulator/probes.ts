@@ -28,7 +28,8 @@ export function atTracked(
 
 /** What reached the guest about `reservationId`: their own messages, and those their host forwards (R10.8). */
 function reachedGuest(entry: OutboxEntry, reservationId: string): boolean {
-  return isGuestEntry(entry) && entry.message.reservationId === reservationId;
+  const forwarded = entry.via === 'alert' && entry.message.kind === 'code_for_guest';
+  return (isGuestEntry(entry) || forwarded) && entry.message.reservationId === reservationId;
 }
 
 /** What a guest would have found at the door, observed on the sandbox locks and the outbox. */

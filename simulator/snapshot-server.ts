@@ -14,8 +14,12 @@ export interface ServedRead {
   status: number;
 }
 
-/** Told of each read answered (or held), at the virtual instant it arrived. */
-export type OnRead = (read: ServedRead) => void;
+export interface SnapshotServerHooks {
+  /** The request for `target` (path and query) gets no answer: its caller waits on its own timeout. */
+  onHold(target: string): void;
+  /** A read was answered (or held), at the virtual instant it arrived. */
+  onRead(read: ServedRead): void;
+}
 
 interface Feed {
   calendarId: string;
@@ -45,16 +49,16 @@ export class SnapshotServer {
   private readonly server: Server;
   private readonly feeds = new Map<string, Feed>();
   private readonly held = new Set<ServerResponse>();
-  private readonly onRead: OnRead;
+  private readonly hooks: SnapshotServerHooks;
 
-  private constructor(onRead: OnRead) {
-    this.onRead = onRead;
+  private constructor(hooks: SnapshotServerHooks) {
+    this.hooks = hooks;
     this.server = createServer((req, res) => this.answer(req, res));
   }
 
   /** Start before virtual time is installed: the server's own housekeeping timers stay real. */
-  static async start(calendars: readonly ScenarioCalendar[], onRead: OnRead) {
-    const server = new SnapshotServer(onRead);
+  static async start(calendars: readonly ScenarioCalendar[], hooks: SnapshotServerHooks) {
+    const server = new SnapshotServer(hooks);
     for (const c of calendars) {
       server.feeds.set(SnapshotServer.target(c.id), {
         calendarId: c.id,
@@ -84,23 +88,24 @@ export class SnapshotServer {
     const feed = this.feeds.get(req.url ?? '');
     const current = feed?.snapshots.findLast((s) => s.from <= now);
     if (feed && current?.snapshot.status === 'timeout') {
-      this.hold(res, feed.calendarId, now);
+      this.hold(req, res, feed.calendarId, now);
       return;
     }
     const { status, headers, body } = replyTo(current, req.headers['if-none-match']);
-    if (feed) this.onRead({ calendarId: feed.calendarId, at: now, status });
+    if (feed) this.hooks.onRead({ calendarId: feed.calendarId, at: now, status });
     // Each answer closes its connection: a kept-alive socket would outlive virtual hours.
     res.writeHead(status, { ...headers, connection: 'close' }).end(body);
   }
 
   /**
-   * A `timeout` snapshot: no answer. The product's fetcher gives up on its own deadline, which runs on
-   * real time, so the read stays tracked work and the virtual clock waits for it; then its connection closes.
+   * A `timeout` snapshot: no answer. The fetch is parked (virtual time may move on) until the product's
+   * fetcher gives up on its own (virtual) deadline and closes the connection.
    */
-  private hold(res: ServerResponse, calendarId: string, now: Instant): void {
+  private hold(req: IncomingMessage, res: ServerResponse, calendarId: string, now: Instant): void {
     this.held.add(res);
     res.on('close', () => this.held.delete(res));
-    this.onRead({ calendarId, at: now, status: 0 });
+    this.hooks.onRead({ calendarId, at: now, status: 0 });
+    this.hooks.onHold(req.url ?? '');
   }
 
   async stop(): Promise<void> {

@@ -207,7 +207,11 @@ export class SimulatedWorld {
   }
 
   /** The host API, as the scenario's host calls it. */
-  private async call(method: string, path: string, body?: unknown): Promise<{ status: number; body: string }> {
+  private async call(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: string }> {
     const reply = await this.runtime.request({
       method,
       path,

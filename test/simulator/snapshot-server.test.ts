@@ -19,9 +19,13 @@ const CALENDAR: ScenarioCalendar = {
 describe('the simulator’s snapshot server', () => {
   let server: SnapshotServer;
   const reads: ServedRead[] = [];
+  const held: string[] = [];
 
   beforeAll(async () => {
-    server = await SnapshotServer.start([CALENDAR], (read) => reads.push(read));
+    server = await SnapshotServer.start([CALENDAR], {
+      onHold: (target) => held.push(target),
+      onRead: (read) => reads.push(read),
+    });
   });
   afterEach(() => vi.useRealTimers());
   afterAll(() => server.stop());
@@ -37,7 +41,11 @@ describe('the simulator’s snapshot server', () => {
     at('2026-12-02T00:00:00Z');
     const first = await fetch(server.url('c1'));
     const etag = first.headers.get('etag') ?? '';
-    expect([first.status, await first.text(), etag]).toEqual([200, ICS, expect.stringMatching(/^"[0-9a-f]{16}"$/)]);
+    expect([first.status, await first.text(), etag]).toEqual([
+      200,
+      ICS,
+      expect.stringMatching(/^"[0-9a-f]{16}"$/),
+    ]);
     const again = await fetch(server.url('c1'), { headers: { 'if-none-match': etag } });
     expect(again.status).toBe(304);
   });
@@ -51,6 +59,7 @@ describe('the simulator’s snapshot server', () => {
     at('2026-12-03T10:00:00Z');
     const answer = fetch(server.url('c1'), { signal: AbortSignal.timeout(200) });
     await expect(answer).rejects.toThrow(/timeout|aborted/i);
+    expect(held).toEqual([new URL(server.url('c1')).pathname]);
   });
 
   it('reports each read with the instant it arrived at', () => {
