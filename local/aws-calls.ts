@@ -1,3 +1,5 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
 /** AWS API calls the AWS adapters would have made, counted by the local stand-ins (docs/simulation-contract.md). */
 export interface AwsCalls {
   scheduler: number;
@@ -30,3 +32,11 @@ export const noAwsCalls = (): AwsCalls => ({
   dynamodbReadUnits: 0,
   dynamodbWriteUnits: 0,
 });
+
+const observing = new AsyncLocalStorage<true>();
+
+/** Runs the simulator's own look-ups: calls no deployed function would make, so none is counted. */
+export const uncounted = <T>(work: () => Promise<T>): Promise<T> => observing.run(true, work);
+
+/** Whether a call made here is the product's, to count. */
+export const isCounted = (): boolean => observing.getStore() !== true;

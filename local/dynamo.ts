@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createTableInput } from '#adapters/aws/table.ts';
 import { Activity } from './activity.ts';
-import { type AwsCalls, noAwsCalls } from './aws-calls.ts';
+import { type AwsCalls, isCounted, noAwsCalls } from './aws-calls.ts';
 
 // dynalite is CommonJS without types: require it with the slice of its API used here.
 const dynalite = createRequire(import.meta.url)('dynalite') as (options: {
@@ -22,7 +22,8 @@ export interface LocalDynamo {
 
 /**
  * dynalite in-process on loopback, with the table created before any fake timer is installed
- * (a table created under fake timers stays CREATING). Every request is counted and tracked.
+ * (a table created under fake timers stays CREATING). Every request is tracked, and counted unless
+ * the simulator made it for its own look-ups (`uncounted`).
  */
 export async function startLocalDynamo(
   activity: Activity = new Activity(),
@@ -50,12 +51,13 @@ export async function startLocalDynamo(
   skipSigning(client);
   client.middlewareStack.add(
     (next, context) => async (args) => {
-      calls.dynamodb++;
+      const counted = isCounted();
+      if (counted) calls.dynamodb++;
       const kind = CAPACITY_KINDS[context.commandName ?? ''];
       // Capacity units consumed, for the cost per reservation (npm run bench); the adapters ignore it.
       if (kind) (args.input as { ReturnConsumedCapacity?: string }).ReturnConsumedCapacity ??= 'TOTAL';
       const result = await activity.track(() => next(args));
-      if (kind) calls[kind] += consumedUnits(result.output);
+      if (kind && counted) calls[kind] += consumedUnits(result.output);
       return result;
     },
     { step: 'initialize', name: 'lockstepLocalActivity' },

@@ -39,6 +39,7 @@ import { type LocalStoreKind, type LocalStores, startLocalStores } from './local
 import { LocalWorkflows } from './local-workflows.ts';
 import { LocalMetrics } from './metrics.ts';
 import { Outbox, type OutboxEntry } from './outbox.ts';
+import { TrackedFeedFetcher } from './tracked-feed-fetcher.ts';
 import { WebhookOutbox } from './webhook-outbox.ts';
 
 export interface RuntimeOptions {
@@ -89,6 +90,8 @@ export class LocalRuntime {
   healthcheck!: LocalHealthcheck;
   /** The calendar feed reading (R10.1); `start()` arms it at every quarter hour of the runtime's clock. */
   feedReading!: LocalFeedReading;
+  /** Feed reads as tracked work; a server holding a request parks it (`held`), so virtual time reaches its timeout. */
+  feedFetches!: TrackedFeedFetcher;
   sandbox!: SandboxLockProvider;
   outbox!: Outbox;
   /** Signed outbound webhooks (R6.5), recorded. */
@@ -160,11 +163,15 @@ export class LocalRuntime {
       (error) =>
         this.failures.push({ at: Date.now(), reservationId: '', what: `feed reading: ${String(error)}` }),
     );
+    this.feedFetches = new TrackedFeedFetcher(
+      new HttpFeedFetcher({ allowLoopbackHttp: true }),
+      this.activity,
+    );
     this.deps = correlated({
       ...this.stores.stores,
       feeds: this.stores.feeds,
       // R10.7: the local runtime also reads plain http on loopback (test servers, a local PMS).
-      feedFetcher: new HttpFeedFetcher({ allowLoopbackHttp: true }),
+      feedFetcher: this.feedFetches,
       scheduler: this.scheduler,
       workflows: this.workflows,
       lockProvider: () => this.sandbox,

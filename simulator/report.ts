@@ -1,10 +1,14 @@
 import type { Instant, IssuedBackup, Reservation } from '#core/model.ts';
 import type { AwsCalls } from '#local/aws-calls.ts';
+import type { OutboxEntry } from '#local/outbox.ts';
 import type { LocalRuntime } from '#local/runtime.ts';
+import { type CalendarReport, calendarReports, feedStays } from './calendar-report.ts';
+import type { FeedWorld } from './feed-world.ts';
+import { ACCOUNT, type Observations } from './probes.ts';
 import type { Scenario } from './scenario.ts';
-import { ACCOUNT, type Observations } from './world.ts';
 
-// The report contract of docs/simulation-contract.md (version 1), plus optional `notes`.
+// The report contract of docs/simulation-contract.md (version 1, and version 2's calendar feeds),
+// plus optional `notes`.
 
 const iso = (t: Instant | undefined): string | null => (t === undefined ? null : new Date(t).toISOString());
 
@@ -18,6 +22,8 @@ export interface GuestMessageReport {
 
 export interface ReservationReport {
   id: string;
+  /** Version 2: the scenario calendar and UID a feed's stay came from; absent for a channel's booking. */
+  source?: { calendarId: string; uid: string };
   status: string;
   pin: string | null;
   codeName: string | null;
@@ -43,6 +49,8 @@ export interface Report {
     /** Alerts about the lock itself (R8.2 `lock_disconnected`); optional in the contract. */
     hostAlerts: AlertReport[];
   }[];
+  /** Version 2: per calendar feed, its reads and alerts; absent for a scenario without calendars. */
+  calendars?: CalendarReport[];
   kpis: {
     reservations: number;
     workingCodeAtActiveFromRate: number | null;
@@ -78,6 +86,10 @@ function guestMessages(r: Reservation): GuestMessageReport[] {
 
 type AlertReport = { at: string; kind: string };
 
+/** An alert email (R8.2, R10.5); a feed stay's code message the host forwards (R10.8) is a guest message. */
+const isAlert = (entry: OutboxEntry): entry is Extract<OutboxEntry, { via: 'alert' }> =>
+  entry.via === 'alert' && entry.message.kind !== 'code_for_guest';
+
 /** The alert emails the host received (R8.2), as the outbox recorded them. */
 function hostAlerts(
   runtime: LocalRuntime,
@@ -85,7 +97,7 @@ function hostAlerts(
 ): AlertReport[] {
   const alerts: AlertReport[] = [];
   for (const entry of runtime.outbox.entries) {
-    if (entry.via !== 'alert') continue;
+    if (!isAlert(entry)) continue;
     const { reservationId, lockId, kind } = entry.message;
     if (about.reservationId !== undefined && reservationId !== about.reservationId) continue;
     if (about.lockId !== undefined && (reservationId !== undefined || lockId !== about.lockId)) continue;
@@ -148,11 +160,16 @@ export async function buildReport(
   runtime: LocalRuntime,
   scenario: Scenario,
   observations: Observations,
+  feeds?: FeedWorld,
 ): Promise<Report> {
   const reservations: ReservationReport[] = [];
   for (const s of scenario.reservations) {
     const stored = await runtime.deps.reservations.getReservation(ACCOUNT, s.id);
     reservations.push(reservationReport(runtime, s.id, stored, observations));
+  }
+  for (const { reservation, source } of feeds ? await feedStays(scenario, feeds) : []) {
+    const { id, ...rest } = reservationReport(runtime, reservation.reservationId, reservation, observations);
+    reservations.push({ id, source, ...rest });
   }
   const signals = new Map<string, Report['locks'][number]['signals']>();
   for (const lock of scenario.locks) {
@@ -177,6 +194,7 @@ export async function buildReport(
       })),
       hostAlerts: hostAlerts(runtime, { lockId: lock.id }),
     })),
+    ...(feeds ? { calendars: await calendarReports(runtime, scenario, feeds) } : {}),
     kpis: {
       reservations: reservations.length,
       workingCodeAtActiveFromRate: judged.length === 0 ? null : working / judged.length,
@@ -185,7 +203,7 @@ export async function buildReport(
         (n, r) => n + r.timeline.filter((e) => e.event === 'backup.issued').length,
         0,
       ),
-      hostAlerts: runtime.outbox.entries.filter((e) => e.via === 'alert').length,
+      hostAlerts: runtime.outbox.entries.filter(isAlert).length,
       guestMessages: reservations.reduce((n, r) => n + r.guestMessages.length, 0),
       lastMinuteBackupP95Seconds: null,
       codesLeftAfterDeletionDue: observations.codesLeftAfterDeletionDue,

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { CHANNELS, LOCK_MODELS } from '#core/model.ts';
 import { isValidTimeZone } from '#core/time/zoned.ts';
+import { Calendar, clockTime, duplicateCalendars } from './scenario-calendars.ts';
 
-// The scenario contract of docs/simulation-contract.md (version 1). Unknown fields are refused.
+// The scenario contract of docs/simulation-contract.md (version 1, and version 2's calendar feeds).
+// Unknown fields are refused.
 
 const instant = z.iso.datetime({ offset: true, error: 'must be an ISO-8601 instant with an offset' });
 const id = z
@@ -15,6 +17,9 @@ const Settings = z
     bufferAfterMinutes: z.number().int().min(0).max(1440).default(0),
     codeSource: z.enum(['random', 'phone']).default('random'),
     backupCodes: z.boolean().default(false),
+    // No defaults: a version 1 scenario sends the product exactly what it sent before.
+    checkInTime: clockTime.optional(),
+    checkOutTime: clockTime.optional(),
   })
   .strict();
 
@@ -26,6 +31,7 @@ const Property = z
     hosts: z.array(id).min(1),
     locks: z.array(id),
     settings: Settings.default(Settings.parse({})),
+    calendars: z.array(Calendar).optional(),
   })
   .strict();
 
@@ -140,6 +146,7 @@ export const Scenario = z
         problem(['lockEvents', i, 'propertyId'], `unknown property ${e.propertyId}`);
       }
     }
+    for (const path of duplicateCalendars(s.properties)) problem(path, 'duplicate calendar id');
     const ids = new Set<string>();
     for (const [i, r] of s.reservations.entries()) {
       if (ids.has(r.id)) problem(['reservations', i, 'id'], `duplicate reservation ${r.id}`);
@@ -150,6 +157,7 @@ export const Scenario = z
 export type Scenario = z.infer<typeof Scenario>;
 export type ScenarioLock = Scenario['locks'][number];
 export type ScenarioReservation = Scenario['reservations'][number];
+export type ScenarioProperty = Scenario['properties'][number];
 
 export class InvalidScenarioError extends Error {
   readonly field: string;

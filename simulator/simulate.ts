@@ -1,6 +1,7 @@
 import { seededRandom, sequentialIds } from '#local/random.ts';
 import { LocalRuntime } from '#local/runtime.ts';
 import { VirtualTime } from '#local/virtual-time.ts';
+import { FeedWorld } from './feed-world.ts';
 import { buildReport, type Report } from './report.ts';
 import type { Scenario } from './scenario.ts';
 import { CHANNEL_SECRET, SimulatedWorld } from './world.ts';
@@ -26,11 +27,15 @@ export async function simulate(scenario: Scenario, options: SimulateOptions = {}
   // The workflow's Retry jitter draws from Math.random: seed it too, for the run's length only.
   const mathRandom = Math.random;
   Math.random = seededRandom(scenario.seed ^ 0x5eed);
+  // Version 2's feeds, served on loopback: the server starts on real timers, before the virtual clock.
+  const feeds = await FeedWorld.start(runtime, scenario);
   const time = VirtualTime.install(start, runtime.activity);
   runtime.healthcheck.start(); // R4.3: armed on the virtual clock, so 08:00 New York in scenario time
   try {
-    const world = new SimulatedWorld(runtime, scenario);
+    const world = new SimulatedWorld(runtime, scenario, feeds);
     await world.setUp();
+    // R10.1's quarter-hour reading, armed only with feeds to read: a version 1 report stays as it was.
+    if (feeds) runtime.feedReading.start();
     await time.runUntil(end, (now) => options.onProgress?.(Math.min(1, (now - start) / (end - start))));
     // A failure is what the product did: the report says so instead of the run stopping.
     for (const f of runtime.failures) {
@@ -38,10 +43,11 @@ export async function simulate(scenario: Scenario, options: SimulateOptions = {}
       world.observations.notes.push({ at: f.at, ...about, note: `failure: ${f.what}` });
     }
     world.observations.notes.sort((a, b) => a.at - b.at);
-    return await buildReport(runtime, scenario, world.observations);
+    return await buildReport(runtime, scenario, world.observations, feeds);
   } finally {
     time.uninstall();
     Math.random = mathRandom;
+    await feeds?.stop();
     await runtime.stop();
   }
 }

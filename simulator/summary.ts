@@ -19,6 +19,11 @@ export function kpiTable(report: Report): string {
     ['foreign codes touched', String(k.foreignCodesTouched)],
     ['AWS calls', calls],
     ['notes', String(report.notes.length)],
+    // Version 2: each calendar feed's reads, as the product counted them (R10.5).
+    ...(report.calendars ?? []).map((c): [string, string] => [
+      `feed ${c.id}`,
+      `${c.reads} reads, ${c.failedReads} failed, ${c.hostAlerts.length} alerts`,
+    ]),
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
   return rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join('\n');

@@ -1,27 +1,16 @@
-import { pinOnLock } from '#core/messages/code-message-rule.ts';
 import type { Instant } from '#core/model.ts';
 import { codeWindow, HOUR, MINUTE } from '#core/time/timeline.ts';
 import { parseDateTime } from '#core/time/zoned.ts';
 import { messageSentEventBody, reservationEventBody, signedDelivery } from '#local/channel-partner.ts';
-import { isGuestEntry } from '#local/outbox.ts';
 import type { LocalRuntime } from '#local/runtime.ts';
-import { atInstant } from '#local/timers.ts';
+import type { FeedWorld } from './feed-world.ts';
+import { ACCOUNT, atTracked, type Observations, Probes } from './probes.ts';
 import type { Scenario, ScenarioReservation } from './scenario.ts';
 
-/** The one Lockstep account a scenario runs in; scenario `hosts` are the listing's co-hosts (R5.3). */
-export const ACCOUNT = 'host';
+export { ACCOUNT, type Observations } from './probes.ts';
 export const CHANNEL_SECRET = 'simulated-channel-secret';
 /** What a scenario host writes when a `message` event uses the shortcode. */
 export const SHORTCODE_TEMPLATE = 'Looking forward to your stay! Your door code is %smartlock_code%.';
-
-export interface Observations {
-  /** Per reservation: what the guest held at activeFrom (docs/simulation-contract.md, workingCodeAtActiveFrom). */
-  workingAtActiveFrom: Map<string, boolean>;
-  /** Codes found on an online lock an hour after their R7.2 deletion time. */
-  codesLeftAfterDeletionDue: number;
-  /** Scenario events the product refused or cannot handle yet, in order. */
-  notes: { at: Instant; reservationId?: string; lockId?: string; note: string }[];
-}
 
 /**
  * Plays a scenario against the local runtime in virtual time: the locks become sandbox devices,
@@ -36,12 +25,17 @@ export class SimulatedWorld {
   };
   private readonly runtime: LocalRuntime;
   private readonly scenario: Scenario;
+  private readonly probes: Probes;
+  private readonly feeds: FeedWorld | undefined;
   private readonly token: string;
   private eventCount = 0;
 
-  constructor(runtime: LocalRuntime, scenario: Scenario) {
+  constructor(runtime: LocalRuntime, scenario: Scenario, feeds?: FeedWorld) {
     this.runtime = runtime;
     this.scenario = scenario;
+    this.probes = new Probes(runtime, this.observations);
+    this.feeds = feeds;
+    feeds?.observeWith(this.probes);
     const span = (Date.parse(scenario.end) - Date.parse(scenario.start)) / 1000;
     this.token = runtime.jwt.issue(ACCOUNT, Date.now(), span + 86_400);
   }
@@ -74,14 +68,19 @@ export class SimulatedWorld {
       });
     }
     for (const p of this.scenario.properties) {
+      const { checkInTime, checkOutTime, ...settings } = p.settings;
       await this.api('POST', '/v1/properties', {
         id: p.id,
         name: p.name ?? p.id,
         timeZone: p.timeZone,
         hosts: p.hosts,
-        ...p.settings,
+        ...settings,
       });
+      // R10.2's times are set as a host sets them, on the property once it exists.
+      const times = { ...(checkInTime && { checkInTime }), ...(checkOutTime && { checkOutTime }) };
+      if (Object.keys(times).length > 0) await this.api('PATCH', `/v1/properties/${p.id}`, times);
       for (const lockId of p.locks) await this.api('PUT', `/v1/properties/${p.id}/locks/${lockId}`);
+      await this.feeds?.register(p, (method, path, body) => this.call(method, path, body));
     }
     for (const r of this.scenario.reservations) this.scheduleReservation(r, start);
     for (const e of this.scenario.lockEvents) {
@@ -114,7 +113,7 @@ export class SimulatedWorld {
       this.at(Date.parse(e.at), async () => {
         if (e.type === 'message') return this.hostMessage(r.id, e.host, e.usesShortcode);
         if (e.type === 'cancelled') {
-          this.probeDeletion(r.id, Date.now() + 25 * HOUR);
+          this.probes.deletion(r.id, Date.now() + 25 * HOUR);
           return this.deliver('reservation.cancelled', r.id, fields);
         }
         Object.assign(fields, {
@@ -130,10 +129,10 @@ export class SimulatedWorld {
         if (after?.status !== 'accepted') return;
         const { activeFrom, activeUntil } = after.code;
         if (activeFrom !== before?.code.activeFrom) {
-          this.at(Math.max(activeFrom, Date.now() + MINUTE), () => this.probeWorkingCode(r.id, activeFrom));
+          this.at(Math.max(activeFrom, Date.now() + MINUTE), () => this.probes.workingCode(r.id, activeFrom));
         }
         if (activeUntil !== before?.code.activeUntil)
-          this.probeDeletion(r.id, activeUntil + 25 * HOUR, 'completed');
+          this.probes.deletion(r.id, activeUntil + 25 * HOUR, 'completed');
       });
     }
     const property = this.scenario.properties.find((p) => p.id === r.propertyId);
@@ -145,46 +144,9 @@ export class SimulatedWorld {
     const window = codeWindow(stay, property.settings);
     // A booking that arrives after activeFrom is judged a minute after acceptance (R4.4's minute).
     this.at(Math.max(window.activeFrom, acceptedAt + MINUTE), () =>
-      this.probeWorkingCode(r.id, window.activeFrom),
+      this.probes.workingCode(r.id, window.activeFrom),
     );
-    this.probeDeletion(r.id, window.activeUntil + 25 * HOUR, 'completed');
-  }
-
-  /** docs/simulation-contract.md: did the guest hold a PIN set on every lock of the property at activeFrom? */
-  private async probeWorkingCode(reservationId: string, activeFrom: Instant): Promise<void> {
-    const r = await this.runtime.deps.reservations.getReservation(ACCOUNT, reservationId);
-    // A probe planned for a window the stay no longer has leaves the judgement to its current window's.
-    if (r?.status !== 'accepted' || r.code.activeFrom !== activeFrom) return;
-    const property = await this.runtime.deps.properties.getProperty(ACCOUNT, r.propertyId);
-    // The code the guest holds now: a backup replaces the PIN on its lock (R4.4, R6).
-    const pinOn = (lockId: string) => pinOnLock(r, lockId);
-    const held = new Set((property?.lockIds ?? []).map(pinOn));
-    const told = [...held].every((pin) =>
-      this.runtime.outbox.entries.some(
-        (e) => isGuestEntry(e) && e.message.reservationId === reservationId && e.message.text.includes(pin),
-      ),
-    );
-    const onEveryLock = (property?.lockIds ?? []).every((lockId) =>
-      this.runtime.sandbox.codesOnDevice(lockId).some((c) => c.code === pinOn(lockId)),
-    );
-    this.observations.workingAtActiveFrom.set(reservationId, told && onEveryLock);
-  }
-
-  /** docs/simulation-contract.md: a code still on an online lock an hour after its deletion time is left behind. */
-  private probeDeletion(reservationId: string, at: Instant, only?: 'completed'): void {
-    this.at(at, async () => {
-      const r = await this.runtime.deps.reservations.getReservation(ACCOUNT, reservationId);
-      if (!r || (only === 'completed' && r.status !== 'accepted')) return;
-      // Planned for a window the stay no longer has: the probe of its current window judges it.
-      if (only === 'completed' && r.code.activeUntil + 25 * HOUR !== at) return;
-      for (const state of r.code.locks) {
-        const lock = await this.runtime.deps.locks.getLock(ACCOUNT, state.lockId);
-        if (!lock) continue;
-        const onDevice = this.runtime.sandbox.codesOnDevice(lock.deviceId).some((c) => c.code === r.code.pin);
-        const online = (await this.runtime.sandbox.getDevice(lock.deviceId)).online;
-        if (onDevice && online) this.observations.codesLeftAfterDeletionDue++;
-      }
-    });
+    this.probes.deletion(r.id, window.activeUntil + 25 * HOUR, 'completed');
   }
 
   /**
@@ -238,15 +200,25 @@ export class SimulatedWorld {
   }
 
   private async api(method: string, path: string, body?: unknown, mustSucceed = true): Promise<number> {
+    const reply = await this.call(method, path, body);
+    if (mustSucceed && reply.status >= 300)
+      throw new Error(`${method} ${path} answered ${reply.status}: ${reply.body}`);
+    return reply.status;
+  }
+
+  /** The host API, as the scenario's host calls it. */
+  private async call(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: string }> {
     const reply = await this.runtime.request({
       method,
       path,
       headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
       body: body === undefined ? '' : JSON.stringify(body),
     });
-    const status = reply.statusCode ?? 500;
-    if (mustSucceed && status >= 300) throw new Error(`${method} ${path} answered ${status}: ${reply.body}`);
-    return status;
+    return { status: reply.statusCode ?? 500, body: reply.body ?? '' };
   }
 
   private note(n: { reservationId?: string; lockId?: string; note: string }): void {
@@ -255,6 +227,6 @@ export class SimulatedWorld {
 
   /** A scenario event as a virtual timer; same-instant events keep scenario order. */
   private at(instant: Instant, action: () => Promise<unknown> | undefined): void {
-    atInstant(instant, () => void this.runtime.activity.track(async () => action()));
+    atTracked(this.runtime, instant, action);
   }
 }

@@ -11,8 +11,18 @@ interface Scenario {
   end: string;
   locks: { model: string }[];
   reservations: { checkIn: string }[];
-  properties: { locks: string[] }[];
+  properties: { locks: string[]; calendars?: unknown[] }[];
 }
+
+/** A version 2 feed whose second snapshot answers with `status`. */
+const feedWith = (status: unknown) => ({
+  id: 'c1',
+  channel: 'airbnb',
+  snapshots: [
+    { from: '2026-12-01T00:00:00Z', ics: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n' },
+    { from: '2026-12-03T06:00:00Z', status },
+  ],
+});
 
 const first = <T>(items: T[]): T => {
   const item = items[0];
@@ -36,6 +46,10 @@ describe('simulator CLI', () => {
     ['reservations.0.checkIn', (s: Scenario) => (first(s.reservations).checkIn = 'next friday')],
     ['properties.0.locks.1', (s: Scenario) => (first(s.properties).locks[1] = 'ghost')],
     ['end', (s: Scenario) => (s.end = s.start)],
+    [
+      'properties.0.calendars.0.snapshots.1.status',
+      (s: Scenario) => (first(s.properties).calendars = [feedWith(302)]),
+    ],
   ])('exits 2 naming %s and writes no report', (field, mutate) => {
     const scenario = JSON.parse(readFileSync('examples/calm-week.json', 'utf8')) as Scenario;
     mutate(scenario);
