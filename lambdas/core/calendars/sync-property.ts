@@ -40,8 +40,15 @@ function outcomeOf(plan: FeedPlan): ReadOutcome {
   return { ok: true, staysSeen: plan.state.stays.filter((k) => k.missingFrom.length === 0).length };
 }
 
-const validatorsOf = (response: FeedResponse, feed: CalendarFeed): CalendarFeed['validators'] =>
-  response.kind === 'body' ? { etag: response.etag, lastModified: response.lastModified } : feed.validators;
+/** Validators only of a good read: a 304 to a bad body's ETag would pass for the last good calendar. */
+const validatorsOf = (
+  response: FeedResponse,
+  feed: CalendarFeed,
+  plan: FeedPlan,
+): CalendarFeed['validators'] =>
+  response.kind === 'body' && plan.outcome === 'read'
+    ? { etag: response.etag, lastModified: response.lastModified }
+    : feed.validators;
 
 async function saveRead(
   deps: Deps,
@@ -55,7 +62,7 @@ async function saveRead(
     ...feed,
     state: plan.state,
     health,
-    validators: validatorsOf(response, feed),
+    validators: validatorsOf(response, feed, plan),
     nextReadAt: now + READ_EVERY_MS,
     version: feed.version + 1,
   };

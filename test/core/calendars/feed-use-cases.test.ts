@@ -125,4 +125,15 @@ describe('calendar feed use cases (R10)', () => {
     const [feed] = await deps.feeds.listFeeds(HOST, 'lodge');
     expect(feed?.health).toMatchObject({ failedReads: 1, lastError: { problem: 'timeout' } });
   });
+
+  it('R10.5 keeps no validators of a bad body, so a later 304 cannot pass for a good read', async () => {
+    // Arrange: a JSON error served with 200 and an ETag, as Airbnb sometimes answers (R10.9)
+    answers.push({ kind: 'body', body: '{"error":"busy"}', byteLength: 16, etag: '"bad"' });
+    // Act
+    await sync();
+    const [feed] = await deps.feeds.listFeeds(HOST, 'lodge');
+    // Assert
+    expect(feed?.validators.etag).not.toBe('"bad"');
+    expect(feed?.health.failingSince).toBeDefined();
+  });
 });
