@@ -29,9 +29,9 @@ const CLEAN = [
   { path: 'lambdas/adapters/aws/table.ts', text: "import { DUE_SHARDS } from '#config/table-layout.ts';" },
   {
     path: 'lambdas/adapters/aws/store.ts',
-    text: "import { table } from './table.ts';\nimport '@aws-sdk/client-dynamodb';\nimport '../shared/keys.ts';",
+    text: "import { table } from './table.ts';\nimport '@aws-sdk/client-dynamodb';\nimport '../common/keys.ts';",
   },
-  { path: 'lambdas/adapters/shared/keys.ts', text: "import type { Instant } from '#core/model.ts';" },
+  { path: 'lambdas/adapters/common/keys.ts', text: "import type { Instant } from '#core/model.ts';" },
   {
     path: 'lambdas/handlers/http/route.ts',
     text: "import type { Deps } from '#core/deps.ts';\nimport '../logger.ts';",
@@ -96,7 +96,7 @@ describe('the layer checker', () => {
       'adapters import only',
     ],
     [
-      'lambdas/adapters/shared/a.ts',
+      'lambdas/adapters/common/a.ts',
       "import { MemoryStore } from '#adapters/memory/memory-store.ts';",
       'no other kind of adapter',
     ],

@@ -95,8 +95,8 @@ const RULES: Record<string, Rule[]> = {
       'adapters import only core, ports, config and adapters of their own kind',
     ),
     only(
-      (layer, _, from) => !layer.startsWith('adapters/') || layer === from || layer === 'adapters/shared',
-      'adapters import no other kind of adapter: what two kinds share belongs in adapters/shared or the core',
+      (layer, _, from) => !layer.startsWith('adapters/') || layer === from || layer === 'adapters/common',
+      'adapters import no other kind of adapter: what two kinds share belongs in adapters/common or the core',
     ),
     noCdk,
   ],

@@ -1,7 +1,7 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, describe, expect, it } from 'vitest';
-import { secureRandom } from '#adapters/shared/secure-random.ts';
+import { secureRandom } from '#adapters/common/secure-random.ts';
 import { ENV } from '#config/env.ts';
 import type { Config } from '#config/load.ts';
 import { LocalRuntime } from '#local/runtime.ts';

@@ -12,11 +12,11 @@ import type {
   DeliverySender,
   StoredResponse,
 } from '#ports/delivery-records.ts';
-import { epochSeconds, recordExpiry, STALE_CLAIM_MS } from '../shared/delivery-record-lifetime.ts';
+import { epochSeconds, recordExpiry, STALE_CLAIM_MS } from '../common/delivery-record-lifetime.ts';
 import { isAwsError } from './aws-error.ts';
 import { PARTITION_KEY, SORT_KEY } from './table.ts';
 
-export { DELIVERY_RECORD_DAYS } from '../shared/delivery-record-lifetime.ts';
+export { DELIVERY_RECORD_DAYS } from '../common/delivery-record-lifetime.ts';
 // The TTL attribute this adapter writes, named in the table layout the data stack declares.
 export { EXPIRES_AT };
 

@@ -3,7 +3,7 @@ import type { CalendarFeed } from '#core/calendars/feed.ts';
 import { ConflictError, StaleWriteError } from '#core/errors.ts';
 import type { Instant } from '#core/model.ts';
 import type { CalendarFeedStore } from '#ports/calendar-feed-store.ts';
-import { feedIndexKeys, feedsDueBy, keys } from '../shared/store-keys.ts';
+import { feedIndexKeys, feedsDueBy, keys } from '../common/store-keys.ts';
 import { BY_DUE_INDEX, BY_PROPERTY_INDEX } from './table.ts';
 import { atVersion, type Item, item, n, s, TableItems } from './table-items.ts';
 

@@ -18,7 +18,7 @@ import {
   keys,
   reservationIndexKeys,
   sortKeyPrefix,
-} from '../shared/store-keys.ts';
+} from '../common/store-keys.ts';
 import { pageReservations } from './reservation-pages.ts';
 import { BY_DUE_INDEX, BY_PROPERTY_INDEX } from './table.ts';
 import { type Item, item, n, s, TableItems } from './table-items.ts';

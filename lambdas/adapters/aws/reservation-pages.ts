@@ -1,7 +1,7 @@
 import { type AttributeValue, type DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
 import type { Reservation } from '#core/model.ts';
 import type { ReservationPage, ReservationQuery } from '#ports/reservation-store.ts';
-import { decodeCursor, encodeCursor, endingAfter, keys } from '../shared/store-keys.ts';
+import { decodeCursor, encodeCursor, endingAfter, keys } from '../common/store-keys.ts';
 import { BY_PROPERTY_INDEX } from './table.ts';
 
 type Item = Record<string, AttributeValue>;

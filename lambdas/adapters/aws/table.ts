@@ -58,7 +58,7 @@ export {
   dueShard,
   keys,
   sortKeyPrefix,
-} from '../shared/store-keys.ts';
+} from '../common/store-keys.ts';
 // The names the data stack shares, for the adapters that build items and queries on this table.
 export { BY_DUE_INDEX, BY_PROPERTY_INDEX, DUE_SHARDS, PARTITION_KEY, SORT_KEY };
 

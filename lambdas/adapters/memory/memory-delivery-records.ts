@@ -5,7 +5,7 @@ import type {
   DeliverySender,
   StoredResponse,
 } from '#ports/delivery-records.ts';
-import { epochSeconds, recordExpiry, STALE_CLAIM_MS } from '../shared/delivery-record-lifetime.ts';
+import { epochSeconds, recordExpiry, STALE_CLAIM_MS } from '../common/delivery-record-lifetime.ts';
 
 /** One delivery's record as the DynamoDB item holds it; `expiresAt` in epoch seconds, as its TTL. */
 type DeliveryRecord =

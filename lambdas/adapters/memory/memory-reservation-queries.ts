@@ -8,7 +8,7 @@ import {
   endingAfter,
   endingAtOrAfter,
   keys,
-} from '../shared/store-keys.ts';
+} from '../common/store-keys.ts';
 import { byKey, entityOf, type MemoryTable } from './memory-table.ts';
 
 // The reservation reads that go through an index, as the DynamoDB store's Queries read them.

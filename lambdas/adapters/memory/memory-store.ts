@@ -14,7 +14,7 @@ import {
   keys,
   reservationIndexKeys,
   sortKeyPrefix,
-} from '../shared/store-keys.ts';
+} from '../common/store-keys.ts';
 import { listByProperty, listDue, pageByProperty } from './memory-reservation-queries.ts';
 import { entityOf, MemoryTable, type Row } from './memory-table.ts';
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DynamoFeedStore } from '#adapters/aws/dynamo-feed-store.ts';
 import { DynamoStore } from '#adapters/aws/dynamo-store.ts';
 import { dueShard } from '#adapters/aws/table.ts';
-import { feedShard } from '#adapters/shared/store-keys.ts';
+import { feedShard } from '#adapters/common/store-keys.ts';
 import { DUE_SHARDS, FEED_SHARDS } from '#config/table-layout.ts';
 import { type LocalDynamo, startLocalDynamo } from '#local/dynamo.ts';
 import { feed } from '../contract/feed-fixtures.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DELIVERY_RECORD_DAYS, STALE_CLAIM_MS } from '#adapters/shared/delivery-record-lifetime.ts';
+import { DELIVERY_RECORD_DAYS, STALE_CLAIM_MS } from '#adapters/common/delivery-record-lifetime.ts';
 import type { DeliveryRecords } from '#ports/delivery-records.ts';
 import { freshPerTest, type Start } from './harness.ts';
 

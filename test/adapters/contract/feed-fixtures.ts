@@ -1,4 +1,4 @@
-import { feedShard } from '#adapters/shared/store-keys.ts';
+import { feedShard } from '#adapters/common/store-keys.ts';
 import type { CalendarFeed } from '#core/calendars/feed.ts';
 import { day } from './fixtures.ts';
 

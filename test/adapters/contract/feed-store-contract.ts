@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { feedShard } from '#adapters/shared/store-keys.ts';
+import { feedShard } from '#adapters/common/store-keys.ts';
 import { ConflictError, StaleWriteError } from '#core/errors.ts';
 import type { CalendarFeedStore } from '#ports/calendar-feed-store.ts';
 import { feed, idOutsideShard, idsInShard, reread } from './feed-fixtures.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueShard } from '#adapters/shared/store-keys.ts';
+import { dueShard } from '#adapters/common/store-keys.ts';
 import { ConflictError, StaleWriteError } from '#core/errors.ts';
 import type { Reservation } from '#core/model.ts';
 import { reservation } from '../aws/fixtures.ts';
