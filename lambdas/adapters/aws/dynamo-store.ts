@@ -12,6 +12,7 @@ import {
   ACCESS_CODE_SORT_KEY,
   CONTACT_SORT_KEY,
   DEVICE_SORT_KEY,
+  deviceRefOf,
   dueBetween,
   dueDays,
   endingAtOrAfter,
@@ -62,12 +63,7 @@ export class DynamoStore implements EveryStore {
   }
 
   async putLock(lock: Lock): Promise<void> {
-    const ref: DeviceRef = {
-      provider: lock.provider,
-      deviceId: lock.deviceId,
-      hostId: lock.hostId,
-      lockId: lock.lockId,
-    };
+    const ref = deviceRefOf(lock);
     // The reference goes first and may not move a device to another host: webhooks follow it, so
     // claiming someone else's device id would route their lock's events to this host (R9.3). The error
     // names no owner.

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { DUE_SHARDS, FEED_SHARDS } from '#config/table-layout.ts';
 import type { CalendarFeed } from '#core/calendars/feed.ts';
 import { ValidationError } from '#core/errors.ts';
-import type { Instant, LockProviderName, Reservation } from '#core/model.ts';
+import type { Instant, Lock, LockProviderName, Reservation } from '#core/model.ts';
+import type { DeviceRef } from '#ports/lock-store.ts';
 
 /*
  * The keys Lockstep's items are stored and ordered by (aws/table.ts draws the table they make). Both
@@ -127,3 +128,11 @@ export function decodeCursor(cursor: string, lowest: string): string {
   if (!CURSOR_KEY.test(sortKey) || sortKey < lowest) throw new ValidationError('cursor', BAD_CURSOR);
   return sortKey;
 }
+
+/** The device reference a lock is stored with, so provider webhooks find the lock's host (R9.3). */
+export const deviceRefOf = (lock: Lock): DeviceRef => ({
+  provider: lock.provider,
+  deviceId: lock.deviceId,
+  hostId: lock.hostId,
+  lockId: lock.lockId,
+});

@@ -11,6 +11,7 @@ import {
   ACCESS_CODE_SORT_KEY,
   CONTACT_SORT_KEY,
   DEVICE_SORT_KEY,
+  deviceRefOf,
   keys,
   reservationIndexKeys,
   sortKeyPrefix,
@@ -51,12 +52,7 @@ export class MemoryStore implements EveryStore {
   }
 
   async putLock(lock: Lock): Promise<void> {
-    const ref: DeviceRef = {
-      provider: lock.provider,
-      deviceId: lock.deviceId,
-      hostId: lock.hostId,
-      lockId: lock.lockId,
-    };
+    const ref = deviceRefOf(lock);
     // As on DynamoDB: a device id may not move to another host (R9.3); the error names no owner.
     const registered = this.table.putIf(
       { pk: keys.device(lock.provider, lock.deviceId), sk: DEVICE_SORT_KEY, entity: ref },
