@@ -45,6 +45,8 @@ import { WebhookOutbox } from './webhook-outbox.ts';
 export interface RuntimeOptions {
   /** Seeded by the simulator and tests; a cryptographic source otherwise (R9.4). */
   random?: RandomSource;
+  /** How long the sandbox locks take to confirm a change (20 s, as real locks take, when absent). */
+  confirmationDelayMs?: number;
   newId?: () => string;
   /** A folder for dynalite's data; dynalite keeps it in memory when absent. */
   dataPath?: string;
@@ -133,6 +135,7 @@ export class LocalRuntime {
       now: () => Date.now(),
       newId: (prefix) => `${prefix}_${newId()}`,
       webhookSecret: this.lockProviderSecret,
+      confirmationDelayMs: this.options.confirmationDelayMs,
       deliver: async (headers, body) => {
         const response = await this.request({ method: 'POST', path: '/webhooks/locks', headers, body });
         if (response.statusCode !== 200) throw new Error(`lock webhook answered ${response.statusCode}`);

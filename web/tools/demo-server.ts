@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import { SandboxLockProvider } from '#adapters/local/sandbox-locks.ts';
 import { reservationEventBody, signedDelivery } from '#local/channel-partner.ts';
 import { serveHttp } from '#local/http-server.ts';
 import { LocalRuntime } from '#local/runtime.ts';
@@ -30,24 +28,8 @@ export interface DemoServer {
   stop(): Promise<void>;
 }
 
-/** A sandbox like the runtime's own, confirming after `confirmationDelayMs`. */
-function quickSandbox(runtime: LocalRuntime, confirmationDelayMs: number): SandboxLockProvider {
-  return new SandboxLockProvider({
-    now: () => Date.now(),
-    newId: (prefix) => `${prefix}_${randomUUID()}`,
-    webhookSecret: runtime.lockProviderSecret,
-    confirmationDelayMs,
-    deliver: async (headers, body) => {
-      const response = await runtime.request({ method: 'POST', path: '/webhooks/locks', headers, body });
-      if (response.statusCode !== 200) throw new Error(`lock webhook answered ${response.statusCode}`);
-    },
-  });
-}
-
 export async function startDemoServer(confirmationDelayMs = 300): Promise<DemoServer> {
-  const runtime = await LocalRuntime.start({ channelSecrets: ['local-channel-secret'] });
-  const sandbox = quickSandbox(runtime, confirmationDelayMs);
-  runtime.sandbox = sandbox; // before the demo's devices are added to it
+  const runtime = await LocalRuntime.start({ channelSecrets: ['local-channel-secret'], confirmationDelayMs });
   const { server, url } = await serveHttp(runtime);
   const demo = await seedDemo(runtime);
   const api = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
@@ -88,7 +70,7 @@ export async function startDemoServer(confirmationDelayMs = 300): Promise<DemoSe
     api,
     book,
     stop: async () => {
-      sandbox.dispose();
+      runtime.sandbox.dispose();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await runtime.stop();
