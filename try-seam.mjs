@@ -1,0 +1,17 @@
+import { createFake } from '@seamapi/fake-seam-connect';
+const t0 = performance.now();
+const fake = await createFake();
+const seed = await fake.seed();
+const s = await fake.startServer();
+const http = s.server;
+await new Promise(r => http.close(r));
+await new Promise(r => http.listen(0, '127.0.0.1', r));
+const url = `http://127.0.0.1:${http.address().port}`;
+console.log('url', url, 'ms', performance.now() - t0);
+const post = async (p, b, key='seam_apikey1_token') => { const r = await fetch(url + p, {method:'POST', headers:{authorization:'Bearer '+key,'content-type':'application/json'}, body: JSON.stringify(b)}); return [r.status, await r.json()]; };
+const [st, devs] = await post('/devices/list', {});
+console.log(st, Object.keys(devs), JSON.stringify(devs.pagination), devs.devices.length);
+console.log(JSON.stringify(devs.devices[0], null, 1).slice(0, 6000));
+console.log(JSON.stringify(await post('/devices/list', {}, 'bad')));
+console.log(JSON.stringify(await post('/access_codes/list', {device_id: devs.devices[0].device_id})).slice(0,3000));
+http.close();
