@@ -117,7 +117,10 @@ export class SeamLockProvider implements LockProvider {
     // Seam may answer before the PIN is assigned (`is_waiting_for_code_assignment`): read it once more.
     const code = created.code || (await this.getCode(request.deviceId, created.access_code_id))?.code;
     if (!code) {
-      throw new SeamApiError('transient', `seam ${path}: offline code ${created.access_code_id} has no PIN yet`);
+      throw new SeamApiError(
+        'transient',
+        `seam ${path}: offline code ${created.access_code_id} has no PIN yet`,
+      );
     }
     return { accessCodeId: created.access_code_id, code };
   }

@@ -145,9 +145,13 @@ export class SandboxLockProvider implements LockProvider {
   async createOfflineCode(request: OfflineCodeRequest): Promise<{ accessCodeId: string; code: string }> {
     const device = this.providerDevice(request.deviceId);
     if (!device.offlineCodes) {
-      throw new LockProviderError('failed_to_set', `offline codes are not supported by this lock (${device.deviceId})`);
+      throw new LockProviderError(
+        'failed_to_set',
+        `offline codes are not supported by this lock (${device.deviceId})`,
+      );
     }
-    if (request.endsAt <= request.startsAt) throw new LockProviderError('failed_to_set', 'endsAt must be after startsAt');
+    if (request.endsAt <= request.startsAt)
+      throw new LockProviderError('failed_to_set', 'endsAt must be after startsAt');
     const length = Math.max(...device.codeLengths);
     const digest = createHash('sha256')
       .update(`${device.deviceId}|${request.startsAt}|${request.endsAt}`)
