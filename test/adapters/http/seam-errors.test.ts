@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SeamLockProvider } from '#adapters/http/seam-lock-provider.ts';
-import { type LockFailureReason, LockProviderError } from '#core/errors.ts';
+import { type LockFailureReason, LockProviderError, ProviderCredentialsError } from '#core/errors.ts';
 import { FakeSeam } from '../../support/fake-seam.ts';
 
 const PIN = '482915';
@@ -46,15 +46,29 @@ describe('Seam adapter: error types mapped to domain reasons', () => {
     },
   );
 
-  it('maps a rejected API key to failed_to_set, not retried', async () => {
-    const wrongKey = new SeamLockProvider({ apiKey: 'seam_wrong', baseUrl: seam.url, sleep: async () => {} });
-    const error = await failure(wrongKey.getDevice('dev_1'));
-    expect([error?.reason, error?.message]).toEqual([
-      'failed_to_set',
-      'seam /devices/get: unauthorized (HTTP 401)',
-    ]);
-    expect(seam.requests).toHaveLength(1);
-  });
+  it.each([401, 403])(
+    'maps a refused API key (HTTP %i) to a provider-credentials error, not a lock refusal, not retried',
+    async (status) => {
+      seam.failNext({ status, type: status === 401 ? 'unauthorized' : 'forbidden' });
+      const error = await create().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(ProviderCredentialsError);
+      expect(error).not.toBeInstanceOf(LockProviderError);
+      expect((error as ProviderCredentialsError).status).toBe(status);
+      expect((error as Error).message).not.toContain(PIN);
+      expect(seam.requests).toHaveLength(1);
+    },
+  );
+
+  it.each(['account_disconnected', 'bridge_disconnected'])(
+    'maps %s to the lock being offline, not a failure to set',
+    async (type) => {
+      seam.failNext({ status: 400, type });
+      expect((await failure(create()))?.reason).toBe('device_offline');
+    },
+  );
 
   it('maps a failed action attempt by its error type', async () => {
     seam.attemptError = 'no_space_for_access_code_on_device';

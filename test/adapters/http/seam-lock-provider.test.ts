@@ -194,6 +194,7 @@ describe('Seam adapter: devices', () => {
       online: false,
       nativeScheduling: false,
       canProgramCodes: true,
+      canProgramOfflineCodes: false,
       constraints: {
         codeLengths: [6],
         maxCodes: 200,
@@ -224,13 +225,19 @@ describe('Seam adapter: devices', () => {
     });
   });
 
-  it('lists every device of the workspace', async () => {
+  it('lists every device of the workspace, across pages', async () => {
+    seam.pageSize = 2;
     seam.addDevice({ device_id: 'dev_2', device_type: 'nuki_lock' });
+    seam.addDevice({ device_id: 'dev_3', device_type: 'yale_lock' });
     const devices = await provider().listDevices();
     expect(devices.map((d) => [d.deviceId, d.nativeScheduling])).toEqual([
       ['dev_1', true],
       ['dev_2', false],
+      ['dev_3', true],
     ]);
-    expect(lastRequest()).toMatchObject({ path: '/devices/list', body: {} });
+    expect(seam.requests.map((r) => [r.path, r.body])).toEqual([
+      ['/devices/list', {}],
+      ['/devices/list', { page_cursor: '2' }],
+    ]);
   });
 });
