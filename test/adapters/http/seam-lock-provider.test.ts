@@ -172,6 +172,21 @@ describe('Seam adapter: access code requests', () => {
   });
 });
 
+describe('R11.1 Seam adapter: an offline code Seam has not given a PIN yet', () => {
+  it('reads the code once more, then reports it as passing, naming the code and no PIN', async () => {
+    const error = await provider()
+      .createOfflineCode({ deviceId: 'dev_1', name: 'Ada', startsAt: START, endsAt: END })
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    expect(seam.requests.map((r) => r.path)).toEqual(['/access_codes/create', '/access_codes/get']);
+    expect(error).toBeInstanceOf(LockProviderError);
+    expect((error as LockProviderError).reason).toBe('transient');
+    expect((error as Error).message).toBe('seam /access_codes/create: offline code ac_1 has no PIN yet');
+  });
+});
+
 describe('Seam adapter: devices', () => {
   it('reads status and capabilities in the core constraint vocabulary (R3.2)', async () => {
     seam.addDevice({
