@@ -6,6 +6,7 @@ export interface SentRequest {
   method: string;
   path: string;
   body: Record<string, unknown>;
+  headers?: Record<string, string>;
 }
 
 /** Records every request made through the global `fetch` until `stop()`; requests still go out. */
@@ -19,6 +20,7 @@ export function recordFetch(): { sent: SentRequest[]; stop: () => void } {
       method: (init?.method ?? 'GET').toLowerCase(),
       path: url.pathname,
       body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+      headers: Object.fromEntries(new Headers(init?.headers).entries()),
     });
     return real(input, init);
   });

@@ -95,6 +95,11 @@ export class SeamConnect {
     return created.access_code_id;
   }
 
+  /** Changes a stored code, as Seam does when the lock reports back (status, errors…). */
+  patchCode(accessCodeId: string, fields: Record<string, unknown>): void {
+    this.fake.database.updateAccessCode({ access_code_id: accessCodeId, ...fields });
+  }
+
   /** Seam's stored view of a code, as its own tests read it. */
   code(accessCodeId: string): Record<string, unknown> | undefined {
     return this.fake.database.findAccessCode({ access_code_id: accessCodeId }) as
