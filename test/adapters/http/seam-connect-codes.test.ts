@@ -124,6 +124,20 @@ describe("Seam adapter against Seam's fake: access codes", () => {
     expect((error as Error).message).not.toContain('482915');
   });
 
+  it('reads an unknown device as failed_to_set, and an update of a code Seam lost as its refusal', async () => {
+    const seamLocks = provider();
+    expect(((await rejection(seamLocks.getDevice('device_missing'))) as LockProviderError).reason).toBe(
+      'failed_to_set',
+    );
+    const lost = (await rejection(
+      seamLocks.updateCode(front, 'ac_missing', { name: 'x' }),
+    )) as LockProviderError;
+    expect([lost.reason, lost.message]).toEqual([
+      'failed_to_set',
+      'seam /access_codes/update: access_code_not_found (HTTP 404)',
+    ]);
+  });
+
   it('R7.1 updates only the fields given, the window as a pair', async () => {
     const seamLocks = provider();
     const { accessCodeId: id } = await seamLocks.createCode({ ...timeBound, deviceId: front });

@@ -3,6 +3,9 @@ import { SeamLockProvider } from '#adapters/http/seam-lock-provider.ts';
 import { type LockFailureReason, LockProviderError, ProviderCredentialsError } from '#core/errors.ts';
 import { FakeSeam } from '../../support/fake-seam.ts';
 
+// Refusals on demand, which only the project's fake injects; Seam's own fake answers the ones it can
+// produce in seam-connect-codes.test.ts (a duplicate, an unknown device or code).
+
 const PIN = '482915';
 let seam: FakeSeam;
 
@@ -73,23 +76,6 @@ describe('Seam adapter: error types mapped to domain reasons', () => {
   it('maps a failed action attempt by its error type', async () => {
     seam.attemptError = 'no_space_for_access_code_on_device';
     expect((await failure(create()))?.reason).toBe('no_space');
-  });
-
-  it('maps a PIN already on the lock outside Seam to duplicate_code (R3.3)', async () => {
-    seam.addUnmanagedCode('dev_1', PIN, 'Ada');
-    expect((await failure(create()))?.reason).toBe('duplicate_code');
-  });
-
-  it('maps an unknown device on read to failed_to_set', async () => {
-    expect((await failure(provider().getDevice('dev_missing')))?.reason).toBe('failed_to_set');
-  });
-
-  it('does not swallow a 404 on update: the code to change is gone', async () => {
-    const error = await failure(provider().updateCode('dev_1', 'ac_missing', { name: 'x' }));
-    expect([error?.reason, error?.message]).toEqual([
-      'failed_to_set',
-      'seam /access_codes/update: access_code_not_found (HTTP 404)',
-    ]);
   });
 
   it('treats an unreadable success reply as a server fault (transient)', async () => {
