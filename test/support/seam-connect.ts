@@ -16,8 +16,8 @@ export interface SeamConnectDevice {
   /** Absent means absent: the flag is left off the device, as Seam does for a missing capability. */
   canProgramOnlineCodes?: boolean;
   canProgramOfflineCodes?: boolean;
-  /** Raw fields Seam's fake stores over its defaults (errors, properties…). */
-  extra?: Omit<DeviceUpdate, 'device_id'>;
+  /** Raw fields in Seam's JSON stored over the fake's defaults (errors, properties…), as Seam sends them. */
+  extra?: Record<string, unknown>;
 }
 
 export class SeamConnect {
@@ -75,7 +75,8 @@ export class SeamConnect {
     if (d.canProgramOnlineCodes !== undefined)
       fields.can_program_online_access_codes = d.canProgramOnlineCodes;
     const { device_id } = db.addDevice(fields);
-    const update: DeviceUpdate = { device_id, ...d.extra };
+    // The fake's types know fewer device properties than Seam documents; its store keeps them all.
+    const update = { device_id, ...d.extra } as DeviceUpdate;
     if (d.canProgramOfflineCodes !== undefined)
       update.can_program_offline_access_codes = d.canProgramOfflineCodes;
     db.updateDevice(update);

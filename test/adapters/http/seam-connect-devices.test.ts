@@ -34,7 +34,7 @@ describe("Seam adapter against Seam's fake: devices", () => {
             { constraint_type: 'unique_first_four_digits' },
           ],
         },
-      } as never,
+      },
     });
     expect(await provider().getDevice(nuki)).toEqual({
       deviceId: nuki,
