@@ -17,12 +17,13 @@ const view = (
   backup: AccessView['backup'] = { issued: false, at: undefined },
 ) => ({ timeline, backup }) as AccessView;
 
-const door = (state: Door['state'], attempts = 1, lastError?: string): Door => ({
+const door = (state: Door['state'], attempts = 1, lastError?: string, nextAttemptAt?: string): Door => ({
   lockId: 'front-door',
   lockName: 'Front door',
   state,
   attempts,
   lastError,
+  nextAttemptAt,
 });
 
 describe('a door’s state', () => {
@@ -66,6 +67,15 @@ describe('what Lockstep is doing', () => {
   it('says a refused door is retried, with the refusal', () => {
     expect(lockstepActions(view([]), [door('failed', 2, 'failed_to_set')], when)).toEqual([
       'Front door refused 2 attempts (failed_to_set); Lockstep retries until the code is set',
+    ]);
+  });
+
+  it('says when the next attempt comes, as the workflow planned it (R4.1, R13.2)', () => {
+    expect(lockstepActions(view([]), [door('failed', 2, 'failed_to_set', 't9')], when)).toEqual([
+      'Front door refused 2 attempts (failed_to_set); next attempt at t9',
+    ]);
+    expect(lockstepActions(view([]), [door('offline', 1, undefined, 't9')], when)).toEqual([
+      'Front door is offline: the code goes on when it reconnects; next attempt at t9',
     ]);
   });
 

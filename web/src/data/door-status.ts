@@ -57,6 +57,8 @@ export interface Door {
   state: DoorState;
   attempts: number;
   lastError: string | undefined;
+  /** When Lockstep tries this door again, as its workflow planned (R4.1); absent mid-attempt. */
+  nextAttemptAt: string | undefined;
 }
 
 /** What Lockstep is doing about each problem, from the reservation's own record (R4.1, R4.4, R8.2). */
@@ -69,14 +71,19 @@ export function lockstepActions(
   const stopped = view.timeline.some((t) => t.event === 'provisioning.stopped');
   for (const door of doors) {
     const refused = door.lastError ? ` (${door.lastError})` : '';
+    const next = door.nextAttemptAt
+      ? `next attempt ${when(door.nextAttemptAt)}`
+      : 'Lockstep retries until the code is set';
     if (door.state === 'failed')
       actions.push(
         stopped
           ? `${door.lockName}: gave up, the code window ended before the lock confirmed`
-          : `${door.lockName} refused ${plural(door.attempts, 'attempt')}${refused}; Lockstep retries until the code is set`,
+          : `${door.lockName} refused ${plural(door.attempts, 'attempt')}${refused}; ${next}`,
       );
     if (door.state === 'offline')
-      actions.push(`${door.lockName} is offline: the code goes on when it reconnects, retried meanwhile`);
+      actions.push(
+        `${door.lockName} is offline: the code goes on when it reconnects${door.nextAttemptAt ? `; ${next}` : ', retried meanwhile'}`,
+      );
   }
   if (view.backup.issued)
     actions.push(`Backup code sent to the guest${view.backup.at ? ` ${when(view.backup.at)}` : ''}`);

@@ -1,5 +1,5 @@
 import type { HostAlertKind } from '#ports/host-notifier.ts';
-import type { TimelineEvent } from '../api/types.ts';
+import type { AccessView, TimelineEvent } from '../api/types.ts';
 
 // The reservation's timeline (R8.1) in the host's words, sorted into the lanes of its picture (R13.3).
 
@@ -90,3 +90,18 @@ const alertKindLabel = (entry: TimelineEvent, detail: string | undefined) =>
 /** The timeline described, oldest first. */
 export const describeTimeline = (timeline: readonly TimelineEvent[]): DescribedEvent[] =>
   timeline.flatMap((t) => describeEvent(t) ?? []).sort((a, b) => a.at - b.at);
+
+/** Each door's planned next attempt (R4.1), drawn with the attempts as something still to come. */
+export function plannedAttempts(locks: AccessView['code']['locks']): DescribedEvent[] {
+  return locks.flatMap((l) => {
+    const at = Date.parse(l.nextAttemptAt ?? '');
+    if (Number.isNaN(at)) return [];
+    return [
+      { at, label: 'Next attempt', lane: 'attempts', tone: 'planned', lockId: l.lockId, detail: undefined },
+    ];
+  });
+}
+
+/** What happened and what is planned, oldest first. */
+export const describeReservation = (view: AccessView): DescribedEvent[] =>
+  [...describeTimeline(view.timeline), ...plannedAttempts(view.code.locks)].sort((a, b) => a.at - b.at);
