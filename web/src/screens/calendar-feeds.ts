@@ -51,7 +51,7 @@ function feedItem(
       type: 'button',
       class: 'button',
       'data-key': `sync-${feed.calendarId}`,
-      'aria-label': `Sync ${label} now`,
+      'aria-label': `Sync now: ${label}`,
     },
     'Sync now',
   );
@@ -64,7 +64,7 @@ function feedItem(
   );
   const remove = h(
     'button',
-    { type: 'button', class: 'button button-quiet', 'aria-label': `Remove ${label}` },
+    { type: 'button', class: 'button button-quiet', 'aria-label': `Remove: ${label}` },
     'Remove',
   );
   remove.addEventListener('click', () =>
