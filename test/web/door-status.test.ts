@@ -79,6 +79,14 @@ describe('what Lockstep is doing', () => {
     ]);
   });
 
+  it('says when a code not yet attempted goes on the locks (R2.3)', () => {
+    const timeline = [{ at: 't1', event: 'schedule.provision', detail: 't5' }];
+    expect(lockstepActions(view(timeline), [door('pending', 0), door('set')], when)).toEqual([
+      'The code goes on the locks at t5',
+    ]);
+    expect(lockstepActions(view(timeline), [door('set')], when)).toEqual([]);
+  });
+
   it('says when it gave up, a backup went out and the host was alerted', () => {
     const timeline = [
       { at: 't1', event: 'provisioning.stopped' },

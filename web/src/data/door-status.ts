@@ -85,6 +85,11 @@ export function lockstepActions(
         `${door.lockName} is offline: the code goes on when it reconnects${door.nextAttemptAt ? `; ${next}` : ', retried meanwhile'}`,
       );
   }
+  // Not a problem, but what comes next for a code not yet attempted: the programming time (R2.3).
+  const programming = view.timeline.findLast((t) => t.event === 'schedule.provision')?.detail;
+  const waiting = doors.filter((d) => d.state === 'pending' && d.attempts === 0);
+  const firstAttempt = waiting.map((d) => d.nextAttemptAt).find(Boolean) ?? programming;
+  if (waiting.length > 0 && firstAttempt) actions.push(`The code goes on the locks ${when(firstAttempt)}`);
   if (view.backup.issued)
     actions.push(`Backup code sent to the guest${view.backup.at ? ` ${when(view.backup.at)}` : ''}`);
   for (const alert of view.timeline.filter((t) => t.event === 'host.alert_sent')) {
