@@ -172,7 +172,7 @@ describe('the host dashboard in a browser', () => {
     expect(await section.locator('.feed', { hasText: 'Airbnb' }).textContent()).toContain('Reading fine');
     await expectAccessible(page(), 'properties with calendar feeds');
     await saveScreen(page(), 'properties-feeds');
-    await section.getByRole('button', { name: 'Remove: Vrbo feed' }).click();
+    await section.getByRole('button', { name: 'Remove: Airbnb feed' }).click();
     await expect.poll(() => section.locator('.feed').count()).toBe(1);
     expect(await section.locator('.outcome').textContent()).toBe('Feed removed: its reservations stay.');
   });
@@ -233,6 +233,9 @@ describe('the host dashboard in a browser', () => {
     await expect
       .poll(() => page().locator('.alert a').first().textContent())
       .toBe('Ana Pérez: failed on cellar door');
+    const feedAlert = page().locator('.alert', { hasText: 'Calendar feed' });
+    expect(await feedAlert.locator('a').textContent()).toMatch(/^Beach House: calendar feed .+ is failing$/);
+    expect(await feedAlert.textContent()).toContain('404');
     await expectAccessible(page(), 'alerts');
     await saveScreen(page(), 'alerts');
   });
