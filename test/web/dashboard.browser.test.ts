@@ -220,7 +220,7 @@ describe('the host dashboard in a browser', () => {
     await expect
       .poll(() => card('demo-1').locator('.doing').textContent(), { timeout: 15_000 })
       .toMatch(
-        /cellar door refused \d+ attempts? \(failed_to_set\); next attempt \w{3}, \w{3} \d+, \d+:\d\d [AP]M/,
+        /cellar door refused \d+ attempts? \(the lock did not take the code\); next attempt \w{3}, \w{3} \d+, \d+:\d\d [AP]M/,
       );
     await saveScreen(page(), 'arrivals-attention');
     await card('demo-1').getByRole('link', { name: 'Ana Pérez' }).click();

@@ -66,13 +66,13 @@ describe('what Lockstep is doing', () => {
 
   it('says a refused door is retried, with the refusal', () => {
     expect(lockstepActions(view([]), [door('failed', 2, 'failed_to_set')], when)).toEqual([
-      'Front door refused 2 attempts (failed_to_set); Lockstep retries until the code is set',
+      'Front door refused 2 attempts (the lock did not take the code); Lockstep retries until the code is set',
     ]);
   });
 
   it('says when the next attempt comes, as the workflow planned it (R4.1, R13.2)', () => {
     expect(lockstepActions(view([]), [door('failed', 2, 'failed_to_set', 't9')], when)).toEqual([
-      'Front door refused 2 attempts (failed_to_set); next attempt at t9',
+      'Front door refused 2 attempts (the lock did not take the code); next attempt at t9',
     ]);
     expect(lockstepActions(view([]), [door('offline', 1, undefined, 't9')], when)).toEqual([
       'Front door is offline: the code goes on when it reconnects; next attempt at t9',

@@ -1,5 +1,6 @@
 import type { AccessView, LockCodeStatus, TimelineEvent } from '../api/types.ts';
 import { plural } from '../format.ts';
+import { lockFailureLabel } from './lock-failures.ts';
 import { ALERT_KIND_LABELS } from './timeline-events.ts';
 
 // R13.2: what a guest's code is doing on each door, and whether the guest will get in.
@@ -70,7 +71,7 @@ export function lockstepActions(
   const actions: string[] = [];
   const stopped = view.timeline.some((t) => t.event === 'provisioning.stopped');
   for (const door of doors) {
-    const refused = door.lastError ? ` (${door.lastError})` : '';
+    const refused = door.lastError ? ` (${lockFailureLabel(door.lastError)})` : '';
     const next = door.nextAttemptAt
       ? `next attempt ${when(door.nextAttemptAt)}`
       : 'Lockstep retries until the code is set';

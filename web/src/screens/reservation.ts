@@ -2,6 +2,7 @@ import { get } from '../api/client.ts';
 import type { AccessView, Lock, Property } from '../api/types.ts';
 import { DOOR_STATE_LABELS, doorState, doorsWithBackup } from '../data/door-status.ts';
 import { loadAccessView } from '../data/host-data.ts';
+import { lockFailureLabel } from '../data/lock-failures.ts';
 import { describeReservation } from '../data/timeline-events.ts';
 import { h } from '../dom.ts';
 import { formatWhen } from '../format.ts';
@@ -74,7 +75,7 @@ function doorsTable(view: AccessView, locks: readonly Lock[], zone: string): HTM
       h('td', {}, chip(state, DOOR_STATE_LABELS[state])),
       h('td', {}, String(l.attempts)),
       h('td', {}, l.setAt ? formatWhen(l.setAt, zone) : '—'),
-      withErrors ? h('td', {}, l.lastError ?? '—') : null,
+      withErrors ? h('td', {}, l.lastError ? lockFailureLabel(l.lastError) : '—') : null,
       withPlans ? h('td', {}, l.nextAttemptAt ? formatWhen(l.nextAttemptAt, zone) : '—') : null,
     );
   };
