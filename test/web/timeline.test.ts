@@ -38,6 +38,18 @@ describe('timeline events', () => {
     expect(events.map((e) => e.label)).toEqual(['Lock confirmed the code', 'Code message due']);
   });
 
+  it('shows a moved schedule entry only where it is due now (R2.4), and refusals in words', () => {
+    const events = describeTimeline([
+      { at: '2026-12-01T10:00:00Z', event: 'schedule.delete', detail: '2026-12-05T16:30:00Z' },
+      { at: '2026-12-01T10:00:01Z', event: 'code.attempt_failed', lockId: 'cellar', detail: 'no_space' },
+      { at: '2026-12-02T10:00:00Z', event: 'schedule.delete', detail: '2026-12-06T16:30:00Z' },
+    ]);
+    expect(events.map((e) => [e.label, e.detail, new Date(e.at).toISOString()])).toEqual([
+      ['Attempt refused', 'the lock is full', '2026-12-01T10:00:01.000Z'],
+      ['Removal due', undefined, '2026-12-06T16:30:00.000Z'],
+    ]);
+  });
+
   it('draws each door’s planned next attempt among the attempts, as planned (R4.1, R13.3)', () => {
     const view = {
       timeline: [{ at: '2026-12-01T10:00:00Z', event: 'code.attempt_failed', lockId: 'cellar' }],
