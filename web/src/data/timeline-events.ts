@@ -21,6 +21,7 @@ export const ALERT_KIND_LABELS: Record<HostAlertKind, string> = {
   message_failed: 'message not delivered',
   feed_failing: 'calendar feed failing',
   code_for_guest: 'code sent to you to pass on',
+  code_not_removed: 'code not removed from a lock',
 };
 
 const KINDS: Record<string, [label: string, lane: Lane, tone: Tone]> = {
