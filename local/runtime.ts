@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { InvokeStore } from '@aws/lambda-invoke-store';
 import { secureRandom } from '#adapters/common/secure-random.ts';
 import { HttpFeedFetcher } from '#adapters/http/feed-fetcher.ts';
-import { SeamWebhooks } from '#adapters/http/seam-webhook.ts';
+import { SeamWebhooks, seamWebhookFormat } from '#adapters/http/seam-webhook.ts';
 import { SandboxLockProvider } from '#adapters/local/sandbox-locks.ts';
 import { FEED_SHARDS } from '#config/table-layout.ts';
 import type { Deps } from '#core/deps.ts';
@@ -197,7 +197,7 @@ export class LocalRuntime {
         channelDeliveries({ ...deps, channelSecrets: this.channelSecrets }, deliveries),
       ),
       lockWebhook: withHttpMiddleware(lockDeliveries({ ...deps, lockWebhooks }, deliveries)),
-      hostApi: withHttpMiddleware(hostApi(deps)),
+      hostApi: withHttpMiddleware(hostApi(deps, seamWebhookFormat)),
     };
     const entryHandler = withLogging(scheduledEntry(deps));
     const targets: Record<EntryTarget, EntryDispatch> = {
