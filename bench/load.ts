@@ -18,6 +18,7 @@ interface Answer {
   body: string;
   ms: number;
 }
+const seconds: Record<string, number> = {};
 
 const server = await startServer([], { LOCKSTEP_CHANNEL_SECRET: SECRET });
 const auth = { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' };
@@ -79,7 +80,7 @@ try {
       .map(([s, list]) => `${s}×${list?.length ?? 0}`)
       .join(' ');
     console.log(
-      `${phase.padEnd(7)} p50 ${round(percentile(ms, 50))} ms  p99 ${round(percentile(ms, 99))} ms  max ${round(Math.max(...ms))} ms  statuses ${statuses}`,
+      `${phase.padEnd(7)} p50 ${round(percentile(ms, 50))} ms  p99 ${round(percentile(ms, 99))} ms  max ${round(Math.max(...ms))} ms  ${round(answers.length / (seconds[phase] ?? 1))}/s  statuses ${statuses}`,
     );
   }
   for (const [check, ok] of Object.entries(checks)) console.log(`${ok ? 'ok  ' : 'FAIL'} ${check}`);
@@ -92,6 +93,7 @@ try {
 /** Posts every delivery, IN_FLIGHT at a time, each signed when it is sent (as senders re-sign). */
 async function send(phase: string, list: readonly { eventId: string; body: string }[]): Promise<Answer[]> {
   const answers: Answer[] = new Array(list.length);
+  const began = performance.now();
   let next = 0;
   let done = 0;
   const worker = async () => {
@@ -108,6 +110,7 @@ async function send(phase: string, list: readonly { eventId: string; body: strin
     }
   };
   await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+  seconds[phase] = (performance.now() - began) / 1000;
   process.stderr.write('\n');
   return answers;
 }
