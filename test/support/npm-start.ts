@@ -22,8 +22,11 @@ export function startServer(
   args: readonly string[] = [],
   env: Record<string, string> = {},
 ): Promise<StartedServer> {
+  // A runtime started earlier in this process sets the Lambda concurrency variable; inherited, it
+  // would make the child's logger look for its invoke store before the child's runtime creates it.
+  const { AWS_LAMBDA_MAX_CONCURRENCY: _, ...inherited } = process.env;
   const child = spawn(process.execPath, [START_SCRIPT, ...args], {
-    env: { ...process.env, PORT: '0', POWERTOOLS_LOG_LEVEL: 'ERROR', ...env },
+    env: { ...inherited, PORT: '0', POWERTOOLS_LOG_LEVEL: 'ERROR', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let printed = '';
