@@ -16,7 +16,9 @@ describe('LockstepAlarms', () => {
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Namespace: 'AWS/SQS',
       MetricName: 'ApproximateNumberOfMessagesVisible',
-      Dimensions: [{ Name: 'QueueName', Value: Match.objectLike({ 'Fn::ImportValue': Match.anyValue() }) }],
+      Dimensions: [
+        { Name: 'QueueName', Value: Match.objectLike({ 'Fn::GetStackOutput': Match.anyValue() }) },
+      ],
       Threshold: 1,
       ComparisonOperator: 'GreaterThanOrEqualToThreshold',
       AlarmActions: [topic],
