@@ -74,13 +74,14 @@ export class LockstepHttpApi extends Construct {
       throttle: STAGE_THROTTLE,
     });
     // Unauthenticated routes get their own lower limit, so a flood of unsigned requests cannot use
-    // up the stage's limit (and the functions and table behind it) that hosts need.
+    // up the stage's limit (and the functions and table behind it) that hosts need. The property is
+    // untyped JSON in the L1, so its keys are CloudFormation's own.
     (this.stage.node.defaultChild as apigw.CfnStage).routeSettings = Object.fromEntries(
       HTTP_ROUTES.filter((route) => route.auth !== 'jwt').map((route) => [
         routeKey(route),
         {
-          throttlingRateLimit: OPEN_ROUTE_THROTTLE.rateLimit,
-          throttlingBurstLimit: OPEN_ROUTE_THROTTLE.burstLimit,
+          ThrottlingRateLimit: OPEN_ROUTE_THROTTLE.rateLimit,
+          ThrottlingBurstLimit: OPEN_ROUTE_THROTTLE.burstLimit,
         },
       ]),
     );
