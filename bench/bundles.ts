@@ -31,7 +31,6 @@ interface Template {
 /** Runs `cdk synth` into cdk.out.bench/ and maps each function's asset to its catalog name. */
 export function synthFunctions(): BuiltFunction[] {
   // The functions' bundles do not depend on the deploy values: demo mode takes the placeholders.
-  execFileSync('node', ['web/tools/build.ts'], { cwd: REPO_ROOT, stdio: 'ignore' });
   execFileSync('cdk', ['synth', '--quiet', '--output', BENCH_OUT, '-c', 'demo=true'], {
     cwd: REPO_ROOT,
     stdio: 'ignore',
