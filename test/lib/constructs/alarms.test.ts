@@ -113,6 +113,8 @@ describe('LockstepAlarms on answers and deliveries (issue 19, finding 1)', () =>
   const metricIn = (metrics: unknown, id: string) =>
     (metrics as { Id: string; MetricStat?: { Metric: Record<string, unknown> } }[]).find((m) => m.Id === id)
       ?.MetricStat?.Metric;
+  const expressionOf = (alarm: Record<string, unknown> | undefined) =>
+    ((alarm?.Metrics ?? []) as { Expression?: string }[]).find((m) => m.Expression)?.Expression;
   const alarmsWith = (expression: RegExp) =>
     Object.values(template.findResources('AWS::CloudWatch::Alarm'))
       .map((alarm) => (alarm as { Properties: Record<string, unknown> }).Properties)
@@ -141,8 +143,7 @@ describe('LockstepAlarms on answers and deliveries (issue 19, finding 1)', () =>
       ComparisonOperator: 'GreaterThanThreshold',
       AlarmActions: [topic],
     });
-    const expression = (alarm?.Metrics as { Expression?: string }[]).find((m) => m.Expression)?.Expression;
-    expect(expression).toContain(`requests >= ${CLIENT_ERROR_MIN_REQUESTS}`);
+    expect(expressionOf(alarm)).toContain(`requests >= ${CLIENT_ERROR_MIN_REQUESTS}`);
     expect(metricIn(alarm?.Metrics, 'clientErrors')).toMatchObject({
       MetricName: '4xx',
       Dimensions: [{ Name: 'ApiId', Value: apiId }],
@@ -156,8 +157,7 @@ describe('LockstepAlarms on answers and deliveries (issue 19, finding 1)', () =>
         JSON.stringify(metricIn(a.Metrics, 'refused')).includes(`"Value":"${sender}"`),
       );
       expect(alarm).toMatchObject({ Threshold: 1, AlarmActions: [topic] });
-      const expression = (alarm?.Metrics as { Expression?: string }[]).find((m) => m.Expression)?.Expression;
-      expect(expression).toBe(
+      expect(expressionOf(alarm)).toBe(
         `IF(refused >= ${SIGNATURE_REFUSALS_WITHOUT_SUCCESS} AND FILL(accepted, 0) == 0, 1, 0)`,
       );
       for (const [id, metricName] of [

@@ -212,7 +212,7 @@ describe('R13 dashboard sign-in', () => {
  * The config.json the deployment writes, read from its staged asset, with each deploy-time marker
  * replaced by the CloudFormation value the custom resource will put in its place.
  */
-function readConfigJson(valueOf: (marker: string) => unknown): unknown {
+function readConfigJson(deployTimeValue: (marker: string) => unknown): unknown {
   const { outdir } = application.node.root as App;
   const staged = readdirSync(outdir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
@@ -223,7 +223,7 @@ function readConfigJson(valueOf: (marker: string) => unknown): unknown {
   const replace = (value: unknown): unknown => {
     if (typeof value === 'string' && MARKER.test(value)) {
       const parts = value.split(MARKER).filter(Boolean);
-      const values = parts.map((part) => (MARKER.test(part) ? valueOf(part) : part));
+      const values = parts.map((part) => (MARKER.test(part) ? deployTimeValue(part) : part));
       return values.length === 1 ? values[0] : { 'Fn::Join': ['', values] };
     }
     if (value && typeof value === 'object')
