@@ -25,8 +25,6 @@ export class DashboardSignIn extends Construct {
     });
     this.client = props.userPool.addClient('DashboardClient', {
       generateSecret: false,
-      // Only the hosted pages sign in; the page never sees a password.
-      authFlows: {},
       oAuth: {
         flows: { authorizationCodeGrant: true, implicitCodeGrant: false },
         scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
@@ -40,5 +38,10 @@ export class DashboardSignIn extends Construct {
       refreshTokenValidity: Duration.days(1),
       enableTokenRevocation: true,
     });
+    // Only the hosted pages sign in (the page never sees a password): refresh is the one direct flow.
+    // Left unset, Cognito would allow SRP and custom auth on this public client.
+    (this.client.node.defaultChild as cognito.CfnUserPoolClient).explicitAuthFlows = [
+      'ALLOW_REFRESH_TOKEN_AUTH',
+    ];
   }
 }

@@ -179,7 +179,16 @@ describe('R13 dashboard sign-in', () => {
       CallbackURLs: [dashboardUrl],
       LogoutURLs: [dashboardUrl],
       SupportedIdentityProviders: ['COGNITO'],
+      ExplicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'],
     });
+  });
+
+  it('keeps the hosted pages to the dashboard: the API clients’ app client has no OAuth flow', () => {
+    const clients = Object.entries(template.findResources('AWS::Cognito::UserPoolClient'));
+    const withOAuth = clients.filter(
+      ([, client]) => (client as { Properties: Record<string, unknown> }).Properties.AllowedOAuthFlows,
+    );
+    expect(withOAuth.map(([id]) => id)).toEqual([idOf(dashboard.signIn.client)]);
   });
 
   it('deploys the built page with a config.json naming the API origin, the sign-in domain and the client', () => {
