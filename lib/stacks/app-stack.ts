@@ -1,6 +1,5 @@
 import {
   ArnFormat,
-  CfnOutput,
   CrossStackReferences,
   Duration,
   Lazy,
@@ -42,6 +41,7 @@ import { LockstepHttpApi } from '../constructs/lockstep-http-api.ts';
 import { ProvisioningWorkflow, provisioningStateMachineName } from '../constructs/provisioning-workflow.ts';
 import { SchedulerRole } from '../constructs/scheduler-role.ts';
 import { iam5ResourceFinding } from '../nag/iam5-finding.ts';
+import { addAppOutputs } from './app-outputs.ts';
 import { FUNCTION_ACCESS, type FunctionAccess } from './function-access.ts';
 
 /** The stateful resources the application uses (the data stack provides them). */
@@ -213,32 +213,7 @@ export class AppStack extends Stack {
       alarmEmail: props.alarmEmail,
     });
 
-    this.outputs(hosts);
-  }
-
-  /** What an operator needs by name (docs/deploy.md and docs/operations.md use each). */
-  private outputs(hosts: HostUserPool): void {
-    const values: Record<string, [string, string]> = {
-      ApiUrl: [
-        this.api.stage.url,
-        'The HTTP API: webhook URLs are this plus /webhooks/channel and /webhooks/locks',
-      ],
-      HostUserPoolId: [hosts.userPool.userPoolId, 'Create host users here'],
-      HostUserPoolClientId: [hosts.client.userPoolClientId, 'The app client for API clients (SRP sign-in)'],
-      DashboardClientId: [this.dashboard.signIn.client.userPoolClientId, "The dashboard's app client"],
-      AlarmTopicArn: [this.alarms.topic.topicArn, 'Every alarm notifies this topic'],
-      AsyncFailuresQueueUrl: [
-        this.alarms.asyncFailures.queueUrl,
-        'Scheduled-entry and feed-reading events Lambda gave up on',
-      ],
-      ProvisioningStateMachineArn: [
-        this.provisioning.stateMachine.stateMachineArn,
-        'The provisioning workflow',
-      ],
-      HealthcheckStateMachineArn: [this.healthcheck.stateMachine.stateMachineArn, 'The daily healthcheck'],
-    };
-    for (const [id, [value, description]] of Object.entries(values))
-      new CfnOutput(this, id, { value, description });
+    addAppOutputs(this, hosts);
   }
 
   private grantAccess(
