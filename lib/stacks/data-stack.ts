@@ -118,7 +118,7 @@ export class DataStack extends Stack {
     });
     this.mailConfigurationSetName = this.mail.configurationSet.configurationSetName;
 
-    new CfnOutput(this, 'IntegrationSecretArn', {
+    new CfnOutput(this, 'WebhookSecretsArn', {
       value: this.webhookSecrets.secretArn,
       description: 'Webhook signing secrets and the Seam API key (docs/deploy.md)',
     });
