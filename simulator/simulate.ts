@@ -1,3 +1,4 @@
+import type { LocalStoreKind } from '#local/local-stores.ts';
 import { seededRandom, sequentialIds } from '#local/random.ts';
 import { LocalRuntime } from '#local/runtime.ts';
 import { VirtualTime } from '#local/virtual-time.ts';
@@ -9,6 +10,11 @@ import { CHANNEL_SECRET, SimulatedWorld } from './world.ts';
 export interface SimulateOptions {
   /** Called as virtual time moves, with the share of the scenario's span already played. */
   onProgress?: (fraction: number) => void;
+  /**
+   * Where the product keeps its state: `memory` (the default) runs the in-memory store, held to the
+   * same contract tests as DynamoStore; `dynalite` runs the real DynamoStore against dynalite.
+   */
+  store?: LocalStoreKind;
 }
 
 /**
@@ -21,6 +27,7 @@ export async function simulate(scenario: Scenario, options: SimulateOptions = {}
   const runtime = await LocalRuntime.start({
     random: seededRandom(scenario.seed),
     newId: sequentialIds(),
+    store: options.store ?? 'memory',
     channelSecrets: [CHANNEL_SECRET],
     lockProviderSecret: `whsec_${Buffer.from('simulated-lock-provider-secret').toString('base64')}`,
   });
