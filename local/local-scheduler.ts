@@ -1,6 +1,7 @@
 import type { ScheduledEntry } from '#core/model.ts';
 import type { Scheduler } from '#ports/scheduler.ts';
 import type { AwsCalls } from './aws-calls.ts';
+import { EntryQueue } from './entry-queue.ts';
 import { MAX_TIMER_MS } from './timers.ts';
 
 /**
@@ -9,11 +10,10 @@ import { MAX_TIMER_MS } from './timers.ts';
  * the order they were scheduled.
  */
 export class LocalScheduler implements Scheduler {
-  private readonly entries = new Map<string, { entry: ScheduledEntry; seq: number }>();
+  private readonly entries = new EntryQueue();
   private readonly calls: AwsCalls;
   private readonly fire: (entry: ScheduledEntry) => Promise<void>;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private seq = 0;
 
   constructor(calls: AwsCalls, fire: (entry: ScheduledEntry) => Promise<void>) {
     this.calls = calls;
@@ -23,7 +23,7 @@ export class LocalScheduler implements Scheduler {
   async schedule(entry: ScheduledEntry): Promise<void> {
     // The AWS adapter tries CreateSchedule and falls back to UpdateSchedule for an existing entry.
     this.calls.scheduler += this.entries.has(entry.name) ? 2 : 1;
-    this.entries.set(entry.name, { entry, seq: this.seq++ });
+    this.entries.set(entry);
     this.arm();
   }
 
@@ -34,31 +34,23 @@ export class LocalScheduler implements Scheduler {
   }
 
   pending(): ScheduledEntry[] {
-    return this.ordered().map((e) => e.entry);
-  }
-
-  private ordered() {
-    return [...this.entries.values()].sort((a, b) => a.entry.at - b.entry.at || a.seq - b.seq);
+    return this.entries.ordered();
   }
 
   private arm(): void {
+    // Re-armed on every change, as before: among timers due at one instant, the latest armed fires last.
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    const head = this.ordered()[0];
+    const head = this.entries.first();
     if (!head) return;
-    const delay = Math.min(MAX_TIMER_MS, Math.max(0, head.entry.at - Date.now()));
+    const delay = Math.min(MAX_TIMER_MS, Math.max(0, head.at - Date.now()));
     this.timer = setTimeout(() => this.runDue(), delay);
   }
 
   private runDue(): void {
     this.timer = undefined;
-    const now = Date.now();
-    for (const { entry } of this.ordered()) {
-      if (entry.at > now) break;
-      // ActionAfterCompletion DELETE: a fired entry is gone.
-      this.entries.delete(entry.name);
-      void this.fire(entry);
-    }
+    // ActionAfterCompletion DELETE: a fired entry is gone.
+    for (const entry of this.entries.takeDue(Date.now())) void this.fire(entry);
     this.arm();
   }
 }
