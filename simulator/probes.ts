@@ -52,7 +52,9 @@ export class Probes {
     const pinOn = (lockId: string) => pinOnLock(r, lockId);
     const held = new Set((property?.lockIds ?? []).map(pinOn));
     const told = [...held].every((pin) =>
-      this.runtime.outbox.entries.some((e) => reachedGuest(e, reservationId) && e.message.text.includes(pin)),
+      this.runtime.outbox
+        .about(reservationId)
+        .some((e) => reachedGuest(e, reservationId) && e.message.text.includes(pin)),
     );
     const onEveryLock = (property?.lockIds ?? []).every((lockId) =>
       this.runtime.sandbox.codesOnDevice(lockId).some((c) => c.code === pinOn(lockId)),

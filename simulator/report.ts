@@ -96,7 +96,9 @@ function hostAlerts(
   about: { reservationId?: string; lockId?: string },
 ): AlertReport[] {
   const alerts: AlertReport[] = [];
-  for (const entry of runtime.outbox.entries) {
+  const entries =
+    about.reservationId === undefined ? runtime.outbox.entries : runtime.outbox.about(about.reservationId);
+  for (const entry of entries) {
     if (!isAlert(entry)) continue;
     const { reservationId, lockId, kind } = entry.message;
     if (about.reservationId !== undefined && reservationId !== about.reservationId) continue;

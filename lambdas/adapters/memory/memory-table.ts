@@ -146,8 +146,9 @@ export class MemoryTable {
 
   private write(row: Row, before: Row | undefined): void {
     this.meter.write(writeUnits(Math.max(row.bytes, before?.bytes ?? 0)) + indexWriteUnits(before, row));
-    if (before !== undefined) this.remove(before);
+    // Replaced in place: a host's partition holds every reservation, too many to re-sort on each save.
     partitionOf(this.partitions, row.pk).set(row.sk, row);
+    if (before !== undefined) this.removeIndexEntries(before);
     for (const [name, key] of indexEntries(row)) {
       partitionOf(this.indexPartitions, indexPartitionId(name, key.pk)).set(indexEntryKey(key, row), {
         sk: key.sk,
@@ -160,6 +161,10 @@ export class MemoryTable {
     const partition = this.partitions.get(row.pk);
     partition?.delete(row.sk);
     if (partition?.size === 0) this.partitions.delete(row.pk);
+    this.removeIndexEntries(row);
+  }
+
+  private removeIndexEntries(row: Row): void {
     for (const [name, key] of indexEntries(row)) {
       const id = indexPartitionId(name, key.pk);
       const entries = this.indexPartitions.get(id);

@@ -104,7 +104,7 @@ export async function sendCodeMessage(
   const uncovered = failing.filter((lockId) => !allBackups(r).some((b) => b.lockId === lockId));
   if (uncovered.length > 0) await alertCodeFailed(deps, r, property, uncovered, 'message_time');
   // R6.2: each arrival is also a moment to top up (and retry) the pools of its online locks.
-  for (const lock of locks) await refillPool(deps, r.hostId, lock.lockId);
+  for (const lock of locks) await refillPool(deps, r.hostId, lock.lockId, { lock, property });
   return outcome;
 }
 
