@@ -15,6 +15,8 @@ export interface SimulateOptions {
    * same contract tests as DynamoStore; `dynalite` runs the real DynamoStore against dynalite.
    */
   store?: LocalStoreKind;
+  /** Shown the runtime once the run is over, before it stops (bench:sim reads its call counts). */
+  onFinished?: (runtime: LocalRuntime) => void;
 }
 
 /**
@@ -50,7 +52,9 @@ export async function simulate(scenario: Scenario, options: SimulateOptions = {}
       world.observations.notes.push({ at: f.at, ...about, note: `failure: ${f.what}` });
     }
     world.observations.notes.sort((a, b) => a.at - b.at);
-    return await buildReport(runtime, scenario, world.observations, feeds);
+    const report = await buildReport(runtime, scenario, world.observations, feeds);
+    options.onFinished?.(runtime);
+    return report;
   } finally {
     time.uninstall();
     Math.random = mathRandom;
