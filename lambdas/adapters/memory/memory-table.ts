@@ -1,4 +1,5 @@
 import { BY_DUE_INDEX, BY_PROPERTY_INDEX } from '#config/table-layout.ts';
+import { jsonCopy } from '#core/json-copy.ts';
 import {
   type CapacityMeter,
   itemBytes,
@@ -29,6 +30,8 @@ export interface Row {
   indexes?: Partial<Record<IndexName, IndexKey>> | undefined;
   /** The size of the item the DynamoDB adapter writes for it, for capacity units. */
   bytes: number;
+  /** The entity parsed once, never handed out: each read gets a copy of it. */
+  parsed?: unknown;
 }
 
 /**
@@ -52,7 +55,10 @@ export interface IndexRange {
 }
 
 /** A copy of the stored entity: a caller mutating it never changes what is stored. */
-export const entityOf = <T>(row: Row): T => JSON.parse(row.body) as T;
+export function entityOf<T>(row: Row): T {
+  row.parsed ??= JSON.parse(row.body);
+  return jsonCopy(row.parsed) as T;
+}
 
 const INDEX_ATTRIBUTES: Record<IndexName, { partitionKey: string; sortKey: string }> = {
   byProperty: BY_PROPERTY_INDEX,
