@@ -1,5 +1,5 @@
 import type { Instant, IssuedBackup, Reservation } from '#core/model.ts';
-import type { AwsCalls } from '#local/aws-calls.ts';
+import { type AwsCalls, uncounted } from '#local/aws-calls.ts';
 import type { OutboxEntry } from '#local/outbox.ts';
 import type { LocalRuntime } from '#local/runtime.ts';
 import { type CalendarReport, calendarReports, feedStays } from './calendar-report.ts';
@@ -166,7 +166,7 @@ export async function buildReport(
 ): Promise<Report> {
   const reservations: ReservationReport[] = [];
   for (const s of scenario.reservations) {
-    const stored = await runtime.deps.reservations.getReservation(ACCOUNT, s.id);
+    const stored = await uncounted(() => runtime.deps.reservations.getReservation(ACCOUNT, s.id));
     reservations.push(reservationReport(runtime, s.id, stored, observations));
   }
   for (const { reservation, source } of feeds ? await feedStays(scenario, feeds) : []) {
