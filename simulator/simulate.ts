@@ -36,6 +36,10 @@ export async function simulate(scenario: Scenario, options: SimulateOptions = {}
   // The workflow's Retry jitter draws from Math.random: seed it too, for the run's length only.
   const mathRandom = Math.random;
   Math.random = seededRandom(scenario.seed ^ 0x5eed);
+  // A run reports failures by their message; stack traces it never shows cost more than whole
+  // handlers (aws-local-stepfunctions' JSONPath throws an Error for each path it evaluates).
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   // Version 2's feeds, served on loopback: the server starts on real timers, before the virtual clock.
   const feeds = await FeedWorld.start(runtime, scenario);
   const time = VirtualTime.install(start, runtime.activity);
@@ -58,6 +62,7 @@ export async function simulate(scenario: Scenario, options: SimulateOptions = {}
   } finally {
     time.uninstall();
     Math.random = mathRandom;
+    Error.stackTraceLimit = stackTraceLimit;
     await feeds?.stop();
     await runtime.stop();
   }
