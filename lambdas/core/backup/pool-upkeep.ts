@@ -13,6 +13,17 @@ export interface KnownToRefill {
   lock?: Lock | undefined;
   /** A property the caller read, which may serve the lock. */
   property?: Property | undefined;
+  /** The host's properties, listed at most once for all the refills of one invocation. */
+  hostProperties?: (() => Promise<Property[]>) | undefined;
+}
+
+/** Lists the host's properties on the first call only: one invocation's refills share the listing. */
+export function listedOnce(deps: Deps, hostId: string): () => Promise<Property[]> {
+  let listed: Promise<Property[]> | undefined;
+  return () => {
+    listed ??= deps.properties.listProperties(hostId);
+    return listed;
+  };
 }
 
 /**
@@ -32,13 +43,8 @@ export async function refillPool(
   if (size === 0) return;
   // A host may have hundreds of properties: they are listed only when the known one cannot tell
   // whether the lock gives backups out, or when new codes must avoid the guests' PINs.
-  let serving: Promise<Property[]> | undefined;
-  const servingProperties = () => {
-    serving ??= deps.properties
-      .listProperties(hostId)
-      .then((all) => all.filter((p) => p.lockIds.includes(lockId)));
-    return serving;
-  };
+  const hostProperties = known.hostProperties ?? listedOnce(deps, hostId);
+  const servingProperties = async () => (await hostProperties()).filter((p) => p.lockIds.includes(lockId));
   const knownGivesBackups = known.property?.lockIds.includes(lockId) && known.property.settings.backupCodes;
   // A pool only takes code slots where a property it serves gives backups out.
   if (!knownGivesBackups && !(await servingProperties()).some((p) => p.settings.backupCodes)) return;
