@@ -1,11 +1,11 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AwsCalls } from '#local/aws-calls.ts';
+import { costPerReservation } from '#local/aws-cost.ts';
+import { PRICES } from '#local/aws-prices.ts';
 import { BENCH_OUT, synthFunctions } from './bundles.ts';
 import { runJsonScript } from './children.ts';
 import { BASELINE_METHOD, buildBaseline, measureInit } from './cold-start.ts';
-import { costPerReservation } from './cost.ts';
-import { PRICES } from './prices.ts';
 import { round } from './stats.ts';
 import { type Row, renderTable } from './table.ts';
 
@@ -126,7 +126,7 @@ const results = {
     prices: PRICES,
     method:
       `Simulator awsCalls for a generated ${sim.reservations}-reservation scenario (bench/sim.ts) priced ` +
-      'with bench/prices.ts, divided by reservations. DynamoDB: capacity units the in-memory store computes ' +
+      'with local/aws-prices.ts, divided by reservations. DynamoDB: capacity units the in-memory store computes ' +
       "from item sizes by DynamoDB's billing rules (index writes and refused conditional writes included; " +
       'docs/decisions.md). Step Functions: states entered plus retries in the local engine. ' +
       `Lambda duration: an estimate, invocations × warm webhook p50 (${latency.webhook.p50Ms} ms) × ` +
