@@ -11,7 +11,7 @@ import { median } from './stats.ts';
 
 // Cold starts: each bundle loaded in a fresh Node process (this Node, the runtime's major), the time
 // taken inside the child from process start (performance.timeOrigin) until the module and its
-// top-level await (config, clients, GetSecretValue against a loopback stub) have settled: the part
+// top-level await (config, clients, any GetSecretValue against a loopback stub) have settled: the part
 // of Lambda's Init Duration that the code controls plus Node's own start.
 
 const run = promisify(execFile);
@@ -60,10 +60,11 @@ export async function measureInit(
   bundles: Record<string, string>,
   runs: number,
 ): Promise<Record<string, InitTimes>> {
+  // One value that fills every secret's key (lambdas/config/secrets.ts): each function reads its own.
   const stub = await startSecretsStub({
-    channel: ['bench-channel-secret'],
-    lockProvider: ['whsec_YmVuY2gtbG9jay1wcm92aWRlci1zZWNyZXQ='],
-    seamApiKey: 'seam_bench',
+    apiKey: 'seam_bench',
+    signingSecrets: ['whsec_YmVuY2gtbG9jay1wcm92aWRlci1zZWNyZXQ='],
+    signingSecret: 'bench-host-webhook-secret',
   });
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',

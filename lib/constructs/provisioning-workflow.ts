@@ -104,7 +104,7 @@ export class ProvisioningWorkflow extends Construct {
     // wait, then let the Check count the attempt and plan the next one (R4.1).
     const attemptUnfinished = new sfn.Pass(this, PROVISIONING_STATES.attemptUnfinished, {
       result: sfn.Result.fromObject({
-        requested: -1,
+        unfinished: true,
         confirmationWaitSeconds: CONFIRMATION_WAIT.toSeconds(),
       }),
       resultPath: '$.attempt',
