@@ -112,6 +112,22 @@ export class WebhookUndeliveredError extends Error {
   }
 }
 
+/**
+ * The lock provider refused the operator's credentials (a revoked or wrong API key). No lock refused
+ * anything, so it is not a LockProviderError: it escapes the domain's handling of refusals, fails the
+ * run, and the composition roots count and log it for the operator's alarm.
+ */
+export class ProviderCredentialsError extends Error {
+  readonly provider: string;
+  readonly status: number;
+  constructor(provider: string, status: number, message: string) {
+    super(message);
+    this.name = 'ProviderCredentialsError';
+    this.provider = provider;
+    this.status = status;
+  }
+}
+
 /** A provider hiccup (5xx, throttling): the workflow retries the step before it counts as an attempt. */
 export class TransientLockError extends Error {
   constructor(message: string) {

@@ -9,7 +9,9 @@ export type MetricName =
   /** A guest message sent on one route, by `channel` (R5). */
   | 'MessagesSent'
   /** A property's round of feed reads that stopped on a fault; its feeds stay due (R10.1). */
-  | 'FeedPropertyReadsFailed';
+  | 'FeedPropertyReadsFailed'
+  /** A lock reported that it failed to remove a code Lockstep asked it to remove (R7.3). */
+  | 'CodeRemovalsFailed';
 
 /**
  * Dimensions are a closed set of low-cardinality labels: nothing a caller could put a PIN,

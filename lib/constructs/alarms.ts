@@ -7,6 +7,11 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import {
+  METRICS_NAMESPACE,
+  METRICS_SERVICE,
+  PROVIDER_CREDENTIALS_METRIC,
+} from '../../lambdas/config/alarmed-metrics.ts';
 
 export interface LockstepAlarmsProps {
   /** Every function, by name: errors and throttles are alarmed per function. */
@@ -97,6 +102,21 @@ export class LockstepAlarms extends Construct {
         description: `A ${name} execution failed, timed out or was aborted.`,
       });
     }
+    // Counted by the functions' shared middleware (Powertools adds the `service` dimension).
+    this.alarm(
+      'ProviderCredentialsRejected',
+      new cloudwatch.Metric({
+        namespace: METRICS_NAMESPACE,
+        metricName: PROVIDER_CREDENTIALS_METRIC,
+        dimensionsMap: { service: METRICS_SERVICE },
+        statistic: cloudwatch.Stats.SUM,
+        period: Duration.minutes(5),
+      }),
+      {
+        description:
+          'The lock provider refused the API key (HTTP 401/403): no code can be set or removed until the integration secret holds a valid key.',
+      },
+    );
     for (const [name, machine] of Object.entries(props.dailyWorkflows ?? {})) {
       // Hourly sums: an hour with a success is fine, an hour without one (no data) breaches; the
       // alarm needs every hour of the span to breach, so it fires once no run succeeded in that long.

@@ -46,6 +46,9 @@ const FOLLOWED: Readonly<Record<string, LockEventType>> = {
   'access_code.scheduled_on_device': 'access_code.set_on_device',
   'access_code.failed_to_set_on_device': 'access_code.failed_to_set_on_device',
   'access_code.removed_from_device': 'access_code.removed_from_device',
+  // A PIN left on the lock after checkout, or gone from it before the stay: neither may pass unnoticed.
+  'access_code.failed_to_remove_from_device': 'access_code.failed_to_remove_from_device',
+  'access_code.deleted_external_to_seam': 'access_code.deleted_externally',
   'device.connected': 'device.connected',
   'device.disconnected': 'device.disconnected',
 };

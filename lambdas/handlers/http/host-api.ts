@@ -12,6 +12,7 @@ import { accessView, reservationSummary } from './routes/access-view.ts';
 import { backupPoolRoute } from './routes/backup-pool.ts';
 import { calendarFeedRoutes } from './routes/calendar-feeds.ts';
 import { RenderMessageBody, renderMessageRoute } from './routes/render-message.ts';
+import { resendMessageRoute } from './routes/resend-message.ts';
 import { reservationGuestRoute } from './routes/reservation-guest.ts';
 import {
   ConnectLockAccountBody,
@@ -40,6 +41,7 @@ export const ROUTES: readonly RouteEntry[] = [
       body: RenderMessageBody,
     },
   ],
+  resendMessageRoute,
   route(
     'POST',
     '/v1/properties',

@@ -1,5 +1,10 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
+import {
+  METRICS_NAMESPACE,
+  METRICS_SERVICE,
+  PROVIDER_CREDENTIALS_METRIC,
+} from '../../../lambdas/config/alarmed-metrics.ts';
 import { FUNCTIONS } from '../../../lambdas/functions/catalog.ts';
 import { DAILY_RUN_HOURS } from '../../../lib/constructs/alarms.ts';
 import { buildTestApp, logicalIdOf } from '../app-fixture.ts';
@@ -74,6 +79,19 @@ describe('LockstepAlarms', () => {
       Threshold: 1,
       ComparisonOperator: 'LessThanThreshold',
       TreatMissingData: 'breaching',
+      AlarmActions: [topic],
+    });
+  });
+
+  it("alarms on the lock provider refusing the operator's API key, from the functions' own count", () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: METRICS_NAMESPACE,
+      MetricName: PROVIDER_CREDENTIALS_METRIC,
+      Dimensions: [{ Name: 'service', Value: METRICS_SERVICE }],
+      Statistic: 'Sum',
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      TreatMissingData: 'notBreaching',
       AlarmActions: [topic],
     });
   });
