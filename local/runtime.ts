@@ -1,8 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { InvokeStore } from '@aws/lambda-invoke-store';
 import { secureRandom } from '#adapters/common/secure-random.ts';
 import { HttpFeedFetcher } from '#adapters/http/feed-fetcher.ts';
-import { SeamWebhooks } from '#adapters/http/seam-webhook.ts';
+import { SeamWebhooks, seamWebhookFormat } from '#adapters/http/seam-webhook.ts';
 import { SandboxLockProvider } from '#adapters/local/sandbox-locks.ts';
 import { FEED_SHARDS } from '#config/table-layout.ts';
 import type { Deps } from '#core/deps.ts';
@@ -31,12 +32,13 @@ import { Activity } from './activity.ts';
 import { localContext, toApiGatewayEvent } from './api-gateway-event.ts';
 import { type AwsCalls, noAwsCalls } from './aws-calls.ts';
 import { matchRoute } from './http-routes.ts';
+import { JsonListFile } from './json-list-file.ts';
 import { LocalJwtIssuer } from './jwt.ts';
 import { LocalFeedReading } from './local-feed-reading.ts';
 import { LocalHealthcheck } from './local-healthcheck.ts';
 import { LocalScheduler } from './local-scheduler.ts';
 import { type LocalStoreKind, type LocalStores, startLocalStores } from './local-stores.ts';
-import { LocalWorkflows } from './local-workflows.ts';
+import { LocalWorkflows, type RunningExecution } from './local-workflows.ts';
 import { LocalMetrics } from './metrics.ts';
 import { Outbox, type OutboxEntry } from './outbox.ts';
 import { TrackedFeedFetcher } from './tracked-feed-fetcher.ts';
@@ -48,7 +50,10 @@ export interface RuntimeOptions {
   /** How long the sandbox locks take to confirm a change (20 s, as real locks take, when absent). */
   confirmationDelayMs?: number;
   newId?: () => string;
-  /** A folder for dynalite's data; dynalite keeps it in memory when absent. */
+  /**
+   * A folder for what must outlive the process (`npm start -- --data DIR`): dynalite's data, the
+   * scheduled entries and the running provisioning executions. Everything is in memory when absent.
+   */
   dataPath?: string;
   /** dynalite when absent; `memory` keeps state in the in-memory store and starts no dynalite. */
   store?: LocalStoreKind;
@@ -127,8 +132,10 @@ export class LocalRuntime {
       this.options.store ?? 'dynalite',
       this.activity,
       this.calls,
-      this.options.dataPath,
+      this.options.dataPath && path.join(this.options.dataPath, 'dynamo'),
     );
+    const onDisk = <T>(name: string) =>
+      this.options.dataPath ? new JsonListFile<T>(path.join(this.options.dataPath, name)) : undefined;
     const newId = this.options.newId ?? (() => randomUUID());
     this.outbox = new Outbox(this.calls, this.options.onMessage);
     this.sandbox = new SandboxLockProvider({
@@ -141,17 +148,25 @@ export class LocalRuntime {
         if (response.statusCode !== 200) throw new Error(`lock webhook answered ${response.statusCode}`);
       },
     });
-    this.scheduler = new LocalScheduler(this.calls, (entry) => this.fire(entry));
+    this.scheduler = new LocalScheduler(
+      this.calls,
+      (entry) => this.fire(entry),
+      onDisk<ScheduledEntry>('schedules.json'),
+    );
     const tasks = {
       provisionAttempt: this.taskHandler('provision-attempt', (deps) => provisionAttempt(deps)),
       provisionCheck: this.taskHandler('provision-check', (deps) => provisionCheck(deps)),
     };
-    this.workflows = new LocalWorkflows(tasks, this.calls, (error, input) =>
-      this.failures.push({
-        at: Date.now(),
-        reservationId: input.reservationId,
-        what: `provisioning: ${String(error)}`,
-      }),
+    this.workflows = new LocalWorkflows(
+      tasks,
+      this.calls,
+      (error, input) =>
+        this.failures.push({
+          at: Date.now(),
+          reservationId: input.reservationId,
+          what: `provisioning: ${String(error)}`,
+        }),
+      onDisk<RunningExecution>('executions.json'),
     );
     this.healthcheck = new LocalHealthcheck(
       this.taskHandler('healthcheck-shard', (deps) => healthcheckShard(deps)),
@@ -197,7 +212,7 @@ export class LocalRuntime {
         channelDeliveries({ ...deps, channelSecrets: this.channelSecrets }, deliveries),
       ),
       lockWebhook: withHttpMiddleware(lockDeliveries({ ...deps, lockWebhooks }, deliveries)),
-      hostApi: withHttpMiddleware(hostApi(deps)),
+      hostApi: withHttpMiddleware(hostApi(deps, seamWebhookFormat)),
     };
     const entryHandler = withLogging(scheduledEntry(deps));
     const targets: Record<EntryTarget, EntryDispatch> = {
@@ -270,6 +285,15 @@ export class LocalRuntime {
   private bearerClaims(headers: Record<string, string>, now: number) {
     const auth = Object.entries(headers).find(([k]) => k.toLowerCase() === 'authorization')?.[1] ?? '';
     return auth.startsWith('Bearer ') ? this.jwt.verify(auth.slice(7), now) : undefined;
+  }
+
+  /**
+   * After a restart on the same `dataPath`: the scheduled entries come back (overdue ones fire at
+   * once) and the provisioning executions the last process left running start again. Called once the
+   * lock provider knows its devices, so nothing runs against a provider that is not ready.
+   */
+  resume(): { entries: number; executions: number } {
+    return { entries: this.scheduler.resume(), executions: this.workflows.resume() };
   }
 
   async stop(): Promise<void> {
