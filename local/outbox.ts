@@ -35,6 +35,8 @@ export function recipientOf(entry: OutboxEntry): string {
 export class Outbox implements EmailSender, SmsSender, ChannelMessenger, HostNotifier {
   readonly entries: OutboxEntry[] = [];
   private readonly seen = new Set<string>();
+  /** Entries by the reservation they are about: a portfolio's probes read one stay's, not all. */
+  private readonly byReservation = new Map<string, OutboxEntry[]>();
   private readonly calls: AwsCalls;
   private readonly onMessage: (entry: OutboxEntry) => void;
 
@@ -65,6 +67,17 @@ export class Outbox implements EmailSender, SmsSender, ChannelMessenger, HostNot
     if (entry.via === 'email' || entry.via === 'alert') this.calls.ses++;
     else if (entry.via === 'sms') this.calls.sns++;
     this.entries.push(entry);
+    const about = entry.message.reservationId;
+    if (about !== undefined) {
+      const list = this.byReservation.get(about);
+      if (list) list.push(entry);
+      else this.byReservation.set(about, [entry]);
+    }
     this.onMessage(entry);
+  }
+
+  /** The entries about one reservation, in the order they were recorded. */
+  about(reservationId: string): readonly OutboxEntry[] {
+    return this.byReservation.get(reservationId) ?? [];
   }
 }

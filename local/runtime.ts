@@ -30,7 +30,7 @@ import {
 } from '../lambdas/functions/catalog.ts';
 import { Activity } from './activity.ts';
 import { localContext, toApiGatewayEvent } from './api-gateway-event.ts';
-import { type AwsCalls, noAwsCalls } from './aws-calls.ts';
+import { type AwsCalls, inFunction, noAwsCalls } from './aws-calls.ts';
 import { matchRoute } from './http-routes.ts';
 import { JsonListFile } from './json-list-file.ts';
 import { LocalJwtIssuer } from './jwt.ts';
@@ -219,7 +219,7 @@ export class LocalRuntime {
       provisioning: (entry, input) => this.workflows.startProvisioning(input, `${entry.name}-${Date.now()}`),
       [ENTRY_FUNCTION]: async (entry, input) => {
         this.calls.lambda++;
-        await this.invocation(entryHandler)(
+        await this.invocation(functionLabel(ENTRY_FUNCTION), entryHandler)(
           { kind: entry.kind, ...input },
           localContext(functionLabel(ENTRY_FUNCTION), entry.name),
         );
@@ -231,14 +231,15 @@ export class LocalRuntime {
   private taskHandler(name: string, make: (deps: Deps) => (event: unknown) => Promise<unknown>) {
     return (input: unknown) =>
       this.activity.track(async () => {
-        const handler = this.invocation(withLogging(make(this.deps)));
+        const handler = this.invocation(name, withLogging(make(this.deps)));
         return handler(input, localContext(name, `${name}-${++this.requestCount}`) as never);
       });
   }
 
   /** One Lambda invocation: its own logger state, even while others are running. */
-  private invocation<E, C, R>(handler: (event: E, context: C) => Promise<R>) {
-    return (event: E, context: C): Promise<R> => this.invokeStore.run({}, () => handler(event, context));
+  private invocation<E, C, R>(label: string, handler: (event: E, context: C) => Promise<R>) {
+    return (event: E, context: C): Promise<R> =>
+      this.invokeStore.run({}, () => inFunction(label, () => handler(event, context)));
   }
 
   /** A scheduled entry fires at the catalog's target for its kind, as EventBridge Scheduler would. */
@@ -274,7 +275,7 @@ export class LocalRuntime {
       if (route.auth === 'jwt' && !claims)
         return { statusCode: 401, body: JSON.stringify({ message: 'Unauthorized' }) };
       this.calls.lambda++;
-      return this.invocation(this.routes[route.function])(
+      return this.invocation(functionLabel(route.function), this.routes[route.function])(
         toApiGatewayEvent(claims ? { ...base, claims } : base, routeKey(route)),
         localContext(functionLabel(route.function), requestId),
       );
@@ -294,6 +295,11 @@ export class LocalRuntime {
    */
   resume(): { entries: number; executions: number } {
     return { entries: this.scheduler.resume(), executions: this.workflows.resume() };
+  }
+
+  /** DynamoDB calls by the function that made them, on the in-memory store (bench:sim's breakdown). */
+  get dynamodbCallsByFunction(): Readonly<Record<string, number>> {
+    return this.stores.callsByFunction;
   }
 
   async stop(): Promise<void> {

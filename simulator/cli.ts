@@ -7,7 +7,7 @@ import { InvalidScenarioError, parseScenario } from './scenario.ts';
 import { simulate } from './simulate.ts';
 import { kpiTable } from './summary.ts';
 
-// npm run simulate -- SCENARIO.json [--report REPORT.json]
+// npm run simulate -- SCENARIO.json [--report REPORT.json] [--store memory|dynalite]
 // npm run simulate -- --generate N [--properties P] [--locks L] [--days D] [--seed S] [--out FILE]
 
 const { values, positionals } = parseArgs({
@@ -20,6 +20,7 @@ const { values, positionals } = parseArgs({
     days: { type: 'string' },
     seed: { type: 'string' },
     out: { type: 'string' },
+    store: { type: 'string' },
   },
 });
 
@@ -48,7 +49,12 @@ if (values.generate !== undefined) {
   process.exit(0);
 }
 
-const file = positionals[0] ?? fail('usage: npm run simulate -- SCENARIO.json [--report REPORT.json]');
+const file =
+  positionals[0] ??
+  fail('usage: npm run simulate -- SCENARIO.json [--report REPORT.json] [--store memory|dynalite]');
+const STORES = ['memory', 'dynalite'] as const;
+const store = STORES.find((kind) => kind === (values.store ?? 'memory'));
+if (store === undefined) fail('--store: must be memory or dynalite');
 let document: unknown;
 try {
   document = JSON.parse(readFileSync(file, 'utf8'));
@@ -64,7 +70,7 @@ try {
 }
 
 const bar = process.stderr.isTTY ? progressBar(process.stderr) : undefined;
-const report = await simulate(scenario, { onProgress: bar?.update });
+const report = await simulate(scenario, { onProgress: bar?.update, store });
 bar?.done();
 const reportPath = values.report ?? join('reports', `${basename(file, '.json')}.report.json`);
 mkdirSync(dirname(reportPath), { recursive: true });

@@ -19,6 +19,16 @@ export class UnauthorizedError extends Error {
   }
 }
 
+/** A request body over the route's size limit, refused before it is read (a 413 naming the limit). */
+export class PayloadTooLargeError extends Error {
+  readonly code = 'payload_too_large';
+  readonly field = 'body';
+  constructor(limitBytes: number) {
+    super(`body: larger than the ${limitBytes}-byte limit`);
+    this.name = 'PayloadTooLargeError';
+  }
+}
+
 /** Also used for another host's resources, so their existence is never revealed (R9.3). */
 export class NotFoundError extends Error {
   readonly code = 'not_found';

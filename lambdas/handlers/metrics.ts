@@ -1,6 +1,6 @@
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import type { MiddlewareObj } from '@middy/core';
-import { METRICS_NAMESPACE, METRICS_SERVICE } from '#config/alarmed-metrics.ts';
+import { METRICS_NAMESPACE, METRICS_SERVICE } from '#config/metric-names.ts';
 
 /** One Powertools metrics buffer per function, flushed by the shared middy stacks. */
 export const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: METRICS_SERVICE });

@@ -1,6 +1,6 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { MiddlewareObj } from '@middy/core';
-import { PROVIDER_CREDENTIALS_METRIC } from '#config/alarmed-metrics.ts';
+import { ALARMED_METRICS } from '#config/metric-names.ts';
 import { ProviderCredentialsError } from '#core/errors.ts';
 import { logger } from './logger.ts';
 import { metrics } from './metrics.ts';
@@ -14,7 +14,7 @@ export function countRefusedCredentials<E, R>(): MiddlewareObj<E, R> {
     onError: async (request) => {
       const { error } = request;
       if (!(error instanceof ProviderCredentialsError)) return;
-      metrics.addMetric(PROVIDER_CREDENTIALS_METRIC, MetricUnit.Count, 1);
+      metrics.addMetric(ALARMED_METRICS.providerCredentialsRejected, MetricUnit.Count, 1);
       logger.error('lock provider refused the API key', { provider: error.provider, status: error.status });
     },
   };

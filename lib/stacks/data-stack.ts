@@ -13,12 +13,17 @@ import {
   PARTITION_KEY,
   SORT_KEY,
 } from '../../lambdas/config/table-layout.ts';
+import { MailSending } from '../constructs/mail-sending.ts';
 
 export interface DataStackProps extends StackProps {
   /** Protects the table (and keeps it and its key on stack deletion). Default true. */
   readonly deletionProtection?: boolean;
   /** The EventBridge Scheduler group holding every per-reservation schedule. Default `lockstep`. */
   readonly scheduleGroupName?: string;
+  /** The address guest email and host alerts come from; its SES identity lives here. */
+  readonly senderEmail: string;
+  /** Verify this domain in SES instead of the single address. */
+  readonly senderDomain?: string | undefined;
 }
 
 /** The stateful half of Lockstep: what must survive a redeploy of the functions. */
@@ -30,8 +35,10 @@ export class DataStack extends Stack {
   readonly schedulerDlq: sqs.Queue;
   /** One secret per credential (lambdas/config/secrets.ts); operators set their values. */
   readonly secrets: Record<SecretName, secretsmanager.Secret>;
+  readonly mail: MailSending;
+  readonly mailConfigurationSetName: string;
 
-  constructor(scope: Construct, id: string, props: DataStackProps = {}) {
+  constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
     const protect = props.deletionProtection ?? true;
     const removalPolicy = protect ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
@@ -69,6 +76,8 @@ export class DataStack extends Stack {
 
     this.scheduleGroupName = props.scheduleGroupName ?? 'lockstep';
     this.scheduleGroup = new CfnScheduleGroup(this, 'ScheduleGroup', { name: this.scheduleGroupName });
+    // Deleting a group deletes its schedules: pending provisioning, messages and deletions would be lost.
+    this.scheduleGroup.applyRemovalPolicy(RemovalPolicy.RETAIN);
 
     // Schedule payloads carry ids only (R9.4), so SQS-managed encryption suffices and keeps the
     // scheduler role free of KMS permissions.
@@ -83,6 +92,18 @@ export class DataStack extends Stack {
     });
 
     this.secrets = integrationSecrets(this, removalPolicy);
+
+    this.mail = new MailSending(this, 'Mail', {
+      senderEmail: props.senderEmail,
+      senderDomain: props.senderDomain,
+    });
+    this.mailConfigurationSetName = this.mail.configurationSet.configurationSetName;
+
+    new CfnOutput(this, 'SchedulerDlqUrl', {
+      value: this.schedulerDlq.queueUrl,
+      description: 'Schedules EventBridge Scheduler could not deliver (docs/operations.md)',
+    });
+    new CfnOutput(this, 'ScheduleGroupName', { value: this.scheduleGroupName });
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { PROVIDER_CREDENTIALS_METRIC } from '#config/alarmed-metrics.ts';
+import { ALARMED_METRICS } from '#config/metric-names.ts';
 import { LockProviderError, ProviderCredentialsError } from '#core/errors.ts';
 import { withLogging } from '#handlers/with-logging.ts';
 import { captureOutput } from '../support/capture-output.ts';
@@ -31,7 +31,9 @@ async function run(error: Error): Promise<{ thrown: unknown; lines: string[] }> 
 const countedMetrics = (lines: string[]) =>
   lines.flatMap((line) => {
     const parsed = line.startsWith('{') ? (JSON.parse(line) as Record<string, unknown>) : {};
-    return PROVIDER_CREDENTIALS_METRIC in parsed ? [parsed[PROVIDER_CREDENTIALS_METRIC]] : [];
+    return ALARMED_METRICS.providerCredentialsRejected in parsed
+      ? [parsed[ALARMED_METRICS.providerCredentialsRejected]]
+      : [];
   });
 
 describe('a lock provider refusing the API key', () => {
