@@ -25,10 +25,13 @@ export interface Delivery {
   body: string;
 }
 
+/** A 5xx, or an answer saying to come back later (a delivery still being processed, throttling). */
+const tryAgain = (status: number) => status >= 500 || status === 409 || status === 429;
+
 /**
  * The channel partner's side of a webhook delivery: signed at each attempt, redelivered on a 5xx
- * on the partner's schedule, and with faults now and then delivered twice at once (R9.1, R9.5).
- * A 4xx is final: the partner records the refusal (`onRefused`) and stops.
+ * or a 409 on the partner's schedule, and with faults now and then delivered twice at once (R9.1, R9.5).
+ * Any other 4xx is final: the partner records the refusal (`onRefused`) and stops.
  */
 export class ChannelSender {
   private readonly runtime: LocalRuntime;
@@ -71,7 +74,7 @@ export class ChannelSender {
     const status = reply.statusCode ?? 500;
     if (status < 300) return;
     const delay = REDELIVERY_DELAYS_MS[tried];
-    if (status >= 500 && delay !== undefined) {
+    if (tryAgain(status) && delay !== undefined) {
       if (delay === 0) return this.attempt(delivery, tried + 1);
       atTracked(this.runtime, Date.now() + delay, () => this.attempt(delivery, tried + 1));
       return;

@@ -5,6 +5,7 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import { iam5ResourceFinding } from '../nag/iam5-finding.ts';
+import { PLATFORM_RETRY } from './platform-errors.ts';
 
 /** State names of the provisioning workflow; the local runtime binds task handlers by these. */
 export const PROVISIONING_STATES = {
@@ -136,5 +137,6 @@ function invoke(
     backoffRate: 2,
     jitterStrategy: sfn.JitterType.FULL,
   });
+  task.addRetry(PLATFORM_RETRY);
   return task;
 }

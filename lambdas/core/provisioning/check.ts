@@ -10,6 +10,7 @@ import { nextAttemptAt } from '../time/retry-plan.ts';
 import { programmingTime } from '../time/timeline.ts';
 import { toIso } from '../time/zoned.ts';
 import { isProvisioningTarget } from './code-on-lock.ts';
+import { confirmByStatusRead } from './confirm-by-status.ts';
 
 // The provisioning workflow's Check step, after the wait for confirmations: done, retry, or stop.
 
@@ -38,9 +39,11 @@ export interface CheckResult {
 
 /** A lock counts only once the provider confirmed the code (R4.2); otherwise plan the next attempt (R4.1). */
 async function planNextAttempt(deps: Deps, input: ProvisioningInput): Promise<CheckResult> {
-  const r = await deps.reservations.getReservation(input.hostId, input.reservationId);
-  if (r?.status !== 'accepted') return { outcome: 'stopped' };
-  await tellGuestOfNewPin(deps, r); // R3.3: a PIN replaced after the code message, now attempted
+  const read = await deps.reservations.getReservation(input.hostId, input.reservationId);
+  if (read?.status !== 'accepted') return { outcome: 'stopped' };
+  await tellGuestOfNewPin(deps, read); // R3.3: a PIN replaced after the code message, now attempted
+  // R4.2, R9.5: a confirmation still missing after the wait may have been lost; the provider knows.
+  const r = await confirmByStatusRead(deps, read);
   const targets = r.code.locks.filter(isProvisioningTarget);
   if (targets.every((s) => s.status === 'set')) return { outcome: 'done' };
   const now = deps.clock.now();
