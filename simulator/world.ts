@@ -11,8 +11,8 @@ import type { Scenario, ScenarioReservation } from './scenario.ts';
 
 export { ACCOUNT, type Observations } from './probes.ts';
 export const CHANNEL_SECRET = 'simulated-channel-secret';
-/** How often the scenario's host tries a host API call that failed with a 5xx. */
-const HOST_TRIES = 5;
+/** How often the scenario's host tries a host API call that failed with a 5xx (a host clicks again). */
+const HOST_TRIES = 20;
 /** What a scenario host writes when a `message` event uses the shortcode. */
 export const SHORTCODE_TEMPLATE = 'Looking forward to your stay! Your door code is %smartlock_code%.';
 
