@@ -30,7 +30,11 @@ interface Template {
 
 /** Runs `cdk synth` into cdk.out.bench/ and maps each function's asset to its catalog name. */
 export function synthFunctions(): BuiltFunction[] {
-  execFileSync('cdk', ['synth', '--quiet', '--output', BENCH_OUT], { cwd: REPO_ROOT, stdio: 'ignore' });
+  // The functions' bundles do not depend on the deploy values: demo mode takes the placeholders.
+  execFileSync('cdk', ['synth', '--quiet', '--output', BENCH_OUT, '-c', 'demo=true'], {
+    cwd: REPO_ROOT,
+    stdio: 'ignore',
+  });
   const template = JSON.parse(
     readFileSync(path.join(BENCH_OUT, 'LockstepApp.template.json'), 'utf8'),
   ) as Template;

@@ -15,6 +15,12 @@ const FILES: Record<string, [file: string, type: string]> = {
   '/assets/favicon.svg': ['assets/favicon.svg', 'image/svg+xml'],
 };
 
+/**
+ * The page's settings (web/src/auth/config.ts): the API on this origin, and the demo sign-in link
+ * instead of Cognito. On AWS the deployment writes its own, with the user pool's hosted UI.
+ */
+const DEMO_CONFIG = JSON.stringify({ apiBaseUrl: '', auth: { kind: 'demo' } });
+
 /** The page may load only its own files and call only its own origin: no inline script, no framing. */
 const DASHBOARD_HEADERS = {
   'content-security-policy':
@@ -25,6 +31,11 @@ const DASHBOARD_HEADERS = {
   'cache-control': 'no-cache',
 };
 
+function send(response: ServerResponse, method: string, type: string, body: Buffer): void {
+  response.writeHead(200, { 'content-type': type, 'content-length': body.length, ...DASHBOARD_HEADERS });
+  response.end(method === 'HEAD' ? undefined : body);
+}
+
 /** Answers a GET or HEAD for a dashboard file; false when the request is not for one. */
 export async function serveDashboardFile(
   request: IncomingMessage,
@@ -32,8 +43,13 @@ export async function serveDashboardFile(
 ): Promise<boolean> {
   const method = request.method ?? 'GET';
   const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
+  if (method !== 'GET' && method !== 'HEAD') return false;
+  if (pathname === '/config.json') {
+    send(response, method, 'application/json; charset=utf-8', Buffer.from(DEMO_CONFIG));
+    return true;
+  }
   const entry = FILES[pathname];
-  if (!entry || (method !== 'GET' && method !== 'HEAD')) return false;
+  if (!entry) return false;
   const [file, type] = entry;
   let body: Buffer;
   try {
@@ -44,7 +60,6 @@ export async function serveDashboardFile(
       .end('The dashboard is not built: run `npm run build:web` (npm start does it).\n');
     return true;
   }
-  response.writeHead(200, { 'content-type': type, 'content-length': body.length, ...DASHBOARD_HEADERS });
-  response.end(method === 'HEAD' ? undefined : body);
+  send(response, method, type, body);
   return true;
 }

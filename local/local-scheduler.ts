@@ -1,35 +1,58 @@
 import type { ScheduledEntry } from '#core/model.ts';
 import type { Scheduler } from '#ports/scheduler.ts';
 import type { AwsCalls } from './aws-calls.ts';
+import type { JsonListFile } from './json-list-file.ts';
 import { MAX_TIMER_MS } from './timers.ts';
 
 /**
  * EventBridge Scheduler's stand-in: one-time entries fired on the runtime's clock (wall or
  * virtual). One timer is armed for the earliest entry; entries due at the same instant fire in
- * the order they were scheduled.
+ * the order they were scheduled. With a `disk` file (`--data DIR`) every entry not yet fired, or
+ * fired and not finished, is on disk, so a runtime killed at any moment fires it after a restart.
  */
 export class LocalScheduler implements Scheduler {
   private readonly entries = new Map<string, { entry: ScheduledEntry; seq: number }>();
   private readonly calls: AwsCalls;
   private readonly fire: (entry: ScheduledEntry) => Promise<void>;
+  /** Fired and still running: kept on disk until they finish, as EventBridge retries a failed target. */
+  private readonly firing = new Map<number, ScheduledEntry>();
+  private readonly disk: JsonListFile<ScheduledEntry> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private seq = 0;
 
-  constructor(calls: AwsCalls, fire: (entry: ScheduledEntry) => Promise<void>) {
+  constructor(
+    calls: AwsCalls,
+    fire: (entry: ScheduledEntry) => Promise<void>,
+    disk?: JsonListFile<ScheduledEntry>,
+  ) {
     this.calls = calls;
     this.fire = fire;
+    this.disk = disk;
+  }
+
+  /**
+   * The entries a killed runtime left on disk, armed again: an overdue one fires at once (its step
+   * is idempotent, so one that had fired before the kill does no harm running again).
+   */
+  resume(): number {
+    const saved = this.disk?.load() ?? [];
+    for (const entry of saved) this.entries.set(entry.name, { entry, seq: this.seq++ });
+    this.arm();
+    return saved.length;
   }
 
   async schedule(entry: ScheduledEntry): Promise<void> {
     // The AWS adapter tries CreateSchedule and falls back to UpdateSchedule for an existing entry.
     this.calls.scheduler += this.entries.has(entry.name) ? 2 : 1;
     this.entries.set(entry.name, { entry, seq: this.seq++ });
+    this.persist();
     this.arm();
   }
 
   async cancel(name: string): Promise<void> {
     this.calls.scheduler++;
     this.entries.delete(name);
+    this.persist();
     this.arm();
   }
 
@@ -53,12 +76,20 @@ export class LocalScheduler implements Scheduler {
   private runDue(): void {
     this.timer = undefined;
     const now = Date.now();
-    for (const { entry } of this.ordered()) {
+    for (const { entry, seq } of this.ordered()) {
       if (entry.at > now) break;
-      // ActionAfterCompletion DELETE: a fired entry is gone.
+      // ActionAfterCompletion DELETE: a fired entry is gone once its run is over.
       this.entries.delete(entry.name);
-      void this.fire(entry);
+      this.firing.set(seq, entry);
+      void this.fire(entry).finally(() => {
+        this.firing.delete(seq);
+        this.persist();
+      });
     }
     this.arm();
+  }
+
+  private persist(): void {
+    this.disk?.save([...this.firing.values(), ...this.pending()]);
   }
 }

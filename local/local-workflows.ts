@@ -2,12 +2,19 @@ import type { StateMachine } from 'aws-local-stepfunctions';
 import type { ProvisioningInput, Workflows } from '#ports/workflows.ts';
 import type { TaskFunction } from '../lambdas/functions/catalog.ts';
 import type { AwsCalls } from './aws-calls.ts';
+import type { JsonListFile } from './json-list-file.ts';
 import { localStateMachine, synthesizedProvisioningDefinition } from './workflow-definitions.ts';
 
 type TaskHandler = (input: unknown) => Promise<unknown>;
 type LocalHandlers = NonNullable<
   NonNullable<Parameters<StateMachine['run']>[1]>['overrides']
 >['taskResourceLocalHandlers'];
+
+/** A provisioning execution as kept on disk (`--data DIR`): ids only, never a PIN (R9.4). */
+export interface RunningExecution {
+  executionName: string;
+  input: ProvisioningInput;
+}
 
 /** The handler of each provisioning task function. */
 export type ProvisioningTasks = Readonly<Record<TaskFunction<'provisioning'>, TaskHandler>>;
@@ -23,12 +30,16 @@ export class LocalWorkflows implements Workflows {
   private readonly calls: AwsCalls;
   private readonly onFailure: (error: unknown, input: ProvisioningInput) => void;
   private readonly running = new Map<string, Promise<unknown>>();
+  private readonly inputs = new Map<string, ProvisioningInput>();
+  private readonly disk: JsonListFile<RunningExecution> | undefined;
 
   constructor(
     tasks: ProvisioningTasks,
     calls: AwsCalls,
     onFailure: (error: unknown, input: ProvisioningInput) => void,
+    disk?: JsonListFile<RunningExecution>,
   ) {
+    this.disk = disk;
     const { definition, taskArns } = synthesizedProvisioningDefinition();
     this.machine = localStateMachine(definition);
     this.calls = calls;
@@ -57,7 +68,28 @@ export class LocalWorkflows implements Workflows {
     void this.countTransitions(execution.eventLogs);
     const done = execution.result.catch((error: unknown) => this.onFailure(error, input));
     this.running.set(executionName, done);
-    void done.finally(() => this.running.delete(executionName));
+    this.inputs.set(executionName, input);
+    this.persist();
+    void done.finally(() => {
+      this.running.delete(executionName);
+      this.inputs.delete(executionName);
+      this.persist();
+    });
+  }
+
+  /**
+   * Executions a killed runtime left running start again from the top: their input is ids only and
+   * every step is idempotent, so a new run finds where the reservation stands and goes on from there
+   * (Step Functions would have kept them; the local engine keeps nothing across processes).
+   */
+  resume(): number {
+    const saved = this.disk?.load() ?? [];
+    for (const { executionName, input } of saved) void this.startProvisioning(input, executionName);
+    return saved.length;
+  }
+
+  private persist(): void {
+    this.disk?.save([...this.inputs].map(([executionName, input]) => ({ executionName, input })));
   }
 
   // Standard workflows bill each state entered, and each retry of a state, as a transition.

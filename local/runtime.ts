@@ -1,8 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { InvokeStore } from '@aws/lambda-invoke-store';
 import { secureRandom } from '#adapters/common/secure-random.ts';
 import { HttpFeedFetcher } from '#adapters/http/feed-fetcher.ts';
-import { SeamWebhooks } from '#adapters/http/seam-webhook.ts';
+import { SeamWebhooks, seamWebhookFormat } from '#adapters/http/seam-webhook.ts';
 import { SandboxLockProvider } from '#adapters/local/sandbox-locks.ts';
 import { MemoryFailedWorkQueue } from '#adapters/memory/memory-failed-work.ts';
 import { FEED_SHARDS } from '#config/table-layout.ts';
@@ -36,12 +37,13 @@ import { type AwsCalls, noAwsCalls } from './aws-calls.ts';
 import type { FaultSettings } from './faults/fault-plan.ts';
 import { isFunctionCrash, PlatformFaults } from './faults/platform-faults.ts';
 import { matchRoute } from './http-routes.ts';
+import { JsonListFile } from './json-list-file.ts';
 import { LocalJwtIssuer } from './jwt.ts';
 import { LocalFeedReading } from './local-feed-reading.ts';
 import { LocalHealthcheck } from './local-healthcheck.ts';
 import { LocalScheduler } from './local-scheduler.ts';
 import { type LocalStoreKind, type LocalStores, startLocalStores } from './local-stores.ts';
-import { LocalWorkflows } from './local-workflows.ts';
+import { LocalWorkflows, type RunningExecution } from './local-workflows.ts';
 import { LocalMetrics } from './metrics.ts';
 import { Outbox, type OutboxEntry } from './outbox.ts';
 import { TrackedFeedFetcher } from './tracked-feed-fetcher.ts';
@@ -53,7 +55,10 @@ export interface RuntimeOptions {
   /** How long the sandbox locks take to confirm a change (20 s, as real locks take, when absent). */
   confirmationDelayMs?: number;
   newId?: () => string;
-  /** A folder for dynalite's data; dynalite keeps it in memory when absent. */
+  /**
+   * A folder for what must outlive the process (`npm start -- --data DIR`): dynalite's data, the
+   * scheduled entries and the running provisioning executions. Everything is in memory when absent.
+   */
   dataPath?: string;
   /** dynalite when absent; `memory` keeps state in the in-memory store and starts no dynalite. */
   store?: LocalStoreKind;
@@ -139,8 +144,10 @@ export class LocalRuntime {
       this.options.store ?? 'dynalite',
       this.activity,
       this.calls,
-      this.options.dataPath,
+      this.options.dataPath && path.join(this.options.dataPath, 'dynamo'),
     );
+    const onDisk = <T>(name: string) =>
+      this.options.dataPath ? new JsonListFile<T>(path.join(this.options.dataPath, name)) : undefined;
     const newId = this.options.newId ?? (() => randomUUID());
     this.outbox = new Outbox(this.calls, this.options.onMessage);
     this.sandbox = new SandboxLockProvider({
@@ -156,16 +163,22 @@ export class LocalRuntime {
     this.scheduler = new LocalScheduler(
       this.calls,
       this.faults.schedulerFiring((entry) => this.fire(entry)),
+      onDisk<ScheduledEntry>('schedules.json'),
     );
     const tasks = {
       provisionAttempt: this.taskHandler('provision-attempt', (deps) => provisionAttempt(deps)),
       provisionCheck: this.taskHandler('provision-check', (deps) => provisionCheck(deps)),
     };
     // A failed execution goes to the on-failure destination (an EventBridge rule on AWS), to run again.
-    this.workflows = new LocalWorkflows(tasks, this.calls, (error, input) => {
-      const work = { kind: 'provision' as const, ...input, name: `provision-${input.reservationId}` };
-      void this.asyncInvocations.failed(work, error);
-    });
+    this.workflows = new LocalWorkflows(
+      tasks,
+      this.calls,
+      (error, input) => {
+        const work = { kind: 'provision' as const, ...input, name: `provision-${input.reservationId}` };
+        void this.asyncInvocations.failed(work, error);
+      },
+      onDisk<RunningExecution>('executions.json'),
+    );
     this.healthcheck = new LocalHealthcheck(
       this.taskHandler('healthcheck-shard', (deps) => healthcheckShard(deps)),
       this.calls,
@@ -212,7 +225,7 @@ export class LocalRuntime {
         channelDeliveries({ ...deps, channelSecrets: this.channelSecrets }, deliveries),
       ),
       lockWebhook: withHttpMiddleware(lockDeliveries({ ...deps, lockWebhooks }, deliveries)),
-      hostApi: withHttpMiddleware(hostApi(deps)),
+      hostApi: withHttpMiddleware(hostApi(deps, seamWebhookFormat)),
     };
     const entryHandler = withLogging(scheduledEntry(deps));
     const targets: Record<EntryTarget, EntryDispatch> = {
@@ -313,6 +326,15 @@ export class LocalRuntime {
   private bearerClaims(headers: Record<string, string>, now: number) {
     const auth = Object.entries(headers).find(([k]) => k.toLowerCase() === 'authorization')?.[1] ?? '';
     return auth.startsWith('Bearer ') ? this.jwt.verify(auth.slice(7), now) : undefined;
+  }
+
+  /**
+   * After a restart on the same `dataPath`: the scheduled entries come back (overdue ones fire at
+   * once) and the provisioning executions the last process left running start again. Called once the
+   * lock provider knows its devices, so nothing runs against a provider that is not ready.
+   */
+  resume(): { entries: number; executions: number } {
+    return { entries: this.scheduler.resume(), executions: this.workflows.resume() };
   }
 
   async stop(): Promise<void> {

@@ -18,6 +18,14 @@ export async function seedDemo(runtime: LocalRuntime): Promise<Demo> {
     if ((response.statusCode ?? 500) >= 300) throw new Error(`seeding ${path}: ${response.body}`);
   };
   const timeZone = 'America/New_York';
+  const lockIds = ['front-door', 'back-door'];
+  // The sandbox (the provider's stand-in) lives in memory: every start gives it its devices again.
+  for (const id of lockIds) runtime.sandbox.addDevice(sandboxDevice(`sandbox-${id}`));
+  // A third device in the sandbox account, not yet registered: the host API walkthrough matches it.
+  runtime.sandbox.addDevice(sandboxDevice('sandbox-garden'));
+  const existing = await runtime.request({ method: 'GET', path: '/v1/properties/beach-house', headers });
+  // A restart on kept data (`--data DIR`) finds the demo already there.
+  if (existing.statusCode === 200) return { hostId, token, propertyId: 'beach-house', timeZone, lockIds };
   await post('POST', '/v1/properties', {
     id: 'beach-house',
     name: 'Beach House',
@@ -25,14 +33,7 @@ export async function seedDemo(runtime: LocalRuntime): Promise<Demo> {
     bufferBeforeMinutes: 60,
     bufferAfterMinutes: 30,
   });
-  const lockIds = ['front-door', 'back-door'];
   for (const id of lockIds) {
-    runtime.sandbox.addDevice({
-      deviceId: `sandbox-${id}`,
-      model: 'generic',
-      codeLengths: [4, 5, 6],
-      maxCodes: 100,
-    });
     await post('POST', '/v1/locks', {
       id,
       name: id.replace('-', ' '),
@@ -41,12 +42,12 @@ export async function seedDemo(runtime: LocalRuntime): Promise<Demo> {
     });
     await post('PUT', `/v1/properties/beach-house/locks/${id}`);
   }
-  // A third device in the sandbox account, not yet registered: the host API walkthrough matches it.
-  runtime.sandbox.addDevice({
-    deviceId: 'sandbox-garden',
-    model: 'generic',
-    codeLengths: [4, 5, 6],
-    maxCodes: 100,
-  });
   return { hostId, token, propertyId: 'beach-house', timeZone, lockIds };
 }
+
+const sandboxDevice = (deviceId: string) => ({
+  deviceId,
+  model: 'generic' as const,
+  codeLengths: [4, 5, 6],
+  maxCodes: 100,
+});

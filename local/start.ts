@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { serveHttp } from './http-server.ts';
 import { recipientOf } from './outbox.ts';
 import { LocalRuntime } from './runtime.ts';
@@ -6,7 +8,11 @@ import { seedDemo } from './seed-demo.ts';
 // `npm start`: Lockstep on this machine, on wall-clock time, with a demo host ready to try.
 
 const port = Number(process.env.PORT ?? 3000);
+// `--data DIR` keeps the store, the scheduled entries and running executions there across restarts.
+const { values: flags } = parseArgs({ options: { data: { type: 'string' } } });
+const dataPath = flags.data === undefined ? undefined : path.resolve(flags.data);
 const runtime = await LocalRuntime.start({
+  ...(dataPath === undefined ? {} : { dataPath }),
   channelSecrets: [process.env.LOCKSTEP_CHANNEL_SECRET ?? 'local-channel-secret'],
   onMessage: (entry) => {
     const to = recipientOf(entry);
@@ -19,6 +25,7 @@ const { url } = await serveHttp(runtime, port);
 runtime.healthcheck.start(); // R4.3: daily at 08:00 America/New_York, wall time
 runtime.feedReading.start(); // R10.1: calendar feeds at every quarter hour, wall time
 const demo = await seedDemo(runtime);
+const resumed = runtime.resume(); // after the sandbox has its devices again
 
 console.log(`Lockstep is running locally at ${url}
 
@@ -27,6 +34,7 @@ Demo host:      ${demo.hostId}
 Bearer token:   ${demo.token}
 Property:       ${demo.propertyId} (${demo.timeZone}), locks: ${demo.lockIds.join(', ')}
 Channel secret: ${runtime.channelSecrets[0]}
+Data:           ${dataPath ? `${dataPath} (picked up ${resumed.entries} scheduled entries, ${resumed.executions} executions)` : 'in memory (npm start -- --data DIR keeps it)'}
 
 Try it (README.md, "Try it locally"):
   export TOKEN=${demo.token}

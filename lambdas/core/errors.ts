@@ -19,6 +19,16 @@ export class UnauthorizedError extends Error {
   }
 }
 
+/** A request body over the route's size limit, refused before it is read (a 413 naming the limit). */
+export class PayloadTooLargeError extends Error {
+  readonly code = 'payload_too_large';
+  readonly field = 'body';
+  constructor(limitBytes: number) {
+    super(`body: larger than the ${limitBytes}-byte limit`);
+    this.name = 'PayloadTooLargeError';
+  }
+}
+
 /** Also used for another host's resources, so their existence is never revealed (R9.3). */
 export class NotFoundError extends Error {
   readonly code = 'not_found';
@@ -109,6 +119,22 @@ export class WebhookUndeliveredError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'WebhookUndeliveredError';
+  }
+}
+
+/**
+ * The lock provider refused the operator's credentials (a revoked or wrong API key). No lock refused
+ * anything, so it is not a LockProviderError: it escapes the domain's handling of refusals, fails the
+ * run, and the composition roots count and log it for the operator's alarm.
+ */
+export class ProviderCredentialsError extends Error {
+  readonly provider: string;
+  readonly status: number;
+  constructor(provider: string, status: number, message: string) {
+    super(message);
+    this.name = 'ProviderCredentialsError';
+    this.provider = provider;
+    this.status = status;
   }
 }
 

@@ -112,6 +112,11 @@ export interface LockCodeState {
   accessCodeId?: string | undefined;
   /** When each attempt to set the code was made (R4.1 plans the next one from these). */
   attemptedAt: Instant[];
+  /**
+   * When the provisioning workflow tries this lock next, as its Check step planned it (R4.1); the
+   * host sees it (R13.2). Cleared by the attempt it announced.
+   */
+  nextAttemptAt?: Instant | undefined;
   setAt?: Instant | undefined;
   removedAt?: Instant | undefined;
   lastError?: string | undefined;

@@ -1,8 +1,9 @@
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import type { MiddlewareObj } from '@middy/core';
+import { METRICS_NAMESPACE, METRICS_SERVICE } from '#config/metric-names.ts';
 
 /** One Powertools metrics buffer per function, flushed by the shared middy stacks. */
-export const metrics = new Metrics({ namespace: 'Lockstep', serviceName: 'lockstep' });
+export const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: METRICS_SERVICE });
 
 /**
  * Flushes the invocation's counts, on success and on failure. Powertools' own `logMetrics` warns

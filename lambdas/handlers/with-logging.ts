@@ -3,6 +3,7 @@ import middy from '@middy/core';
 import { correlate, correlationIdOf } from './correlation.ts';
 import { logger } from './logger.ts';
 import { flushMetrics } from './metrics.ts';
+import { countRefusedCredentials } from './provider-credentials.ts';
 
 /** The middy stack of non-HTTP functions (scheduler and workflow targets): context in the logs. */
 export function withLogging<E, R>(fn: (event: E) => Promise<R>) {
@@ -12,6 +13,8 @@ export function withLogging<E, R>(fn: (event: E) => Promise<R>) {
       .use(correlate<E>(correlationIdOf))
       .use(injectLambdaContext(logger, { resetKeys: true }))
       .use(flushMetrics<E, R>())
+      // Registered after the flush, so its count is flushed with the failed invocation.
+      .use(countRefusedCredentials<E, R>())
       .use({
         after: async (request) => {
           logger.debug('invocation result', { result: request.response });

@@ -1,6 +1,7 @@
 /**
  * What a host is alerted about by email (R8.2), plus a guest message that could not be delivered, a
- * calendar feed failing for 6 hours (R10.5), and a feed stay's code message to pass on (R10.8).
+ * calendar feed failing for 6 hours (R10.5), a feed stay's code message to pass on (R10.8), and a
+ * code a lock failed to remove (R7.3).
  */
 export const HOST_ALERT_KINDS = [
   'code_failed',
@@ -8,6 +9,7 @@ export const HOST_ALERT_KINDS = [
   'message_failed',
   'feed_failing',
   'code_for_guest',
+  'code_not_removed',
 ] as const;
 export type HostAlertKind = (typeof HOST_ALERT_KINDS)[number];
 

@@ -11,6 +11,14 @@ export interface CodeRequest {
   endsAt?: Instant | undefined;
 }
 
+/** An offline code for a window (R11): the provider chooses the PIN, the lock verifies it unconnected. */
+export interface OfflineCodeRequest {
+  deviceId: string;
+  name: string;
+  startsAt: Instant;
+  endsAt: Instant;
+}
+
 /** What to change on an existing code; omitted fields stay as they are. */
 export interface CodeChanges {
   code?: string | undefined;
@@ -54,6 +62,8 @@ export interface DeviceStatus {
   nativeScheduling: boolean;
   /** The provider can put PIN codes on this device remotely at all. */
   canProgramCodes: boolean;
+  /** The provider can compute offline codes for this device (R11.1): PINs the lock checks with no connection. */
+  canProgramOfflineCodes: boolean;
   constraints: ReportedConstraints;
   /** Constraint types the provider reported that the core has no vocabulary for (e.g. `unique_first_four_digits`). */
   otherConstraints: string[];
@@ -66,6 +76,8 @@ export interface DeviceStatus {
 export interface LockProvider {
   readonly name: LockProviderName;
   createCode(request: CodeRequest): Promise<{ accessCodeId: string }>;
+  /** The PIN comes from the provider; a device without the capability refuses (R11.1). */
+  createOfflineCode(request: OfflineCodeRequest): Promise<{ accessCodeId: string; code: string }>;
   /** Accepted like a creation: the change counts once the provider confirms it on the lock. */
   updateCode(deviceId: string, accessCodeId: string, changes: CodeChanges): Promise<void>;
   /** Idempotent: a code already gone is not an error. */

@@ -18,3 +18,13 @@ export interface LockWebhooks {
    */
   parse(body: string): LockEvent | undefined;
 }
+
+/**
+ * What a provider's deliveries look like, for the OpenAPI document (a partner integrates from it):
+ * the body's JSON Schema, derived from the schema `parse` checks it with, and the names under which
+ * the provider sends the Standard Webhooks headers.
+ */
+export interface LockWebhookFormat {
+  bodySchema: Readonly<Record<string, unknown>>;
+  headers: { id: string; timestamp: string; signature: string };
+}

@@ -9,7 +9,15 @@ export type MetricName =
   /** A guest message sent on one route, by `channel` (R5). */
   | 'MessagesSent'
   /** A property's round of feed reads that stopped on a fault; its feeds stay due (R10.1). */
-  | 'FeedPropertyReadsFailed';
+  | 'FeedPropertyReadsFailed'
+  /** A lock reported that it failed to remove a code Lockstep asked it to remove (R7.3). */
+  | 'CodeRemovalsFailed'
+  /** A guest message a route refused for good, by `channel` (alarmed: SES or SNS refusing). */
+  | 'MessagesRefused'
+  /** A webhook delivery refused for its signature or timestamp, by `sender` (R9.1). */
+  | 'WebhookSignaturesRefused'
+  /** A webhook delivery whose signature passed, by `sender` (R9.1). */
+  | 'WebhookSignaturesAccepted';
 
 /**
  * Dimensions are a closed set of low-cardinality labels: nothing a caller could put a PIN,
@@ -18,6 +26,8 @@ export type MetricName =
 export interface MetricDimensions {
   /** The route a message went out on: `email`, `sms`, or a booking channel. */
   channel?: string;
+  /** Who sent a webhook: `channel` (the channel partner) or `locks` (the lock provider). */
+  sender?: string;
 }
 
 /** Counts things that happened; recording never fails the work that happened. */

@@ -39,6 +39,15 @@ export class HealthcheckWorkflow extends Construct {
       payloadResponseOnly: true,
       retryOnServiceExceptions: true,
     });
+    // A hundred shards at once can meet Lambda's concurrency limit; a throttled shard waits and retries
+    // instead of failing the day's run (retryOnServiceExceptions leaves throttling out).
+    check.addRetry({
+      errors: ['Lambda.TooManyRequestsException'],
+      interval: Duration.seconds(2),
+      backoffRate: 2,
+      maxAttempts: 6,
+      jitterStrategy: sfn.JitterType.FULL,
+    });
     check.addRetry(PLATFORM_RETRY);
     const fanOut = new sfn.DistributedMap(this, 'Shards', {
       itemsPath: '$.shards',

@@ -40,6 +40,8 @@ export class HostUserPool extends Construct {
     });
     this.client = this.userPool.addClient('HostClient', {
       authFlows: { userSrp: true },
+      // API clients sign in with SRP; the hosted pages (and their redirects) belong to the dashboard's client.
+      disableOAuth: true,
       preventUserExistenceErrors: true,
       accessTokenValidity: Duration.hours(1),
       idTokenValidity: Duration.hours(1),

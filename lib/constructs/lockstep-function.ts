@@ -42,6 +42,8 @@ export interface LockstepFunctionProps {
   readonly functionName?: string;
   readonly timeout?: Duration;
   readonly memorySize?: number;
+  /** Caps (and guarantees) the function's concurrent runs; absent for the account's shared pool. */
+  readonly reservedConcurrency?: number;
 }
 
 /** A Lockstep Lambda function with the project's runtime, bundling, logging and tracing defaults. */
@@ -80,6 +82,7 @@ export class LockstepFunction extends Construct {
       depsLockFilePath: path.join(REPO_ROOT, 'package-lock.json'),
       bundling: { ...LOCKSTEP_BUNDLING, mainFields: [...LOCKSTEP_BUNDLING.mainFields] },
       ...(props.functionName ? { functionName: props.functionName } : {}),
+      ...(props.reservedConcurrency ? { reservedConcurrentExecutions: props.reservedConcurrency } : {}),
     });
     Validations.of(this.role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',

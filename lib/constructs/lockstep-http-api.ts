@@ -6,7 +6,12 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { HTTP_ROUTES, type HttpFunctionName, type RouteAuth } from '../../lambdas/functions/catalog.ts';
+import {
+  HTTP_ROUTES,
+  type HttpFunctionName,
+  type RouteAuth,
+  routeKey,
+} from '../../lambdas/functions/catalog.ts';
 import { constructId } from '../construct-id.ts';
 
 // One JSON line per request, for Logs Insights; never bodies or headers, which may carry secrets.
@@ -29,8 +34,12 @@ export interface LockstepHttpApiProps {
   readonly functions: Readonly<Record<HttpFunctionName, lambda.IFunction>>;
   /** The JWT issuer (the hosts' user pool) and the audience (its app client) for the host API. */
   readonly jwtIssuer: string;
-  readonly jwtAudience: string;
+  readonly jwtAudience: readonly string[];
 }
+
+/** The whole stage's throttle, and the lower one of each route that needs no JWT. */
+export const STAGE_THROTTLE = { rateLimit: 50, burstLimit: 100 } as const;
+export const OPEN_ROUTE_THROTTLE = { rateLimit: 20, burstLimit: 40 } as const;
 
 // Why a route has no gateway authorizer, for cdk-nag's APIG4.
 const OPEN_ROUTE_REASONS: Record<Exclude<RouteAuth, 'jwt'>, string> = {
@@ -62,8 +71,20 @@ export class LockstepHttpApi extends Construct {
         destination: new apigw.LogGroupLogDestination(accessLogs),
         format: ACCESS_LOG_FORMAT,
       },
-      throttle: { rateLimit: 50, burstLimit: 100 },
+      throttle: STAGE_THROTTLE,
     });
+    // Unauthenticated routes get their own lower limit, so a flood of unsigned requests cannot use
+    // up the stage's limit (and the functions and table behind it) that hosts need. The property is
+    // untyped JSON in the L1, so its keys are CloudFormation's own.
+    (this.stage.node.defaultChild as apigw.CfnStage).routeSettings = Object.fromEntries(
+      HTTP_ROUTES.filter((route) => route.auth !== 'jwt').map((route) => [
+        routeKey(route),
+        {
+          ThrottlingRateLimit: OPEN_ROUTE_THROTTLE.rateLimit,
+          ThrottlingBurstLimit: OPEN_ROUTE_THROTTLE.burstLimit,
+        },
+      ]),
+    );
 
     // One integration per function and one JWT authorizer, shared by the routes that use them.
     const integrations = new Map<HttpFunctionName, HttpLambdaIntegration>();
@@ -73,7 +94,7 @@ export class LockstepHttpApi extends Construct {
       integrations.set(name, integration);
       return integration;
     };
-    const jwt = new HttpJwtAuthorizer('HostJwt', props.jwtIssuer, { jwtAudience: [props.jwtAudience] });
+    const jwt = new HttpJwtAuthorizer('HostJwt', props.jwtIssuer, { jwtAudience: [...props.jwtAudience] });
 
     for (const route of HTTP_ROUTES) {
       // Webhooks authenticate by signature and timestamp in the function (R9.1), not at the gateway.

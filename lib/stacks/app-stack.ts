@@ -1,4 +1,13 @@
-import { ArnFormat, CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import {
+  ArnFormat,
+  CrossStackReferences,
+  Duration,
+  Lazy,
+  ReferenceStrength,
+  Stack,
+  type StackProps,
+  Validations,
+} from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -18,10 +27,12 @@ import {
   FUNCTIONS,
   type FunctionName,
   functionLabel,
+  HTTP_ROUTES,
   WORKFLOW_TASKS,
 } from '../../lambdas/functions/catalog.ts';
 import { constructId } from '../construct-id.ts';
 import { LockstepAlarms } from '../constructs/alarms.ts';
+import { DashboardHosting } from '../constructs/dashboard-hosting.ts';
 import { FeedReading } from '../constructs/feed-reading.ts';
 import { HealthcheckWorkflow } from '../constructs/healthcheck-workflow.ts';
 import { HostUserPool } from '../constructs/host-user-pool.ts';
@@ -30,6 +41,7 @@ import { LockstepHttpApi } from '../constructs/lockstep-http-api.ts';
 import { ProvisioningWorkflow, provisioningStateMachineName } from '../constructs/provisioning-workflow.ts';
 import { SchedulerRole } from '../constructs/scheduler-role.ts';
 import { iam5ResourceFinding } from '../nag/iam5-finding.ts';
+import { addAppOutputs } from './app-outputs.ts';
 import { FUNCTION_ACCESS, type FunctionAccess } from './function-access.ts';
 
 /** The stateful resources the application uses (the data stack provides them). */
@@ -38,6 +50,8 @@ export interface LockstepData {
   readonly scheduleGroupName: string;
   readonly schedulerDlq: sqs.IQueue;
   readonly webhookSecrets: secretsmanager.ISecret;
+  /** The SES configuration set every send uses (the sender identity's default). */
+  readonly mailConfigurationSetName: string;
 }
 
 export interface AppStackProps extends StackProps {
@@ -48,7 +62,20 @@ export interface AppStackProps extends StackProps {
   readonly channelMessagingUrl: string;
   /** Protects the hosts' user pool. Default true. */
   readonly deletionProtection?: boolean;
+  /** Subscribed to the alarm topic. */
+  readonly alarmEmail?: string | undefined;
+  /** The hosted sign-in domain's prefix for the dashboard. */
+  readonly authDomainPrefix: string;
+  /** The built dashboard's folder. */
+  readonly dashboardDir: string;
+  /** Reserved concurrency of each webhook function; 0 for none. */
+  readonly webhookConcurrency?: number;
 }
+
+/** The functions anyone on the internet can invoke (signature checked inside): their concurrency is capped. */
+const WEBHOOK_FUNCTIONS: readonly FunctionName[] = HTTP_ROUTES.filter(
+  (route) => route.auth === 'signed-webhook',
+).map((route) => route.function);
 
 /** The stateless half of Lockstep: functions, API, workflow and the scheduler's role. */
 export class AppStack extends Stack {
@@ -59,9 +86,13 @@ export class AppStack extends Stack {
   readonly api: LockstepHttpApi;
   readonly schedulerRole: iam.Role;
   readonly alarms: LockstepAlarms;
+  readonly dashboard: DashboardHosting;
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props);
+    // The data stack's values arrive as its outputs, read at deploy time, not as exports: an export
+    // in use blocks every update that would change it, and so the data stack itself.
+    CrossStackReferences.of(this).consume(ReferenceStrength.WEAK);
     const { data } = props;
     // Declared before any grant, so KMS and Secrets Manager grant through our roles' policies
     // instead of editing the data stack's resource policies (which would make the stacks a cycle).
@@ -119,6 +150,8 @@ export class AppStack extends Stack {
           }),
           // A shard's round reads up to thousands of feeds (docs/decisions.md, "Calendar feeds").
           ...(name === FEED_READING_FUNCTION && { timeout: Duration.minutes(5) }),
+          // A flood of unsigned requests stops at this many concurrent runs, well short of the table.
+          ...(WEBHOOK_FUNCTIONS.includes(name) && { reservedConcurrency: props.webhookConcurrency ?? 0 }),
         });
         return [name, fn];
       }),
@@ -153,7 +186,17 @@ export class AppStack extends Stack {
     this.api = new LockstepHttpApi(this, 'Http', {
       functions: lambdas,
       jwtIssuer: hosts.issuer,
-      jwtAudience: hosts.client.userPoolClientId,
+      // The dashboard's client needs the distribution, which needs the API: its id comes in lazily.
+      jwtAudience: [
+        hosts.client.userPoolClientId,
+        Lazy.string({ produce: () => this.dashboard.signIn.client.userPoolClientId }),
+      ],
+    });
+    this.dashboard = new DashboardHosting(this, 'Dashboard', {
+      api: this.api.api,
+      userPool: hosts.userPool,
+      authDomainPrefix: props.authDomainPrefix,
+      dashboardDir: props.dashboardDir,
     });
 
     this.alarms = new LockstepAlarms(this, 'Alarms', {
@@ -166,11 +209,11 @@ export class AppStack extends Stack {
         Healthcheck: this.healthcheck.stateMachine,
       },
       dailyWorkflows: { Healthcheck: this.healthcheck.stateMachine },
+      api: this.api.api,
+      alarmEmail: props.alarmEmail,
     });
 
-    new CfnOutput(this, 'ApiUrl', { value: this.api.stage.url });
-    new CfnOutput(this, 'HostUserPoolId', { value: hosts.userPool.userPoolId });
-    new CfnOutput(this, 'HostUserPoolClientId', { value: hosts.client.userPoolClientId });
+    addAppOutputs(this, hosts);
   }
 
   private grantAccess(
@@ -206,7 +249,7 @@ export class AppStack extends Stack {
       );
     }
     if (access.managesSchedules) this.grantScheduleManagement(fn, data.scheduleGroupName);
-    if (access.sendsMessages) this.grantMessaging(fn, props.senderEmail);
+    if (access.sendsMessages) this.grantMessaging(fn, props);
   }
 
   private grantScheduleManagement(fn: LockstepFunction, scheduleGroupName: string): void {
@@ -241,15 +284,24 @@ export class AppStack extends Stack {
     });
   }
 
-  private grantMessaging(fn: LockstepFunction, senderEmail: string): void {
+  private grantMessaging(fn: LockstepFunction, props: AppStackProps): void {
+    const { senderEmail } = props;
     // Sending needs permission on the sender's identity, verified either as the address or its domain.
     const domain = senderEmail.split('@')[1] ?? senderEmail;
     fn.role.addToPolicy(
       new iam.PolicyStatement({
         actions: ['ses:SendEmail'],
-        resources: [senderEmail, domain].map((identity) =>
-          this.formatArn({ service: 'ses', resource: 'identity', resourceName: identity }),
-        ),
+        resources: [
+          ...[senderEmail, domain].map((identity) =>
+            this.formatArn({ service: 'ses', resource: 'identity', resourceName: identity }),
+          ),
+          // A send through a configuration set (the identity's default) is authorized on the set too.
+          this.formatArn({
+            service: 'ses',
+            resource: 'configuration-set',
+            resourceName: props.data.mailConfigurationSetName,
+          }),
+        ],
       }),
     );
     // SMS goes straight to a phone number, which has no ARN: SNS requires "*" for that.

@@ -1,4 +1,12 @@
-import { Duration, RemovalPolicy, SecretValue, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import {
+  CfnOutput,
+  Duration,
+  RemovalPolicy,
+  SecretValue,
+  Stack,
+  type StackProps,
+  Validations,
+} from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { CfnScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
@@ -12,12 +20,17 @@ import {
   PARTITION_KEY,
   SORT_KEY,
 } from '../../lambdas/config/table-layout.ts';
+import { MailSending } from '../constructs/mail-sending.ts';
 
 export interface DataStackProps extends StackProps {
   /** Protects the table (and keeps it and its key on stack deletion). Default true. */
   readonly deletionProtection?: boolean;
   /** The EventBridge Scheduler group holding every per-reservation schedule. Default `lockstep`. */
   readonly scheduleGroupName?: string;
+  /** The address guest email and host alerts come from; its SES identity lives here. */
+  readonly senderEmail: string;
+  /** Verify this domain in SES instead of the single address. */
+  readonly senderDomain?: string | undefined;
 }
 
 // An empty secret of the shape the webhook handlers read; operators fill in the real secrets.
@@ -31,8 +44,10 @@ export class DataStack extends Stack {
   readonly scheduleGroupName: string;
   readonly schedulerDlq: sqs.Queue;
   readonly webhookSecrets: secretsmanager.Secret;
+  readonly mail: MailSending;
+  readonly mailConfigurationSetName: string;
 
-  constructor(scope: Construct, id: string, props: DataStackProps = {}) {
+  constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
     const protect = props.deletionProtection ?? true;
     const removalPolicy = protect ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
@@ -70,6 +85,8 @@ export class DataStack extends Stack {
 
     this.scheduleGroupName = props.scheduleGroupName ?? 'lockstep';
     this.scheduleGroup = new CfnScheduleGroup(this, 'ScheduleGroup', { name: this.scheduleGroupName });
+    // Deleting a group deletes its schedules: pending provisioning, messages and deletions would be lost.
+    this.scheduleGroup.applyRemovalPolicy(RemovalPolicy.RETAIN);
 
     // Schedule payloads carry ids only (R9.4), so SQS-managed encryption suffices and keeps the
     // scheduler role free of KMS permissions.
@@ -94,5 +111,21 @@ export class DataStack extends Stack {
         'The channel partners and the lock provider issue these secrets; they are rotated with the partner, ' +
         'and the list form lets old and new secrets overlap during a rotation.',
     });
+
+    this.mail = new MailSending(this, 'Mail', {
+      senderEmail: props.senderEmail,
+      senderDomain: props.senderDomain,
+    });
+    this.mailConfigurationSetName = this.mail.configurationSet.configurationSetName;
+
+    new CfnOutput(this, 'WebhookSecretsArn', {
+      value: this.webhookSecrets.secretArn,
+      description: 'Webhook signing secrets and the Seam API key (docs/deploy.md)',
+    });
+    new CfnOutput(this, 'SchedulerDlqUrl', {
+      value: this.schedulerDlq.queueUrl,
+      description: 'Schedules EventBridge Scheduler could not deliver (docs/operations.md)',
+    });
+    new CfnOutput(this, 'ScheduleGroupName', { value: this.scheduleGroupName });
   }
 }

@@ -51,6 +51,7 @@ describe('host API: lock accounts', () => {
           online: true,
           nativeScheduling: true,
           canProgramCodes: true,
+          canProgramOfflineCodes: false,
           constraints: { codeLengths: [6], maxCodes: 40 },
           otherConstraints: [],
         },

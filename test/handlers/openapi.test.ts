@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '#handlers/http/host-api.ts';
 import { LocalRuntime } from '#local/runtime.ts';
+import { HTTP_ROUTES } from '../../lambdas/functions/catalog.ts';
 import { hostApiClient } from '../support/host-api-client.ts';
 
 // GET /openapi.json: the host API's OpenAPI 3.1 document, generated from the route table and its
@@ -35,8 +36,14 @@ describe('the OpenAPI document', () => {
     expect(doc.openapi).toBe('3.1.0');
   });
 
-  it('documents exactly the routes in the route table', () => {
-    expect(documented().sort()).toEqual(ROUTES.map(([method, path]) => `${method} ${path}`).sort());
+  it('documents exactly the routes in the route table, and the catalog’s signed webhook routes', () => {
+    const webhooks = HTTP_ROUTES.filter((r) => r.auth === 'signed-webhook').map(
+      (r) => `${r.method} ${r.path}`,
+    );
+    expect(webhooks).toHaveLength(2);
+    expect(documented().sort()).toEqual(
+      [...ROUTES.map(([method, path]) => `${method} ${path}`), ...webhooks].sort(),
+    );
   });
 
   it('documents only routes the router answers: none answers “route not found” (drift check)', async () => {

@@ -1,16 +1,27 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Stack } from 'aws-cdk-lib';
 import { buildLockstepApp, type LockstepApp } from '../../lib/lockstep-app.ts';
 
 // The same context `cdk synth` gets from cdk.json, minus esbuild bundling and the built-in
-// CloudFormation schema check: both cost seconds and neither is what these tests assert.
+// CloudFormation schema check: both cost seconds and neither is what these tests assert. Demo mode
+// takes the placeholders; a fixture page stands in for the built dashboard.
 const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as {
   context: Record<string, unknown>;
 };
 
+/** A stand-in for web/dist, so infra tests need no dashboard build. */
+export const FIXTURE_DASHBOARD = fileURLToPath(new URL('./fixtures/dashboard', import.meta.url));
+
 export function buildTestApp(context: Record<string, unknown> = {}): LockstepApp {
   return buildLockstepApp({
-    context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [], ...context },
+    context: {
+      ...cdkJson.context,
+      'aws:cdk:bundling-stacks': [],
+      demo: 'true',
+      dashboardDir: FIXTURE_DASHBOARD,
+      ...context,
+    },
     builtinCloudFormationValidation: false,
   });
 }

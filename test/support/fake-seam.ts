@@ -1,8 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-// A stand-in for Seam's HTTP API on loopback: devices and access codes in memory, replies in Seam's
-// documented shapes, and failures on demand (5xx, 429, a typed 4xx, or no reply at all).
+// A stand-in for Seam's HTTP API on loopback, for what Seam's own fake (`seam-connect.ts`) cannot
+// do: failures on demand (5xx, 429, a typed 4xx, a reply lost after the work was done, no reply at
+// all), failed action attempts, paged code lists, a delete of an unknown code. It answers as Seam's
+// does: 409 for a duplicate code, `pagination` on every list, errors as `{error: {type, message}, ok: false}`.
 
 export type SeamJson = Record<string, unknown>;
 
@@ -36,8 +38,19 @@ type Route = (body: SeamJson) => [number, SeamJson];
 
 const error = (status: number, type: string): [number, SeamJson] => [
   status,
-  { error: { type, message: `fake seam: ${type}`, request_id: 'req_fake' } },
+  { error: { type, message: `fake seam: ${type}`, request_id: 'req_fake' }, ok: false },
 ];
+
+/** Seam's cursor pagination over `items`; the cursor here is the index of the page's first item. */
+function page(items: SeamJson[], cursor: unknown, size: number): { page: SeamJson[]; pagination: SeamJson } {
+  const from = Number(cursor ?? 0);
+  const more = from + size < items.length;
+  const next = more ? String(from + size) : null;
+  return {
+    page: items.slice(from, from + size),
+    pagination: { has_next_page: more, next_page_cursor: next, next_page_url: null },
+  };
+}
 
 export class FakeSeam {
   readonly apiKey: string;
@@ -138,7 +151,10 @@ export class FakeSeam {
       const device = this.devices.get(String(b.device_id));
       return device ? [200, { device, ok: true }] : error(404, 'device_not_found');
     },
-    '/devices/list': () => [200, { devices: [...this.devices.values()], ok: true }],
+    '/devices/list': (b) => {
+      const { page: devices, pagination } = page([...this.devices.values()], b.page_cursor, this.pageSize);
+      return [200, { devices, pagination, ok: true }];
+    },
   };
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -195,7 +211,7 @@ export class FakeSeam {
     if (!device) return error(404, 'device_not_found');
     if ((b.starts_at === undefined) !== (b.ends_at === undefined)) return error(400, 'invalid_input');
     const onDevice = [...this.codes.values()].filter((c) => c.device_id === b.device_id);
-    if (onDevice.some((c) => c.code === b.code)) return error(400, 'duplicate_access_code');
+    if (onDevice.some((c) => c.code === b.code)) return error(409, 'duplicate_access_code');
     const max = (device.properties as SeamJson).max_active_codes_supported as number;
     if (onDevice.length >= max) return error(400, 'no_space_for_access_code_on_device');
     const id = this.id('ac');
@@ -224,29 +240,19 @@ export class FakeSeam {
     if ((b.starts_at === undefined) !== (b.ends_at === undefined)) return error(400, 'invalid_input');
     const others = [...this.codes.values()].filter((c) => c.device_id === code.device_id && c !== code);
     if (b.code !== undefined && others.some((c) => c.code === b.code))
-      return error(400, 'duplicate_access_code');
+      return error(409, 'duplicate_access_code');
     for (const key of ['code', 'name', 'starts_at', 'ends_at']) if (b[key] !== undefined) code[key] = b[key];
     code.status = 'setting';
     return [200, { action_attempt: this.actionAttempt('UPDATE_ACCESS_CODE'), ok: true }];
   }
 
-  /** Seam's cursor pagination: the cursor here is the index of the page's first item. */
   private list(b: SeamJson, managed: boolean): [number, SeamJson] {
     if (!this.devices.has(String(b.device_id))) return error(404, 'device_not_found');
     const all = [...this.codes.values()].filter(
       (c) => c.device_id === b.device_id && c.is_managed === managed,
     );
-    const from = Number(b.page_cursor ?? 0);
-    const page = all.slice(from, from + this.pageSize);
-    const more = from + this.pageSize < all.length;
-    return [
-      200,
-      {
-        access_codes: page,
-        pagination: { has_next_page: more, next_page_cursor: more ? String(from + this.pageSize) : null },
-        ok: true,
-      },
-    ];
+    const { page: access_codes, pagination } = page(all, b.page_cursor, this.pageSize);
+    return [200, { access_codes, pagination, ok: true }];
   }
 
   private id(prefix: string): string {

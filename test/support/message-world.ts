@@ -49,6 +49,13 @@ export class MessageWorld extends RuntimeWorld {
     expect(reply.status).toBe(201);
   }
 
+  async cancel(r: ReservationInput): Promise<void> {
+    const reply = await this.channel((id, at) =>
+      reservationEventBody('reservation.cancelled', id, HOST, at, r),
+    );
+    expect(reply.status).toBeLessThan(300);
+  }
+
   /** The channel reports that a listing host wrote in the guest's conversation (R5.3). */
   messageSent(m: Omit<HostMessageFields, 'sentAt'> & { sentAt?: number }): Promise<Reply> {
     return this.channel((id, at) => messageSentEventBody(id, HOST, at, { ...m, sentAt: m.sentAt ?? at }));

@@ -8,6 +8,7 @@ import { expect } from 'vitest';
 import { launchChromium } from '../../web/tools/browser.ts';
 import { buildDashboard } from '../../web/tools/build.ts';
 import { type DemoServer, startDemoServer } from '../../web/tools/demo-server.ts';
+import { FeedServer } from '../support/feed-server.ts';
 
 // The dashboard's browser tests' world: the built page served by the local runtime with the demo
 // host, Debian's Chromium, and the checks every screen gets (console errors, axe-core, a screenshot).
@@ -18,6 +19,8 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core
 
 export interface DashboardWorld {
   server: DemoServer;
+  /** Calendar feeds on loopback, for the properties view (R10.5). */
+  feeds: FeedServer;
   browser: Browser;
   context: BrowserContext;
   page: Page;
@@ -28,7 +31,11 @@ export interface DashboardWorld {
 
 export async function openDashboardWorld(): Promise<DashboardWorld> {
   await buildDashboard();
-  const [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
+  const [server, browser, feeds] = await Promise.all([
+    startDemoServer(),
+    launchChromium(),
+    FeedServer.start(),
+  ]);
   // The host's browser is where the property is: times on the page read alike either way.
   const context = await browser.newContext({
     viewport: { width: 1200, height: 900 },
@@ -39,6 +46,7 @@ export async function openDashboardWorld(): Promise<DashboardWorld> {
   watchProblems(page, problems);
   return {
     server,
+    feeds,
     browser,
     context,
     page,
@@ -46,6 +54,7 @@ export async function openDashboardWorld(): Promise<DashboardWorld> {
     close: async () => {
       await browser.close();
       await server.stop();
+      await feeds.stop();
     },
   };
 }

@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { airbnbFeed } from '../e2e/calendar-feed-bodies.ts';
 import {
   type DashboardWorld,
   expectAccessible,
@@ -107,6 +108,21 @@ describe('the host dashboard in a browser', () => {
     expect(page().url()).not.toContain(pin);
   });
 
+  it('resends the code message and shows where it went (R13.3)', async () => {
+    const emails = () =>
+      world.server.runtime.outbox.entries.filter(
+        (e) => e.via === 'email' && e.message.reservationId === 'demo-1',
+      ).length;
+    const before = emails();
+    await page().getByRole('button', { name: 'Resend code message' }).click();
+    await expect
+      .poll(() => page().locator('[data-outcome="resend"]').textContent())
+      .toMatch(/^Sent the code .+ by email, sms\.$/);
+    expect(emails()).toBe(before + 1);
+    expect(page().url()).toMatch(/#\/reservations\/demo-1$/);
+    await expectAccessible(page(), 'reservation after a resend');
+  });
+
   it('saves a buffer and backup codes, and shows the API’s error on the field it names', async () => {
     await page().goto(`${world.server.url}/#/properties`);
     const buffer = page().getByLabel('Buffer before check-in');
@@ -132,50 +148,33 @@ describe('the host dashboard in a browser', () => {
     await buffer.fill('45');
   });
 
-  it('lists, adds and syncs calendar feeds where the API offers them (stubbed: the route is being built)', async () => {
-    const feedsPath = '/v1/properties/beach-house/calendars';
-    const feeds = [
-      { calendarId: 'cal-1', channel: 'airbnb', url: 'https://www.airbnb.com/…', status: 'ok', staysSeen: 3 },
-    ].map((f) => ({
-      ...f,
-      lastGoodReadAt: new Date().toISOString(),
-      lastError: null,
-      nextReadAt: new Date().toISOString(),
-    }));
-    await page().route('**/openapi.json', async (route) => {
-      const response = await route.fetch();
-      const document = (await response.json()) as { paths: Record<string, unknown> };
-      document.paths['/v1/properties/{propertyId}/calendars'] = { get: {}, post: {} };
-      await route.fulfill({ response, json: document });
-    });
-    await page().route(`**${feedsPath}`, async (route) => {
-      if (route.request().method() !== 'POST') return route.fulfill({ json: { calendars: feeds } });
-      const { channel } = route.request().postDataJSON() as { channel: string };
-      feeds.push({
-        ...(feeds[0] as (typeof feeds)[number]),
-        calendarId: 'cal-2',
-        channel,
-        status: 'pending',
-      });
-      return route.fulfill({ status: 201, json: feeds.at(-1) });
-    });
-    await page().route(`**${feedsPath}/*/sync`, (route) =>
-      route.fulfill({ json: { added: 1, changed: 0, cancelled: 0, unchanged: 2, ignored: 0 } }),
-    );
+  it('adds, reads and removes calendar feeds, and shows a failing feed’s problem (R10.5)', async () => {
+    world.feeds.set('/good.ics', { kind: 'body', body: airbnbFeed([]) });
+    world.feeds.set('/gone.ics', { kind: 'status', status: 404 });
     await page().goto(`${world.server.url}/#/properties`);
-    await page().reload(); // a fresh page asks the API's document again
     const section = page().getByRole('region', { name: 'Calendar feeds of Beach House' });
-    await expect.poll(() => section.locator('.feed').count()).toBe(1);
-    await section.getByLabel('iCal link').fill('https://www.vrbo.com/icalendar/abc.ics');
-    await section.getByLabel('Channel').selectOption('vrbo');
-    await section.getByRole('button', { name: 'Add feed' }).click();
+    await expect.poll(() => section.locator('.muted').first().textContent()).toBe('No calendar feed yet.');
+    for (const [path, channel] of [
+      ['/good.ics', 'airbnb'],
+      ['/gone.ics', 'vrbo'],
+    ] as const) {
+      await section.getByLabel('iCal link').fill(world.feeds.url(path));
+      await section.getByLabel('Channel').selectOption(channel);
+      await section.getByRole('button', { name: 'Add feed' }).click();
+      await expect.poll(() => section.locator('.outcome').textContent()).toContain('Feed added');
+    }
     await expect.poll(() => section.locator('.feed').count()).toBe(2);
-    expect(await section.locator('.outcome').textContent()).toContain('Feed added');
-    await section.getByRole('button', { name: 'Sync now' }).first().click();
-    await expect.poll(() => section.locator('.outcome').textContent()).toContain('Read: 1 added');
+    expect(await section.textContent()).not.toContain('/good.ics'); // links show masked (R10.7)
+    await section.getByRole('button', { name: 'Sync now: Airbnb feed' }).click();
+    await expect.poll(() => section.locator('.outcome').textContent()).toContain('Read: 0 added');
+    const vrbo = section.locator('.feed', { hasText: 'Vrbo' });
+    await expect.poll(() => vrbo.textContent()).toContain('404');
+    expect(await section.locator('.feed', { hasText: 'Airbnb' }).textContent()).toContain('Reading fine');
     await expectAccessible(page(), 'properties with calendar feeds');
     await saveScreen(page(), 'properties-feeds');
-    await page().unrouteAll();
+    await section.getByRole('button', { name: 'Remove: Airbnb feed' }).click();
+    await expect.poll(() => section.locator('.feed').count()).toBe(1);
+    expect(await section.locator('.outcome').textContent()).toBe('Feed removed: its reservations stay.');
   });
 
   it('connects the lock account, shows each lock online and reports a resync', async () => {
@@ -194,12 +193,12 @@ describe('the host dashboard in a browser', () => {
   });
 
   it('alerts on a lock that refuses the code, on the board and in the alerts', async () => {
+    // The device takes 12-digit codes only: every attempt is refused at once.
     world.server.runtime.sandbox.addDevice({
       deviceId: 'sandbox-cellar',
       model: 'generic',
-      codeLengths: [4, 5, 6],
+      codeLengths: [12],
       maxCodes: 100,
-      rejectNext: 1000,
     });
     await world.server.api('POST', '/v1/locks', {
       id: 'cellar-door',
@@ -210,20 +209,33 @@ describe('the host dashboard in a browser', () => {
     await page().getByRole('link', { name: 'Locks', exact: true }).click(); // already open: this loads it again
     const cellar = page().locator('[data-lock="cellar-door"]');
     await cellar.getByRole('button', { name: 'Match' }).click();
-    await expect.poll(() => cellar.locator('.outcome').textContent()).toContain('Matched to Beach House');
+    await expect
+      .poll(() => cellar.locator('.outcome').textContent(), { timeout: 10_000 })
+      .toContain('Matched to Beach House');
     await page().getByRole('link', { name: 'Arrivals' }).click();
     await expect
       .poll(() => card('demo-1').locator('.chip-failed').textContent(), { timeout: 15_000 })
       .toBe('cellar door: Failed');
     expect(await page().locator('.answer-text').textContent()).toBe('1 of 1 guest needs attention');
-    expect(await card('demo-1').locator('.doing').textContent()).toContain(
-      'Lockstep retries until the code is set',
-    );
+    await expect
+      .poll(() => card('demo-1').locator('.doing').textContent(), { timeout: 15_000 })
+      .toMatch(
+        /cellar door refused \d+ attempts? \(the lock did not take the code\); next attempt \w{3}, \w{3} \d+, \d+:\d\d [AP]M/,
+      );
     await saveScreen(page(), 'arrivals-attention');
+    await card('demo-1').getByRole('link', { name: 'Ana Pérez' }).click();
+    const cellarRow = page().getByRole('row', { name: /cellar door/ });
+    await expect.poll(() => page().getByRole('columnheader', { name: 'Next attempt' }).count()).toBe(1);
+    expect(await cellarRow.locator('td').last().textContent()).toMatch(/\d+:\d\d [AP]M$/);
+    await expectAccessible(page(), 'reservation with a failing lock');
+    await saveScreen(page(), 'reservation-attention');
     await page().getByRole('link', { name: 'Alerts' }).click();
     await expect
       .poll(() => page().locator('.alert a').first().textContent())
       .toBe('Ana Pérez: failed on cellar door');
+    const feedAlert = page().locator('.alert', { hasText: 'Calendar feed' });
+    expect(await feedAlert.locator('a').textContent()).toMatch(/^Beach House: calendar feed .+ is failing$/);
+    expect(await feedAlert.textContent()).toContain('404');
     await expectAccessible(page(), 'alerts');
     await saveScreen(page(), 'alerts');
   });

@@ -17,12 +17,13 @@ const view = (
   backup: AccessView['backup'] = { issued: false, at: undefined },
 ) => ({ timeline, backup }) as AccessView;
 
-const door = (state: Door['state'], attempts = 1, lastError?: string): Door => ({
+const door = (state: Door['state'], attempts = 1, lastError?: string, nextAttemptAt?: string): Door => ({
   lockId: 'front-door',
   lockName: 'Front door',
   state,
   attempts,
   lastError,
+  nextAttemptAt,
 });
 
 describe('a door’s state', () => {
@@ -65,8 +66,25 @@ describe('what Lockstep is doing', () => {
 
   it('says a refused door is retried, with the refusal', () => {
     expect(lockstepActions(view([]), [door('failed', 2, 'failed_to_set')], when)).toEqual([
-      'Front door refused 2 attempts (failed_to_set); Lockstep retries until the code is set',
+      'Front door refused 2 attempts (the lock did not take the code); Lockstep retries until the code is set',
     ]);
+  });
+
+  it('says when the next attempt comes, as the workflow planned it (R4.1, R13.2)', () => {
+    expect(lockstepActions(view([]), [door('failed', 2, 'failed_to_set', 't9')], when)).toEqual([
+      'Front door refused 2 attempts (the lock did not take the code); next attempt at t9',
+    ]);
+    expect(lockstepActions(view([]), [door('offline', 1, undefined, 't9')], when)).toEqual([
+      'Front door is offline: the code goes on when it reconnects; next attempt at t9',
+    ]);
+  });
+
+  it('says when a code not yet attempted goes on the locks (R2.3)', () => {
+    const timeline = [{ at: 't1', event: 'schedule.provision', detail: 't5' }];
+    expect(lockstepActions(view(timeline), [door('pending', 0), door('set')], when)).toEqual([
+      'The code goes on the locks at t5',
+    ]);
+    expect(lockstepActions(view(timeline), [door('set')], when)).toEqual([]);
   });
 
   it('says when it gave up, a backup went out and the host was alerted', () => {

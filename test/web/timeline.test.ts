@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { AccessView } from '../../web/src/api/types.ts';
 import { timeTicks } from '../../web/src/data/time-ticks.ts';
-import { describeEvent, describeTimeline } from '../../web/src/data/timeline-events.ts';
+import { describeEvent, describeReservation, describeTimeline } from '../../web/src/data/timeline-events.ts';
 
 // R13.3: the reservation's timeline picture: events in the host's words and lanes, and an axis with
 // ticks at round times of the property's zone.
@@ -35,6 +36,34 @@ describe('timeline events', () => {
       { at: '2026-12-01T10:00:01Z', event: 'code.set_on_lock', lockId: 'front-door' },
     ]);
     expect(events.map((e) => e.label)).toEqual(['Lock confirmed the code', 'Code message due']);
+  });
+
+  it('shows a moved schedule entry only where it is due now (R2.4), and refusals in words', () => {
+    const events = describeTimeline([
+      { at: '2026-12-01T10:00:00Z', event: 'schedule.delete', detail: '2026-12-05T16:30:00Z' },
+      { at: '2026-12-01T10:00:01Z', event: 'code.attempt_failed', lockId: 'cellar', detail: 'no_space' },
+      { at: '2026-12-02T10:00:00Z', event: 'schedule.delete', detail: '2026-12-06T16:30:00Z' },
+    ]);
+    expect(events.map((e) => [e.label, e.detail, new Date(e.at).toISOString()])).toEqual([
+      ['Attempt refused', 'the lock is full', '2026-12-01T10:00:01.000Z'],
+      ['Removal due', undefined, '2026-12-06T16:30:00.000Z'],
+    ]);
+  });
+
+  it('draws each door’s planned next attempt among the attempts, as planned (R4.1, R13.3)', () => {
+    const view = {
+      timeline: [{ at: '2026-12-01T10:00:00Z', event: 'code.attempt_failed', lockId: 'cellar' }],
+      code: {
+        locks: [
+          { lockId: 'front', status: 'set', attempts: 1 },
+          { lockId: 'cellar', status: 'failed', attempts: 1, nextAttemptAt: '2026-12-01T10:07:00Z' },
+        ],
+      },
+    } as AccessView;
+    expect(describeReservation(view).map((e) => [e.label, e.lane, e.tone, e.lockId, e.at])).toEqual([
+      ['Attempt refused', 'attempts', 'problem', 'cellar', Date.parse('2026-12-01T10:00:00Z')],
+      ['Next attempt', 'attempts', 'planned', 'cellar', Date.parse('2026-12-01T10:07:00Z')],
+    ]);
   });
 });
 

@@ -1,11 +1,16 @@
 import '../styles/dashboard.css';
-import { whenUnauthorized } from './api/client.ts';
+import { useApiBase, whenUnauthorized } from './api/client.ts';
+import { cognitoSignOut, completeCognitoSignIn, startCognitoSignIn } from './auth/cognito-sign-in.ts';
+import { type DashboardConfig, loadDashboardConfig } from './auth/config.ts';
+import { h } from './dom.ts';
 import { startRouter } from './router.ts';
-import { renderSignIn } from './screens/sign-in.ts';
+import { renderSignIn, type SignInMethod } from './screens/sign-in.ts';
 import { consumeSignInLink, currentToken, showArrivalsInAddressBar, signOut } from './session.ts';
+import { describeError } from './ui/action.ts';
 import { renderShell } from './ui/shell.ts';
 
-// The dashboard's entry: take a sign-in link's token, then show the screens or the sign-in form.
+// The dashboard's entry: read config.json, finish a sign-in (the demo's link or Cognito's redirect),
+// then show the screens or the sign-in page.
 
 const root = document.getElementById('app');
 if (!root) throw new Error('the page has no #app element');
@@ -13,32 +18,60 @@ const app: HTMLElement = root;
 
 let stopRouter: (() => void) | undefined;
 
-function showSignIn(notice?: string): void {
+function showSignIn(config: DashboardConfig, notice?: string): void {
   stopRouter?.();
   stopRouter = undefined;
-  renderSignIn(app, notice, () => {
-    showArrivalsInAddressBar();
-    showDashboard();
-  });
+  const { auth } = config;
+  const method: SignInMethod =
+    auth.kind === 'cognito'
+      ? { kind: 'cognito', start: () => void startCognitoSignIn(auth) }
+      : {
+          kind: 'demo',
+          onSignedIn: () => {
+            showArrivalsInAddressBar();
+            showDashboard(config);
+          },
+        };
+  renderSignIn(app, notice, method);
 }
 
-function showDashboard(): void {
+function showDashboard(config: DashboardConfig): void {
   stopRouter?.();
   const shell = renderShell(app, () => {
     signOut();
-    showSignIn();
+    if (config.auth.kind === 'cognito') cognitoSignOut(config.auth);
+    else showSignIn(config);
   });
   stopRouter = startRouter(shell);
 }
 
-whenUnauthorized(() => {
-  signOut();
-  showSignIn('Your sign-in was refused or has expired. Sign in again.');
+async function start(): Promise<void> {
+  const config = await loadDashboardConfig();
+  useApiBase(config.apiBaseUrl);
+  whenUnauthorized(() => {
+    signOut();
+    showSignIn(config, 'Your sign-in was refused or has expired. Sign in again.');
+  });
+  let notice: string | undefined;
+  if (config.auth.kind === 'cognito') notice = await completeCognitoSignIn(config.auth);
+  else {
+    // A sign-in link opened in a tab that already shows the page changes only the fragment.
+    window.addEventListener('hashchange', () => {
+      if (consumeSignInLink()) showDashboard(config);
+    });
+    consumeSignInLink();
+  }
+  if (currentToken() && !notice) showDashboard(config);
+  else showSignIn(config, notice);
+}
+
+start().catch((error: unknown) => {
+  app.replaceChildren(
+    h(
+      'main',
+      { id: 'main', class: 'main' },
+      h('h1', {}, 'Lockstep could not start'),
+      h('p', { class: 'outcome outcome-error', role: 'alert' }, describeError(error)),
+    ),
+  );
 });
-// A sign-in link opened in a tab that already shows the page changes only the fragment.
-window.addEventListener('hashchange', () => {
-  if (consumeSignInLink()) showDashboard();
-});
-consumeSignInLink();
-if (currentToken()) showDashboard();
-else showSignIn();

@@ -1,8 +1,9 @@
-import { type LockFailureReason, LockProviderError } from '#core/errors.ts';
+import { type LockFailureReason, LockProviderError, ProviderCredentialsError } from '#core/errors.ts';
 import { reasonForSeamType } from './seam-shapes.ts';
 
 // Seam's HTTP API: JSON POSTs with a bearer key. Server faults, throttling and timeouts are retried
-// here with full-jitter backoff; whatever remains reaches the caller as a LockProviderError.
+// here with full-jitter backoff; whatever remains reaches the caller as a LockProviderError, except a
+// refused API key (401/403), which is the operator's problem and no lock's: a ProviderCredentialsError.
 
 export const SEAM_API_URL = 'https://connect.getseam.com';
 
@@ -37,7 +38,7 @@ export class SeamApiError extends LockProviderError {
 
 type Attempt =
   | { kind: 'done'; body: unknown }
-  | { kind: 'failed'; error: SeamApiError }
+  | { kind: 'failed'; error: SeamApiError | ProviderCredentialsError }
   | { kind: 'retry'; why: string; retryAfterMs?: number | undefined };
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -131,6 +132,10 @@ export class SeamHttp {
     }
     if (status >= 500) return { kind: 'retry', why: `HTTP ${status}` };
     const type = errorType(reply);
+    if (status === 401 || status === 403) {
+      const message = `seam ${path}: API key refused: ${type ?? 'error'} (HTTP ${status})`;
+      return { kind: 'failed', error: new ProviderCredentialsError('seam', status, message) };
+    }
     const message = `seam ${path}: ${type ?? 'error'} (HTTP ${status})`;
     return { kind: 'failed', error: new SeamApiError(reasonForSeamType(type), message, status, type) };
   }

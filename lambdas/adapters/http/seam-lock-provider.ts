@@ -6,6 +6,7 @@ import type {
   CodeRequest,
   DeviceStatus,
   LockProvider,
+  OfflineCodeRequest,
 } from '#ports/lock-provider.ts';
 import { SeamApiError, SeamHttp, type SeamHttpOptions } from './seam-http.ts';
 import {
@@ -19,7 +20,7 @@ import {
 
 export type SeamLockProviderOptions = SeamHttpOptions;
 
-// Lists are paged; a device holds at most a few hundred codes, so this bound is only a safety net.
+// Lists are paged (Seam's pages hold up to 500); the bound is only a safety net against a cursor loop.
 const MAX_PAGES = 50;
 
 const iso = (at: number): string => new Date(at).toISOString();
@@ -84,7 +85,7 @@ export class SeamLockProvider implements LockProvider {
    * meets its own code as a duplicate. A managed code identical in PIN, name and window is that one.
    */
   private async sameCodeOnDevice(request: CodeRequest): Promise<string | undefined> {
-    const codes = await this.pages('/access_codes/list', request.deviceId, true);
+    const codes = await this.codePages('/access_codes/list', request.deviceId, true);
     const same = codes.find(
       (c) =>
         c.managed &&
@@ -94,6 +95,34 @@ export class SeamLockProvider implements LockProvider {
         c.endsAt === request.endsAt,
     );
     return same?.accessCodeId;
+  }
+
+  /**
+   * R11: Seam computes the PIN (a chosen `code` is refused for offline codes). Hourly rounding and
+   * reusable within the window, as a stay needs; the caller has already rounded the window outward.
+   */
+  async createOfflineCode(request: OfflineCodeRequest): Promise<{ accessCodeId: string; code: string }> {
+    const path = '/access_codes/create';
+    const reply = await this.http.post(path, {
+      device_id: request.deviceId,
+      name: request.name,
+      starts_at: iso(request.startsAt),
+      ends_at: iso(request.endsAt),
+      is_offline_access_code: true,
+      is_one_time_use: false,
+      max_time_rounding: '1h',
+    });
+    throwIfAttemptFailed(reply, path);
+    const created = field(reply, 'access_code', SeamAccessCode, path);
+    // Seam may answer before the PIN is assigned (`is_waiting_for_code_assignment`): read it once more.
+    const code = created.code || (await this.getCode(request.deviceId, created.access_code_id))?.code;
+    if (!code) {
+      throw new SeamApiError(
+        'transient',
+        `seam ${path}: offline code ${created.access_code_id} has no PIN yet`,
+      );
+    }
+    return { accessCodeId: created.access_code_id, code };
   }
 
   async updateCode(_deviceId: string, accessCodeId: string, changes: CodeChanges): Promise<void> {
@@ -136,8 +165,8 @@ export class SeamLockProvider implements LockProvider {
   /** Seam lists the codes it manages and the ones it found on the lock (unmanaged) separately. */
   async listCodes(deviceId: string): Promise<CodeOnDevice[]> {
     const [managed, unmanaged] = await Promise.all([
-      this.pages('/access_codes/list', deviceId, true),
-      this.pages('/access_codes/unmanaged/list', deviceId, false),
+      this.codePages('/access_codes/list', deviceId, true),
+      this.codePages('/access_codes/unmanaged/list', deviceId, false),
     ]);
     return [...managed, ...unmanaged];
   }
@@ -149,30 +178,36 @@ export class SeamLockProvider implements LockProvider {
     );
   }
 
-  /** Every device the Seam workspace can reach, for matching locks to properties. */
+  /** Every device the Seam workspace can reach, for matching locks to properties; every page of them. */
   async listDevices(): Promise<DeviceStatus[]> {
-    const path = '/devices/list';
-    const devices = field(await this.http.post(path, {}), 'devices', SeamDevice.array(), path);
+    const devices = await this.pages('/devices/list', {}, 'devices', SeamDevice);
     return devices.map(toDeviceStatus);
   }
 
-  private async pages(path: string, deviceId: string, managed: boolean): Promise<CodeOnDevice[]> {
-    const codes: CodeOnDevice[] = [];
+  private async codePages(path: string, deviceId: string, managed: boolean): Promise<CodeOnDevice[]> {
+    const codes = await this.pages(path, { device_id: deviceId }, 'access_codes', SeamAccessCode);
+    return codes.map((c) => toCodeOnDevice(c, managed));
+  }
+
+  /** Follows Seam's cursor, sending the same parameters with each page as its pagination requires. */
+  private async pages<T extends z.ZodType>(
+    path: string,
+    params: Record<string, unknown>,
+    key: string,
+    item: T,
+  ): Promise<z.infer<T>[]> {
+    const all: z.infer<T>[] = [];
     let cursor: string | undefined;
     for (let page = 0; page < MAX_PAGES; page++) {
-      const body: Record<string, unknown> = { device_id: deviceId };
-      if (cursor !== undefined) body.page_cursor = cursor;
+      const body = cursor === undefined ? params : { ...params, page_cursor: cursor };
       const reply = await this.http.post(path, body);
-      codes.push(
-        ...field(reply, 'access_codes', SeamAccessCode.array(), path).map((c) => toCodeOnDevice(c, managed)),
-      );
+      all.push(...field(reply, key, item.array(), path));
       cursor = nextCursor(reply);
-      if (cursor === undefined) return codes;
+      if (cursor === undefined) return all;
     }
     throw new SeamApiError('transient', `seam ${path}: more than ${MAX_PAGES} pages`);
   }
 }
-
 function nextCursor(reply: unknown): string | undefined {
   const pagination =
     reply && typeof reply === 'object' ? (reply as Record<string, unknown>).pagination : undefined;

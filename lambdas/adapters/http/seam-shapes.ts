@@ -15,6 +15,9 @@ const REASONS: Readonly<Record<string, LockFailureReason>> = {
   device_disconnected: 'device_offline',
   hub_disconnected: 'device_offline',
   august_lock_temporarily_offline: 'device_offline',
+  // The provider account or the lock's bridge lost its connection: the lock is out of reach, not refusing.
+  account_disconnected: 'device_offline',
+  bridge_disconnected: 'device_offline',
   failed_to_set_on_device: 'failed_to_set',
 };
 
@@ -53,11 +56,14 @@ export type SeamAccessCode = z.infer<typeof SeamAccessCode>;
 
 const Constraint = z.object({ constraint_type: z.string(), max_length: z.number().optional() });
 
+const DeviceError = z.object({ error_code: z.string() });
+
 export const SeamDevice = z.object({
   device_id: z.string().min(1),
   device_type: z.string().optional(),
   can_program_online_access_codes: z.boolean().optional(),
-  capabilities_supported: z.array(z.string()).optional(),
+  can_program_offline_access_codes: z.boolean().optional(),
+  errors: z.array(DeviceError).optional(),
   properties: z
     .object({
       online: z.boolean().optional(),
@@ -143,6 +149,15 @@ const PIN_RULES = {
 
 const isPinRule = (type: string): type is keyof typeof PIN_RULES => Object.hasOwn(PIN_RULES, type);
 
+/** Device errors that cut Lockstep off from the lock, whatever `properties.online` still says. */
+const UNREACHABLE_ERRORS = new Set([
+  'device_offline',
+  'device_disconnected',
+  'hub_disconnected',
+  'account_disconnected',
+  'bridge_disconnected',
+]);
+
 export function toDeviceStatus(d: SeamDevice): DeviceStatus {
   const p = d.properties ?? {};
   const constraints: ReportedConstraints = {};
@@ -160,13 +175,14 @@ export function toDeviceStatus(d: SeamDevice): DeviceStatus {
       constraints.nameMaxLength = c.max_length;
     } else if (c.constraint_type !== 'name_length') otherConstraints.push(c.constraint_type);
   }
-  const canProgramCodes =
-    d.can_program_online_access_codes ?? d.capabilities_supported?.includes('access_code') ?? false;
+  // Seam: an absent capability flag means the device does not have the capability at all.
+  const canProgramCodes = d.can_program_online_access_codes === true;
   return {
     deviceId: d.device_id,
-    online: p.online === true,
+    online: p.online === true && !d.errors?.some((e) => UNREACHABLE_ERRORS.has(e.error_code)),
     nativeScheduling: canProgramCodes && NATIVE_SCHEDULING_DEVICE_TYPES.has(d.device_type ?? ''),
     canProgramCodes,
+    canProgramOfflineCodes: d.can_program_offline_access_codes === true,
     constraints,
     otherConstraints,
   };

@@ -4,7 +4,7 @@ import type { LockEvent, LockEventType } from '#core/locks/provider-events.ts';
 import type { Instant, LockProviderName } from '#core/model.ts';
 import { type SignatureProblem, verifySignature } from '#core/webhooks/signature.ts';
 import { svixKey } from '#core/webhooks/svix.ts';
-import type { LockWebhooks, WebhookHeaders } from '#ports/lock-webhooks.ts';
+import type { LockWebhookFormat, LockWebhooks, WebhookHeaders } from '#ports/lock-webhooks.ts';
 import { failureOf } from './seam-shapes.ts';
 
 // Seam delivers webhooks through Svix (core/webhooks/svix.ts). Bodies can carry the PIN (`code`):
@@ -46,18 +46,46 @@ const FOLLOWED: Readonly<Record<string, LockEventType>> = {
   'access_code.scheduled_on_device': 'access_code.set_on_device',
   'access_code.failed_to_set_on_device': 'access_code.failed_to_set_on_device',
   'access_code.removed_from_device': 'access_code.removed_from_device',
+  // A PIN left on the lock after checkout, or gone from it before the stay: neither may pass unnoticed.
+  'access_code.failed_to_remove_from_device': 'access_code.failed_to_remove_from_device',
+  'access_code.deleted_external_to_seam': 'access_code.deleted_externally',
   'device.connected': 'device.connected',
   'device.disconnected': 'device.disconnected',
 };
 
-const SeamEvent = z.object({
-  event_id: z.string().min(1),
-  event_type: z.string().min(1),
-  device_id: z.string().min(1),
-  access_code_id: z.string().min(1).optional(),
-  occurred_at: z.iso.datetime({ offset: true }),
-  access_code_errors: z.unknown().optional(),
+const SeamEvent = z
+  .object({
+    event_id: z.string().min(1),
+    event_type: z
+      .string()
+      .min(1)
+      .meta({
+        description: `Lockstep follows ${Object.keys(FOLLOWED).join(', ')}; other types are acknowledged with 200 and ignored`,
+      }),
+    device_id: z.string().min(1),
+    access_code_id: z
+      .string()
+      .min(1)
+      .optional()
+      .meta({ description: 'Required by the access_code.* events' }),
+    occurred_at: z.iso.datetime({ offset: true }),
+    access_code_errors: z.unknown().optional(),
+  })
+  .meta({ title: 'Seam event', description: 'A Seam webhook event, as Seam delivers it through Svix' });
+
+/**
+ * Seam's deliveries for the OpenAPI document: the body as SeamEvent parses it, Svix's header names.
+ * A function, so the lock webhook's cold start does not pay for a document it never serves.
+ */
+export const seamWebhookFormat = (): LockWebhookFormat => ({
+  bodySchema: jsonSchemaOf(SeamEvent),
+  headers: { id: 'svix-id', timestamp: 'svix-timestamp', signature: 'svix-signature' },
 });
+
+function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+  return rest;
+}
 
 /** A Seam event as the core's LockEvent, plus Seam's reason when a code failed to set. */
 export interface SeamLockEvent extends LockEvent {

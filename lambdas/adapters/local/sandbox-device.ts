@@ -14,6 +14,8 @@ export interface SandboxDeviceSpec {
   maxCodes: number;
   /** The lock stores time-bound codes ahead of their window (R2.3); true unless said otherwise. */
   nativeScheduling?: boolean;
+  /** The model computes offline codes (R11.1), e.g. igloohome's algoPIN; false unless said. */
+  offlineCodes?: boolean;
   /** Codes someone else put on the lock (a cleaner's, the owner's): `managed: false`. */
   existingCodes?: { code: string; name: string }[];
   /** The lock accepts and confirms nothing during [from, to). */
@@ -60,6 +62,7 @@ export class SandboxDevice {
   readonly codeLengths: readonly number[];
   readonly maxCodes: number;
   readonly nativeScheduling: boolean;
+  readonly offlineCodes: boolean;
   readonly windows: readonly OfflineWindow[];
   private readonly codes = new Map<string, SandboxCode>();
   private readonly queue: PendingChange[] = [];
@@ -76,6 +79,7 @@ export class SandboxDevice {
     this.codeLengths = [...spec.codeLengths];
     this.maxCodes = spec.maxCodes;
     this.nativeScheduling = spec.nativeScheduling ?? true;
+    this.offlineCodes = spec.offlineCodes ?? false;
     this.windows = mergeWindows(spec.offline ?? []);
     this.rejectionsLeft = spec.rejectNext ?? 0;
     for (const code of existing) {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { LockProviderError } from '#core/errors.ts';
 import { LOCK_EVENT_TYPES, type LockEventType } from '#core/locks/provider-events.ts';
 import type { Instant } from '#core/model.ts';
@@ -8,6 +9,7 @@ import type {
   CodeRequest,
   DeviceStatus,
   LockProvider,
+  OfflineCodeRequest,
 } from '#ports/lock-provider.ts';
 import {
   type PendingChange,
@@ -136,6 +138,29 @@ export class SandboxLockProvider implements LockProvider {
   }
 
   /**
+   * A stand-in for a provider's offline-code algorithm (R11.1): the same device and window always give
+   * the same PIN, of the lock's longest length. Nothing goes onto the lock, as with a real offline
+   * code; the window rules of R11 come with that issue.
+   */
+  async createOfflineCode(request: OfflineCodeRequest): Promise<{ accessCodeId: string; code: string }> {
+    const device = this.providerDevice(request.deviceId);
+    if (!device.offlineCodes) {
+      throw new LockProviderError(
+        'failed_to_set',
+        `offline codes are not supported by this lock (${device.deviceId})`,
+      );
+    }
+    if (request.endsAt <= request.startsAt)
+      throw new LockProviderError('failed_to_set', 'endsAt must be after startsAt');
+    const length = Math.max(...device.codeLengths);
+    const digest = createHash('sha256')
+      .update(`${device.deviceId}|${request.startsAt}|${request.endsAt}`)
+      .digest();
+    const code = [...digest.subarray(0, length)].map((byte) => String(byte % 10)).join('');
+    return { accessCodeId: this.options.newId('ac'), code };
+  }
+
+  /**
    * Validated like a creation against the provider's view, then queued: the lock keeps the old
    * version until the change reaches it, and a change the lock rejects leaves the old one in place.
    */
@@ -195,6 +220,7 @@ export class SandboxLockProvider implements LockProvider {
       online: device.isOnline(this.options.now()),
       nativeScheduling: device.nativeScheduling,
       canProgramCodes: true,
+      canProgramOfflineCodes: device.offlineCodes,
       constraints: { codeLengths: [...device.codeLengths], maxCodes: device.maxCodes },
       otherConstraints: [],
     };

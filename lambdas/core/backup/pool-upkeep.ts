@@ -1,10 +1,10 @@
 import { freeCodeSlots, lockConstraints } from '../codes/constraints.ts';
 import { choosePin } from '../codes/pin.ts';
 import type { Deps } from '../deps.ts';
-import { LockProviderError } from '../errors.ts';
 import { isOnline, listCodes } from '../locks/device.ts';
 import type { Instant, Lock } from '../model.ts';
 import { expiredIssues, nextPoolHealth, type PoolCode, poolCodeName, poolSize } from './pool.ts';
+import { requestPoolCode, restoreLostPoolCodes } from './pool-on-lock.ts';
 
 // R6.1–R6.4: keeping a lock's backup pool full while it is online, and its health signals.
 
@@ -48,6 +48,8 @@ async function fill(deps: Deps, lock: Lock, size: number, propertyIds: readonly 
   const names = new Set([...onDevice.map((c) => c.name), ...codes.map((c) => c.name)]);
   const constraints = lockConstraints(lock);
   let free = freeCodeSlots(constraints, onDevice.length);
+  // R1.4: what a reset took off the lock comes back before anything new is added.
+  free -= await restoreLostPoolCodes(deps, lock, codes, new Set(onDevice.map((c) => c.accessCodeId)), free);
   // Codes chosen but never asked (a run that stopped) or refused are asked again first.
   for (const code of codes.filter((c) => c.status === 'pending' || c.status === 'failed')) {
     if (code.status === 'failed' && code.accessCodeId)
@@ -77,29 +79,6 @@ async function fill(deps: Deps, lock: Lock, size: number, propertyIds: readonly 
     };
     if (await deps.pools.savePoolCode(code, undefined)) await requestPoolCode(deps, lock, code);
   }
-}
-
-/** Asks the provider for a permanent code (no window); the provider's confirmation makes it `set`. */
-async function requestPoolCode(deps: Deps, lock: Lock, code: PoolCode): Promise<void> {
-  let next: PoolCode;
-  try {
-    const { accessCodeId } = await deps
-      .lockProvider(lock.provider)
-      .createCode({ deviceId: lock.deviceId, code: code.pin, name: code.name });
-    await deps.accessCodes.putAccessCodeRef({
-      provider: lock.provider,
-      accessCodeId,
-      hostId: lock.hostId,
-      reservationId: '',
-      lockId: lock.lockId,
-      poolCodeId: code.poolCodeId,
-    });
-    next = { ...code, status: 'requested', accessCodeId, version: code.version + 1 };
-  } catch (error) {
-    if (!(error instanceof LockProviderError)) throw error;
-    next = { ...code, status: 'failed', version: code.version + 1 };
-  }
-  await deps.pools.savePoolCode(next, code.version);
 }
 
 /** R6.3: a used code leaves the lock and the pool; it is never issued again. */

@@ -35,6 +35,7 @@ export interface AccountLock {
         online: boolean;
         nativeScheduling: boolean;
         canProgramCodes: boolean;
+        canProgramOfflineCodes: boolean;
         constraints: object;
         otherConstraints: string[];
       }

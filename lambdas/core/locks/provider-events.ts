@@ -2,7 +2,9 @@ import { recordPoolCodeEvent, refillPool } from '../backup/pool-upkeep.ts';
 import type { Deps } from '../deps.ts';
 import type { Instant, LockCodeStatus, LockProviderName } from '../model.ts';
 import { cleanUpOnReconnect } from '../removal/cleanup-on-reconnect.ts';
+import { recordRemovalFailed } from '../removal/removal-failed.ts';
 import { updateReservation } from '../reservations/update.ts';
+import { recordCodeDeletedExternally } from './code-deleted-externally.ts';
 import { recordConnection } from './connection.ts';
 
 export const LOCK_EVENT_TYPES = [
@@ -11,6 +13,9 @@ export const LOCK_EVENT_TYPES = [
   'access_code.removed_from_device',
   'device.connected',
   'device.disconnected',
+  'access_code.failed_to_remove_from_device',
+  /** Someone removed the code from the lock outside the provider (its maker's app, the keypad). */
+  'access_code.deleted_externally',
 ] as const;
 export type LockEventType = (typeof LOCK_EVENT_TYPES)[number];
 
@@ -48,10 +53,20 @@ export async function recordLockEvent(deps: Deps, event: LockEvent): Promise<'re
     if (device && event.type === 'device.connected') await refillPool(deps, device.hostId, device.lockId);
     return recorded;
   }
-  const outcome = CODE_OUTCOMES[event.type];
-  if (!outcome || !event.accessCodeId) return 'ignored';
+  if (!event.accessCodeId) return 'ignored';
   const ref = await deps.accessCodes.findAccessCode(event.provider, event.accessCodeId);
   if (!ref) return 'ignored';
+  // Guests' codes only: a pool code removed or left behind is not followed yet (docs/decisions.md).
+  if (event.type === 'access_code.failed_to_remove_from_device') {
+    return ref.poolCodeId === undefined ? recordRemovalFailed(deps, ref, event.occurredAt) : 'ignored';
+  }
+  if (event.type === 'access_code.deleted_externally') {
+    return ref.poolCodeId === undefined
+      ? recordCodeDeletedExternally(deps, ref, event.occurredAt)
+      : 'ignored';
+  }
+  const outcome = CODE_OUTCOMES[event.type];
+  if (!outcome) return 'ignored';
   if (ref.poolCodeId !== undefined) {
     if (outcome.status === 'removed') return 'ignored';
     const poolOutcome = outcome.status === 'set' ? 'set' : 'failed';

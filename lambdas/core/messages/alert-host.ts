@@ -3,7 +3,7 @@ import type { Deps } from '../deps.ts';
 import { loadLocks } from '../locks/load-locks.ts';
 import type { Property, Reservation } from '../model.ts';
 import { updateReservation } from '../reservations/update.ts';
-import { type AlertText, codeFailedAlert, messageFailedAlert } from './host-alert.ts';
+import { type AlertText, codeFailedAlert, codeNotRemovedAlert, messageFailedAlert } from './host-alert.ts';
 import { messageKey } from './message-id.ts';
 
 // R8.2: alert emails about one reservation, each at most once. The alert is claimed on the
@@ -72,6 +72,18 @@ export async function alertCodeFailed(
     found,
   });
   return alertHostAboutReservation(deps, r, 'code_failed', String(r.code.activeFrom), content);
+}
+
+/** R7.3: a lock failed to remove the reservation's code; once per lock. */
+export async function alertCodeNotRemoved(deps: Deps, r: Reservation, lockId: string): Promise<boolean> {
+  const property = await deps.properties.getProperty(r.hostId, r.propertyId);
+  const content = codeNotRemovedAlert({
+    propertyName: property?.name ?? r.propertyId,
+    guestName: r.guest.name,
+    confirmationCode: r.confirmationCode,
+    lockName: (await lockNames(deps, r.hostId, [lockId]))[0] ?? lockId,
+  });
+  return alertHostAboutReservation(deps, r, 'code_not_removed', lockId, content);
 }
 
 /** The guest could not be reached on any route: the host has to pass the code on. */

@@ -153,8 +153,11 @@ export async function deliverGuestMessage(
       deps.metrics.count('MessagesSent', 1, { channel: route });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      if (error instanceof MessageRefusedError) refused.push({ route, reason });
-      else passing.push(`${route}: ${reason}`);
+      if (error instanceof MessageRefusedError) {
+        refused.push({ route, reason });
+        // Operators are alarmed on refusals at SES and SNS (a sandboxed account, a blocked sender).
+        deps.metrics.count('MessagesRefused', 1, { channel: route });
+      } else passing.push(`${route}: ${reason}`);
     }
   }
   const at = deps.clock.now();

@@ -61,6 +61,20 @@ export function lockDisconnectedAlert(i: LockDisconnectedInput): AlertText {
   ]);
 }
 
+export interface CodeNotRemovedInput {
+  propertyName: string;
+  guestName: string;
+  confirmationCode: string;
+  lockName: string;
+}
+
+export function codeNotRemovedAlert(i: CodeNotRemovedInput): AlertText {
+  return alertText(`${i.guestName}'s door code could not be removed from ${i.lockName}`, [
+    `The lock ${i.lockName} reported that it could not remove ${i.guestName}'s code for ${i.propertyName} (reservation ${i.confirmationCode}). Until it is removed, that code still opens the door.`,
+    "Lockstep keeps asking the lock to remove it. If the lock stays unreachable, please remove the code in the lock maker's app. The reservation page shows which code it is.",
+  ]);
+}
+
 export interface MessageFailedInput {
   propertyName: string;
   guestName: string;

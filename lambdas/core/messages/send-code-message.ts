@@ -6,14 +6,13 @@ import { reservationLocks } from '../locks/load-locks.ts';
 import type { Lock, Reservation } from '../model.ts';
 import { updateReservation } from '../reservations/update.ts';
 import { alertCodeFailed, alertMessageFailed } from './alert-host.ts';
-import { codeMessage } from './code-message.ts';
+import { codeMessageFor } from './code-message-for.ts';
 import {
   allBackups,
   codeProblems,
   currentCode,
   decideCodeMessage,
   locksWithoutCode,
-  pinOnLock,
 } from './code-message-rule.ts';
 import { deliverGuestMessage } from './guest-delivery.ts';
 import { messageKey } from './message-id.ts';
@@ -75,18 +74,7 @@ export async function sendCodeMessage(
     await recordNotNeeded(deps, r, messageId, decision.why);
     outcome = 'not_needed';
   } else {
-    const content = codeMessage({
-      guestName: r.guest.name,
-      guestLocale: r.guest.locale,
-      propertyName: property?.name ?? r.propertyId,
-      pin: code.pin,
-      activeFrom: r.code.activeFrom,
-      activeUntil: r.code.activeUntil,
-      timeZone: property?.settings.timeZone ?? 'UTC',
-      doors: locks.map((l) => l.name),
-      isBackup: code.isBackup,
-      doorCodes: locks.map((l) => ({ door: l.name, pin: pinOnLock(r, l.lockId) })),
-    });
+    const content = codeMessageFor(r, property, locks, code);
     const result = await deliverGuestMessage(deps, r, {
       messageId,
       kind: 'code',

@@ -165,6 +165,7 @@ export function record(
     changed = true;
     if (o.replaced && state.accessCodeId === o.replaced) resetToPending(state);
     state.attemptedAt.push(o.at);
+    state.nextAttemptAt = undefined;
     if (o.accessCodeId) {
       state.status = 'requested';
       state.accessCodeId = o.accessCodeId;

@@ -4,12 +4,12 @@ import type { Deps } from '../deps.ts';
 import { reservationLocks } from '../locks/load-locks.ts';
 import { alertCodeFailed } from '../messages/alert-host.ts';
 import { tellGuestOfNewPin } from '../messages/new-pin-follow-up.ts';
-import type { Instant } from '../model.ts';
+import type { Instant, Reservation } from '../model.ts';
 import { updateReservation } from '../reservations/update.ts';
 import { nextAttemptAt } from '../time/retry-plan.ts';
 import { programmingTime } from '../time/timeline.ts';
 import { toIso } from '../time/zoned.ts';
-import { isProvisioningTarget } from './code-on-lock.ts';
+import { isProvisioningTarget, needsAttempt } from './code-on-lock.ts';
 import { confirmByStatusRead } from './confirm-by-status.ts';
 
 // The provisioning workflow's Check step, after the wait for confirmations: done, retry, or stop.
@@ -51,6 +51,7 @@ async function planNextAttempt(deps: Deps, input: ProvisioningInput): Promise<Ch
   const locks = await reservationLocks(deps, r);
   await backupAfterMessage(deps, r, locks); // R4.4: a failure learned after the code message
   const timeZone = property?.settings.timeZone ?? 'UTC';
+  const dueAt = new Map<string, Instant>();
   const candidates: Instant[] = [];
   for (const state of targets.filter((s) => s.status !== 'set')) {
     const lock = locks.get(state.lockId);
@@ -58,6 +59,7 @@ async function planNextAttempt(deps: Deps, input: ProvisioningInput): Promise<Ch
     const due = programmingTime(r.code, lock.nativeScheduling, now);
     const next = due > now ? due : nextAttemptAt(state.attemptedAt, now, timeZone, r.code.activeUntil);
     if (next !== undefined) candidates.push(next);
+    dueAt.set(state.lockId, due);
   }
   if (candidates.length === 0) {
     await updateReservation(deps, r.hostId, r.reservationId, (fresh) => {
@@ -66,10 +68,30 @@ async function planNextAttempt(deps: Deps, input: ProvisioningInput): Promise<Ch
         event: 'provisioning.stopped',
         detail: 'window ended before every lock confirmed',
       });
+      planAttempts(fresh, new Map());
       return true;
     });
     return { outcome: 'stopped' };
   }
+  const wake = Math.min(...candidates);
+  // The Attempt step at `wake` tries every lock whose programming time has come (attempt.ts).
+  const planned = new Map([...dueAt].map(([lockId, due]) => [lockId, Math.max(due, wake)]));
+  await updateReservation(deps, r.hostId, r.reservationId, (fresh) => planAttempts(fresh, planned));
   deps.metrics.count('RetriesPlanned');
-  return { outcome: 'retry', nextAttemptAt: toIso(Math.min(...candidates)) };
+  return { outcome: 'retry', nextAttemptAt: toIso(wake) };
+}
+
+/**
+ * Pure: each lock that still needs an attempt gets its planned instant, so the host sees what
+ * Lockstep will do next (R13.2); a lock with none planned loses a stale one. False when unchanged.
+ */
+export function planAttempts(r: Reservation, planned: ReadonlyMap<string, Instant>): boolean {
+  let changed = false;
+  for (const state of r.code.locks) {
+    const next = isProvisioningTarget(state) && needsAttempt(state) ? planned.get(state.lockId) : undefined;
+    if (state.nextAttemptAt === next) continue;
+    state.nextAttemptAt = next;
+    changed = true;
+  }
+  return changed;
 }

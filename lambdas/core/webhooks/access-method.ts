@@ -2,7 +2,23 @@ import type { Instant, Reservation } from '../model.ts';
 
 // R6.5: the body of `access_method.issued` / `access_method.reissued`, Lockstep's outbound event.
 
-export type AccessMethodEvent = 'access_method.issued' | 'access_method.reissued';
+export const ACCESS_METHOD_EVENTS = ['access_method.issued', 'access_method.reissued'] as const;
+export type AccessMethodEvent = (typeof ACCESS_METHOD_EVENTS)[number];
+
+/** The JSON a host's endpoint receives; the OpenAPI document's schema is held to it. */
+export interface AccessMethodPayload {
+  id: string;
+  type: AccessMethodEvent;
+  occurred_at: string;
+  host_id: string;
+  reservation_id: string;
+  property_id: string;
+  lock_ids: string[];
+  code: string;
+  is_backup_code: boolean;
+  starts_at: string;
+  ends_at: string;
+}
 
 export function accessMethodBody(
   r: Reservation,
@@ -11,7 +27,7 @@ export function accessMethodBody(
   deliveryId: string,
   at: Instant,
 ): string {
-  return JSON.stringify({
+  const payload: AccessMethodPayload = {
     id: deliveryId,
     type,
     occurred_at: new Date(at).toISOString(),
@@ -23,5 +39,6 @@ export function accessMethodBody(
     is_backup_code: code.isBackup,
     starts_at: new Date(r.code.activeFrom).toISOString(),
     ends_at: new Date(r.code.activeUntil).toISOString(),
-  });
+  };
+  return JSON.stringify(payload);
 }

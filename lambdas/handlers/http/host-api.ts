@@ -5,6 +5,7 @@ import { matchLock, unmatchLock } from '#core/locks/matching.ts';
 import { resyncLock } from '#core/locks/resync.ts';
 import { createProperty, listLocks, listProperties, registerLock } from '#core/properties/host-resources.ts';
 import { updatePropertySettings } from '#core/properties/settings.ts';
+import type { LockWebhookFormat } from '#ports/lock-webhooks.ts';
 import { type HttpRequest, type HttpResponse, json } from './http.ts';
 import { OPENAPI_PATH, openApiDocument } from './openapi.ts';
 import { matchPath, type RouteEntry, route } from './route.ts';
@@ -12,6 +13,7 @@ import { accessView, reservationSummary } from './routes/access-view.ts';
 import { backupPoolRoute } from './routes/backup-pool.ts';
 import { calendarFeedRoutes } from './routes/calendar-feeds.ts';
 import { RenderMessageBody, renderMessageRoute } from './routes/render-message.ts';
+import { resendMessageRoute } from './routes/resend-message.ts';
 import { reservationGuestRoute } from './routes/reservation-guest.ts';
 import {
   ConnectLockAccountBody,
@@ -40,6 +42,7 @@ export const ROUTES: readonly RouteEntry[] = [
       body: RenderMessageBody,
     },
   ],
+  resendMessageRoute,
   route(
     'POST',
     '/v1/properties',
@@ -180,12 +183,16 @@ export const ROUTES: readonly RouteEntry[] = [
  * ANY /v1/*: the host API. The JWT authorizer (or the local runtime) puts the host id in `sub`.
  * GET /openapi.json is the one public route: the document describes the API, not any host's data.
  */
-export const hostApi =
-  (deps: Deps) =>
-  async (request: HttpRequest): Promise<HttpResponse> => {
+export const hostApi = (deps: Deps, lockWebhookFormat: () => LockWebhookFormat) => {
+  // Built at the first request for it: most cold starts never serve it.
+  let document: ReturnType<typeof openApiDocument> | undefined;
+  return async (request: HttpRequest): Promise<HttpResponse> => {
     const method = request.requestContext.http.method;
     const path = request.rawPath;
-    if (method === 'GET' && path === OPENAPI_PATH) return json(200, openApiDocument(ROUTES));
+    if (method === 'GET' && path === OPENAPI_PATH) {
+      document ??= openApiDocument(ROUTES, lockWebhookFormat());
+      return json(200, document);
+    }
     const hostId = request.requestContext.authorizer?.jwt?.claims?.sub;
     if (typeof hostId !== 'string' || hostId === '') throw new UnauthorizedError();
     for (const [routeMethod, pattern, handler] of ROUTES) {
@@ -194,3 +201,4 @@ export const hostApi =
     }
     throw new NotFoundError('route', 'path');
   };
+};

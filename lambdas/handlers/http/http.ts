@@ -3,6 +3,7 @@ import {
   ConflictError,
   DeliveryError,
   NotFoundError,
+  PayloadTooLargeError,
   StaleWriteError,
   UnauthorizedError,
   ValidationError,
@@ -37,6 +38,7 @@ const STATUS: ReadonlyArray<[new (...args: never[]) => Error, number]> = [
   [UnauthorizedError, 401],
   [NotFoundError, 404],
   [ConflictError, 409],
+  [PayloadTooLargeError, 413],
   [StaleWriteError, 409],
   // A sender (the channel partner, SES, SNS) failed after its retries: the request may be repeated.
   [DeliveryError, 502],

@@ -1,6 +1,8 @@
-import { ConflictError } from '#core/errors.ts';
+import { ALARMED_METRICS } from '#config/metric-names.ts';
+import { ConflictError, PayloadTooLargeError, UnauthorizedError } from '#core/errors.ts';
 import type { Instant } from '#core/model.ts';
 import type { DeliveryRecords, DeliverySender } from '#ports/delivery-records.ts';
+import type { Metrics } from '#ports/metrics.ts';
 import type { HttpRequest, HttpResponse, HttpRoute } from './http.ts';
 
 export interface IdempotentDeliveryOptions<E> {
@@ -12,6 +14,20 @@ export interface IdempotentDeliveryOptions<E> {
    * bad input is refused before anything is written (R9.2).
    */
   admit: (request: HttpRequest, now: Instant) => E;
+  /** Counts admitted and refused signatures, so a wrong partner secret (every delivery a 401) alarms. */
+  metrics: Metrics;
+}
+
+/**
+ * The largest webhook body read. Partner events are a few kilobytes; anything near API Gateway's
+ * 10 MB is refused before its signature is computed or its JSON parsed.
+ */
+export const WEBHOOK_BODY_LIMIT_BYTES = 64 * 1024;
+
+/** The body's size in bytes as sent, without decoding it. */
+function bodyBytes(request: HttpRequest): number {
+  if (!request.body) return 0;
+  return Buffer.byteLength(request.body, request.isBase64Encoded ? 'base64' : 'utf8');
 }
 
 /** The delivery id of a signed request: Standard Webhooks' header, or Svix's. */
@@ -33,7 +49,9 @@ export function idempotentDelivery<E>(
   const { sender, records } = options;
   return async (request) => {
     const now = options.now();
-    const event = options.admit(request, now);
+    if (bodyBytes(request) > WEBHOOK_BODY_LIMIT_BYTES)
+      throw new PayloadTooLargeError(WEBHOOK_BODY_LIMIT_BYTES);
+    const event = admitCounted(options, request, now);
     const id = deliveryId(request);
     const claim = await records.claim(sender, id, now);
     if (claim.kind === 'replay') return claim.response;
@@ -55,4 +73,23 @@ export function idempotentDelivery<E>(
     );
     return response;
   };
+}
+
+/** Admits the delivery, counting whether its signature passed (by sender, never by id: R9.4). */
+function admitCounted<E>(options: IdempotentDeliveryOptions<E>, request: HttpRequest, now: Instant): E {
+  const dimensions = { sender: options.sender };
+  try {
+    const event = options.admit(request, now);
+    options.metrics.count(ALARMED_METRICS.webhookSignaturesAccepted, 1, dimensions);
+    return event;
+  } catch (error) {
+    // Admission checks the signature first: any other refusal (a 400) came after it passed.
+    const refused = error instanceof UnauthorizedError;
+    options.metrics.count(
+      refused ? ALARMED_METRICS.webhookSignaturesRefused : ALARMED_METRICS.webhookSignaturesAccepted,
+      1,
+      dimensions,
+    );
+    throw error;
+  }
 }

@@ -1,20 +1,14 @@
-import * as z from 'zod';
+import type * as z from 'zod';
+import type { LockWebhookFormat } from '#ports/lock-webhooks.ts';
+import { toSchema } from './json-schema.ts';
+import { outboundWebhooks, webhookPaths, webhookSecuritySchemes } from './openapi-webhooks.ts';
 import type { RouteEntry } from './route.ts';
 
 // The OpenAPI 3.1 document of the host API, generated from the route table and the very zod
-// schemas that validate each request (route.ts), so the document cannot drift from the code.
+// schemas that validate each request (route.ts), so the document cannot drift from the code; and of
+// the webhooks, received and sent (openapi-webhooks.ts).
 
 export const OPENAPI_PATH = '/openapi.json';
-
-type JsonSchema = Record<string, unknown> & { properties?: Record<string, unknown>; required?: string[] };
-
-const toSchema = (schema: z.ZodType): JsonSchema => {
-  const { $schema: _, ...rest } = z.toJSONSchema(schema, {
-    io: 'input',
-    unrepresentable: 'any',
-  }) as JsonSchema;
-  return rest;
-};
 
 const ERROR = {
   description: 'The error: `{error: {code, message, field?}, correlationId}`',
@@ -55,7 +49,8 @@ function operation([method, pattern, , doc]: RouteEntry) {
   };
 }
 
-export function openApiDocument(routes: readonly RouteEntry[]) {
+/** `lockWebhook`: the deployment's lock provider's delivery format (its composition root knows it). */
+export function openApiDocument(routes: readonly RouteEntry[], lockWebhook: LockWebhookFormat) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const entry of routes) {
     const [method, pattern] = entry;
@@ -64,14 +59,18 @@ export function openApiDocument(routes: readonly RouteEntry[]) {
   return {
     openapi: '3.1.0',
     info: {
-      title: 'Lockstep host API',
+      title: 'Lockstep host API and webhooks',
       version: '1',
       description: 'Keeps smart-lock access codes in step with reservations. See docs/host-api.md.',
     },
     security: [{ bearer: [] }],
-    paths,
+    paths: { ...paths, ...webhookPaths(lockWebhook) },
+    webhooks: outboundWebhooks(),
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+        ...webhookSecuritySchemes(lockWebhook),
+      },
       schemas: {
         Error: {
           type: 'object',

@@ -3,6 +3,7 @@ import middy from '@middy/core';
 import { correlate, currentCorrelationId } from '../correlation.ts';
 import { logger } from '../logger.ts';
 import { flushMetrics } from '../metrics.ts';
+import { countRefusedCredentials } from '../provider-credentials.ts';
 import { errorResponse, type HttpRequest, type HttpResponse, type HttpRoute } from './http.ts';
 import { deliveryId } from './idempotent-delivery.ts';
 
@@ -17,24 +18,28 @@ export function requestCorrelationId(request: HttpRequest): string {
 
 /** The one middy stack every HTTP function shares: context in the logs, errors mapped once. */
 export function withHttpMiddleware(route: HttpRoute) {
-  return middy<HttpRequest, HttpResponse>(route)
-    .use(correlate(requestCorrelationId))
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(flushMetrics<HttpRequest, HttpResponse>())
-    .use({
-      // The answer at DEBUG, for tracing a delivery; the logger's redaction masks any PIN in it (R9.4).
-      after: async (request) => {
-        const correlationId = currentCorrelationId() ?? requestCorrelationId(request.event);
-        const { statusCode, body } = request.response ?? {};
-        logger.debug('response', { correlationId, route: request.event.routeKey, statusCode, body });
-      },
-      onError: async (request) => {
-        const correlationId = currentCorrelationId() ?? requestCorrelationId(request.event);
-        const { response, expected } = errorResponse(request.error, correlationId);
-        const context = { correlationId, route: request.event.routeKey, error: request.error?.message };
-        if (expected) logger.info('request refused', context);
-        else logger.error('request failed', { ...context, stack: request.error?.stack });
-        request.response = response;
-      },
-    });
+  return (
+    middy<HttpRequest, HttpResponse>(route)
+      .use(correlate(requestCorrelationId))
+      .use(injectLambdaContext(logger, { resetKeys: true }))
+      .use(flushMetrics<HttpRequest, HttpResponse>())
+      // Registered after the flush, so its count is flushed with the failed invocation.
+      .use(countRefusedCredentials<HttpRequest, HttpResponse>())
+      .use({
+        // The answer at DEBUG, for tracing a delivery; the logger's redaction masks any PIN in it (R9.4).
+        after: async (request) => {
+          const correlationId = currentCorrelationId() ?? requestCorrelationId(request.event);
+          const { statusCode, body } = request.response ?? {};
+          logger.debug('response', { correlationId, route: request.event.routeKey, statusCode, body });
+        },
+        onError: async (request) => {
+          const correlationId = currentCorrelationId() ?? requestCorrelationId(request.event);
+          const { response, expected } = errorResponse(request.error, correlationId);
+          const context = { correlationId, route: request.event.routeKey, error: request.error?.message };
+          if (expected) logger.info('request refused', context);
+          else logger.error('request failed', { ...context, stack: request.error?.stack });
+          request.response = response;
+        },
+      })
+  );
 }

@@ -59,6 +59,21 @@ describe('PowertoolsMetricsAdapter', () => {
   });
 });
 
+describe('alarmed counts carry exactly the dimensions their alarms name', () => {
+  it('writes a refused webhook signature with service and sender, as the wrong-secret alarm reads it', async () => {
+    const adapter = new PowertoolsMetricsAdapter(
+      new Metrics({ namespace: 'Lockstep', serviceName: 'lockstep' }),
+    );
+
+    const [doc] = await emitted(async () =>
+      adapter.count('WebhookSignaturesRefused', 1, { sender: 'locks' }),
+    );
+
+    expect(doc).toMatchObject({ WebhookSignaturesRefused: 1, service: 'lockstep', sender: 'locks' });
+    expect(doc?._aws.CloudWatchMetrics[0]?.Dimensions[0]?.sort()).toEqual(['sender', 'service']);
+  });
+});
+
 describe('the handler wrappers flush metrics per invocation', () => {
   it('publishes what an invocation counted when it ends', async () => {
     const handler = withLogging(async () => {

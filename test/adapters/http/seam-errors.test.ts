@@ -1,7 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SeamLockProvider } from '#adapters/http/seam-lock-provider.ts';
-import { type LockFailureReason, LockProviderError } from '#core/errors.ts';
+import { type LockFailureReason, LockProviderError, ProviderCredentialsError } from '#core/errors.ts';
 import { FakeSeam } from '../../support/fake-seam.ts';
+
+// Refusals on demand, which only the project's fake injects; Seam's own fake answers the ones it can
+// produce in seam-connect-codes.test.ts (a duplicate, an unknown device or code).
 
 const PIN = '482915';
 let seam: FakeSeam;
@@ -46,36 +49,33 @@ describe('Seam adapter: error types mapped to domain reasons', () => {
     },
   );
 
-  it('maps a rejected API key to failed_to_set, not retried', async () => {
-    const wrongKey = new SeamLockProvider({ apiKey: 'seam_wrong', baseUrl: seam.url, sleep: async () => {} });
-    const error = await failure(wrongKey.getDevice('dev_1'));
-    expect([error?.reason, error?.message]).toEqual([
-      'failed_to_set',
-      'seam /devices/get: unauthorized (HTTP 401)',
-    ]);
-    expect(seam.requests).toHaveLength(1);
-  });
+  it.each([401, 403])(
+    'maps a refused API key (HTTP %i) to a provider-credentials error, not a lock refusal, not retried',
+    async (status) => {
+      seam.failNext({ status, type: status === 401 ? 'unauthorized' : 'forbidden' });
+      const error = await create().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(ProviderCredentialsError);
+      expect(error).not.toBeInstanceOf(LockProviderError);
+      expect((error as ProviderCredentialsError).status).toBe(status);
+      expect((error as Error).message).not.toContain(PIN);
+      expect(seam.requests).toHaveLength(1);
+    },
+  );
+
+  it.each(['account_disconnected', 'bridge_disconnected'])(
+    'maps %s to the lock being offline, not a failure to set',
+    async (type) => {
+      seam.failNext({ status: 400, type });
+      expect((await failure(create()))?.reason).toBe('device_offline');
+    },
+  );
 
   it('maps a failed action attempt by its error type', async () => {
     seam.attemptError = 'no_space_for_access_code_on_device';
     expect((await failure(create()))?.reason).toBe('no_space');
-  });
-
-  it('maps a PIN already on the lock outside Seam to duplicate_code (R3.3)', async () => {
-    seam.addUnmanagedCode('dev_1', PIN, 'Ada');
-    expect((await failure(create()))?.reason).toBe('duplicate_code');
-  });
-
-  it('maps an unknown device on read to failed_to_set', async () => {
-    expect((await failure(provider().getDevice('dev_missing')))?.reason).toBe('failed_to_set');
-  });
-
-  it('does not swallow a 404 on update: the code to change is gone', async () => {
-    const error = await failure(provider().updateCode('dev_1', 'ac_missing', { name: 'x' }));
-    expect([error?.reason, error?.message]).toEqual([
-      'failed_to_set',
-      'seam /access_codes/update: access_code_not_found (HTTP 404)',
-    ]);
   });
 
   it('treats an unreadable success reply as a server fault (transient)', async () => {

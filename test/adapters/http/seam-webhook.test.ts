@@ -139,6 +139,17 @@ describe('R4.2 Seam webhook events', () => {
     expect(parseSeamEvent(event({ event_type: 'device.connected' }))?.accessCodeId).toBeUndefined();
   });
 
+  it('R7.3 follows a failed removal and R1.4 a code deleted outside Seam, instead of ignoring them', () => {
+    expect(parseSeamEvent(event({ event_type: 'access_code.failed_to_remove_from_device' }))).toMatchObject({
+      type: 'access_code.failed_to_remove_from_device',
+      accessCodeId: 'ac_1',
+    });
+    expect(parseSeamEvent(event({ event_type: 'access_code.deleted_external_to_seam' }))).toMatchObject({
+      type: 'access_code.deleted_externally',
+      accessCodeId: 'ac_1',
+    });
+  });
+
   it('ignores event types Lockstep does not follow', () => {
     expect(parseSeamEvent(event({ event_type: 'access_code.created' }))).toBeUndefined();
     expect(parseSeamEvent(JSON.stringify({ event_type: 'lock.unlocked' }))).toBeUndefined();

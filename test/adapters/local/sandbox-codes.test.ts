@@ -159,6 +159,7 @@ describe('sandbox lock provider: reading codes and devices', () => {
       online: true,
       nativeScheduling: true,
       canProgramCodes: true,
+      canProgramOfflineCodes: false,
       constraints: { codeLengths: [4, 6], maxCodes: 3 },
       otherConstraints: [],
     });

@@ -4,6 +4,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SesEmailSender } from '#adapters/aws/ses-email.ts';
 import { SnsSmsSender } from '#adapters/aws/sns-sms.ts';
+import { ALARMED_METRICS } from '#config/metric-names.ts';
 import { isGsm0338 } from '#core/codes/gsm.ts';
 import type { Deps } from '#core/deps.ts';
 import { ChannelUnreachableError, DeliveryError, MessageRefusedError } from '#core/errors.ts';
@@ -130,6 +131,18 @@ describe('R5.2 channel messaging that fails', () => {
     );
     const r = await world.reservation(id);
     expect(r.timeline.filter((t) => t.event === 'guest.message_failed')).toHaveLength(1);
+  });
+});
+
+describe('R5.2 refusals at SES and SNS are counted for the operator', () => {
+  it('counts an email SES refused for good, by channel, under the alarmed metric name', async () => {
+    const id = await book();
+    const metrics = world.runtime.metrics;
+    const before = metrics.total(ALARMED_METRICS.messagesRefused, { channel: 'email' });
+    const rejected = () => new MessageRefusedError('email', 'Email address is not verified.');
+    expect(await sendCodeMessage(deps({ email: rejected }), HOST, id)).toBe('sent');
+    expect(metrics.total(ALARMED_METRICS.messagesRefused, { channel: 'email' })).toBe(before + 1);
+    expect(metrics.total(ALARMED_METRICS.messagesRefused, { channel: 'sms' })).toBe(0);
   });
 });
 

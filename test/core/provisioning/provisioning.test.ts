@@ -125,6 +125,7 @@ describe('R3.4 a lock rejects the code name', () => {
       if (request.name === refused) throw new LockProviderError('name_rejected', 'name rejected by the lock');
       return inner.createCode(request);
     },
+    createOfflineCode: (request) => inner.createOfflineCode(request),
     updateCode: (deviceId, accessCodeId, changes) => inner.updateCode(deviceId, accessCodeId, changes),
     deleteCode: (deviceId, accessCodeId) => inner.deleteCode(deviceId, accessCodeId),
     getCode: (deviceId, accessCodeId) => inner.getCode(deviceId, accessCodeId),

@@ -1,7 +1,13 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
+import { ALARMED_METRICS, METRICS_NAMESPACE, METRICS_SERVICE } from '../../../lambdas/config/metric-names.ts';
 import { FUNCTIONS } from '../../../lambdas/functions/catalog.ts';
-import { DAILY_RUN_HOURS } from '../../../lib/constructs/alarms.ts';
+import {
+  CLIENT_ERROR_MIN_REQUESTS,
+  CLIENT_ERROR_RATE,
+  DAILY_RUN_HOURS,
+  SIGNATURE_REFUSALS_WITHOUT_SUCCESS,
+} from '../../../lib/constructs/alarms.ts';
 import { buildTestApp, logicalIdOf } from '../app-fixture.ts';
 
 // Operations on AWS (issue 8): alarms on lost work, function errors and throttles, workflow failures.
@@ -16,7 +22,9 @@ describe('LockstepAlarms', () => {
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Namespace: 'AWS/SQS',
       MetricName: 'ApproximateNumberOfMessagesVisible',
-      Dimensions: [{ Name: 'QueueName', Value: Match.objectLike({ 'Fn::ImportValue': Match.anyValue() }) }],
+      Dimensions: [
+        { Name: 'QueueName', Value: Match.objectLike({ 'Fn::GetStackOutput': Match.anyValue() }) },
+      ],
       Threshold: 1,
       ComparisonOperator: 'GreaterThanOrEqualToThreshold',
       AlarmActions: [topic],
@@ -78,6 +86,19 @@ describe('LockstepAlarms', () => {
     });
   });
 
+  it("alarms on the lock provider refusing the operator's API key, from the functions' own count", () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: METRICS_NAMESPACE,
+      MetricName: ALARMED_METRICS.providerCredentialsRejected,
+      Dimensions: [{ Name: 'service', Value: METRICS_SERVICE }],
+      Statistic: 'Sum',
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      TreatMissingData: 'notBreaching',
+      AlarmActions: [topic],
+    });
+  });
+
   it('keeps the scheduled-entry events Lambda gave up on in a queue, and alarms on its depth', () => {
     const queue = idOf(application.alarms.asyncFailures);
     template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
@@ -97,5 +118,99 @@ describe('LockstepAlarms', () => {
       Properties: { TracingConfig: { Mode: 'Active' } },
     });
     expect(Object.keys(traced).length).toBe(Object.keys(FUNCTIONS).length);
+  });
+});
+
+describe('LockstepAlarms on answers and deliveries (issue 19, finding 1)', () => {
+  const apiId = { Ref: idOf(application.api.api) };
+  const metricIn = (metrics: unknown, id: string) =>
+    (metrics as { Id: string; MetricStat?: { Metric: Record<string, unknown> } }[]).find((m) => m.Id === id)
+      ?.MetricStat?.Metric;
+  const expressionOf = (alarm: Record<string, unknown> | undefined) =>
+    ((alarm?.Metrics ?? []) as { Expression?: string }[]).find((m) => m.Expression)?.Expression;
+  const alarmsWith = (expression: RegExp) =>
+    Object.values(template.findResources('AWS::CloudWatch::Alarm'))
+      .map((alarm) => (alarm as { Properties: Record<string, unknown> }).Properties)
+      .filter((p) =>
+        (p.Metrics as { Expression?: string }[] | undefined)?.some((m) =>
+          expression.test(m.Expression ?? ''),
+        ),
+      );
+
+  it('alarms on any 5xx answer of the HTTP API, which the function error alarms never see', () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/ApiGateway',
+      MetricName: '5xx',
+      Dimensions: [{ Name: 'ApiId', Value: apiId }],
+      Statistic: 'Sum',
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      AlarmActions: [topic],
+    });
+  });
+
+  it('alarms when the share of 4xx answers passes its limit over enough requests', () => {
+    const [alarm] = alarmsWith(/clientErrors \/ requests/);
+    expect(alarm).toMatchObject({
+      Threshold: CLIENT_ERROR_RATE,
+      ComparisonOperator: 'GreaterThanThreshold',
+      AlarmActions: [topic],
+    });
+    expect(expressionOf(alarm)).toContain(`requests >= ${CLIENT_ERROR_MIN_REQUESTS}`);
+    expect(metricIn(alarm?.Metrics, 'clientErrors')).toMatchObject({
+      MetricName: '4xx',
+      Dimensions: [{ Name: 'ApiId', Value: apiId }],
+    });
+  });
+
+  it.each(['channel', 'locks'])(
+    'R9.1 alarms when every %s webhook delivery is refused for its signature (a wrong secret)',
+    (sender) => {
+      const alarm = alarmsWith(/refused >= /).find((a) =>
+        JSON.stringify(metricIn(a.Metrics, 'refused')).includes(`"Value":"${sender}"`),
+      );
+      expect(alarm).toMatchObject({ Threshold: 1, AlarmActions: [topic] });
+      expect(expressionOf(alarm)).toBe(
+        `IF(refused >= ${SIGNATURE_REFUSALS_WITHOUT_SUCCESS} AND FILL(accepted, 0) == 0, 1, 0)`,
+      );
+      for (const [id, metricName] of [
+        ['refused', ALARMED_METRICS.webhookSignaturesRefused],
+        ['accepted', ALARMED_METRICS.webhookSignaturesAccepted],
+      ]) {
+        expect(metricIn(alarm?.Metrics, id ?? '')).toEqual({
+          Namespace: 'Lockstep',
+          MetricName: metricName,
+          Dimensions: expect.arrayContaining([
+            { Name: 'service', Value: 'lockstep' },
+            { Name: 'sender', Value: sender },
+          ]),
+        });
+      }
+    },
+  );
+
+  it.each(['email', 'sms'])('R5.2 alarms when SES or SNS refuses a guest %s', (channel) => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'Lockstep',
+      MetricName: ALARMED_METRICS.messagesRefused,
+      Dimensions: Match.arrayWith([{ Name: 'channel', Value: channel }]),
+      Threshold: 1,
+      AlarmActions: [topic],
+    });
+  });
+});
+
+describe('LockstepAlarms reach a person (issue 19, finding 2)', () => {
+  it('subscribes the alarmEmail context value to the topic', () => {
+    const withEmail = buildTestApp({ alarmEmail: 'ops@rentals.test' });
+    Template.fromStack(withEmail.application).hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'ops@rentals.test',
+      TopicArn: { Ref: logicalIdOf(withEmail.application.alarms.topic, withEmail.application) },
+    });
+  });
+
+  it('prints the topic, so more subscribers can be added', () => {
+    template.hasOutput('AlarmTopicArn', { Value: topic });
   });
 });

@@ -31,7 +31,9 @@ describe('R10.1 feed reading on AWS', () => {
       ScheduleExpression: `rate(${FEED_READ_EVERY_MINUTES} minutes)`,
       Target: Match.objectLike({
         DeadLetterConfig: {
-          Arn: Match.objectLike({ 'Fn::ImportValue': Match.stringLikeRegexp('SchedulerDlq') }),
+          Arn: Match.objectLike({
+            'Fn::GetStackOutput': Match.objectLike({ OutputName: Match.stringLikeRegexp('SchedulerDlq') }),
+          }),
         },
         RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: FEED_READ_EVERY_MINUTES * 60 },
       }),

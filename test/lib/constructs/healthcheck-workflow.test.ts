@@ -69,3 +69,23 @@ describe('R4.3 the healthcheck fan-out', () => {
     expect(JSON.stringify(map.ItemProcessor.States)).toContain(SHARD_ARN);
   });
 });
+
+describe('R4.3 a throttled shard is retried, not lost (issue 19, finding 7)', () => {
+  const [machine] = Object.values(template.findResources('AWS::StepFunctions::StateMachine')) as {
+    Properties: Record<string, unknown>;
+  }[];
+  const { StartAt, States } = parseDefinition(machine?.Properties.DefinitionString);
+
+  it('retries the shard task on Lambda throttling with backoff and jitter', () => {
+    const map = States[StartAt] as { ItemProcessor: { States: Record<string, { Retry?: unknown[] }> } };
+    const retries = Object.values(map.ItemProcessor.States).flatMap((state) => state.Retry ?? []);
+    expect(retries).toContainEqual(
+      expect.objectContaining({
+        ErrorEquals: ['Lambda.TooManyRequestsException'],
+        BackoffRate: 2,
+        MaxAttempts: 6,
+        JitterStrategy: 'FULL',
+      }),
+    );
+  });
+});

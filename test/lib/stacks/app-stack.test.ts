@@ -29,13 +29,19 @@ const actionsOf = (roleId: string) => statementsOf(roleId).flatMap((statement) =
 
 describe('AppStack functions', () => {
   it('has one arm64 Node.js 24 function per catalog entry, traced, logging JSON to its own log group', () => {
-    template.resourceCountIs('AWS::Lambda::Function', Object.keys(FUNCTIONS).length);
-    template.allResourcesProperties('AWS::Lambda::Function', {
-      Runtime: 'nodejs24.x',
-      Architectures: ['arm64'],
-      TracingConfig: { Mode: 'Active' },
-      LoggingConfig: Match.objectLike({ LogFormat: 'JSON', LogGroup: Match.anyValue() }),
-    });
+    for (const { purpose } of Object.values(FUNCTIONS)) {
+      template.resourcePropertiesCountIs(
+        'AWS::Lambda::Function',
+        {
+          Description: purpose,
+          Runtime: 'nodejs24.x',
+          Architectures: ['arm64'],
+          TracingConfig: { Mode: 'Active' },
+          LoggingConfig: Match.objectLike({ LogFormat: 'JSON', LogGroup: Match.anyValue() }),
+        },
+        1,
+      );
+    }
   });
 
   it('sets every configuration variable on every function, as the cold-start config check requires', () => {
@@ -46,13 +52,13 @@ describe('AppStack functions', () => {
   });
 
   it('names the scheduled entry up front, so it can schedule itself without a circular reference', () => {
-    expect(propertiesOf(fns.scheduledEntry.function).FunctionName).toBe('LockstepApp-scheduled-entry');
+    expect(propertiesOf(fns.scheduledEntry.function).FunctionName).toBe('lockstep-demo-app-scheduled-entry');
     template.hasResourceProperties('AWS::Lambda::Function', {
-      FunctionName: 'LockstepApp-scheduled-entry',
+      FunctionName: 'lockstep-demo-app-scheduled-entry',
       Environment: {
         Variables: Match.objectLike({
-          [ENV.entryFunctionArn]: arnEndingWith(':function:LockstepApp-scheduled-entry'),
-          [ENV.provisioningStateMachineArn]: arnEndingWith(':stateMachine:LockstepApp-provisioning'),
+          [ENV.entryFunctionArn]: arnEndingWith(':function:lockstep-demo-app-scheduled-entry'),
+          [ENV.provisioningStateMachineArn]: arnEndingWith(':stateMachine:lockstep-demo-app-provisioning'),
         }),
       },
     });
@@ -71,7 +77,10 @@ describe('AppStack functions', () => {
               'scheduler:GetSchedule',
             ],
             Resource: expect.objectContaining({
-              'Fn::Join': ['', expect.arrayContaining([expect.stringMatching(/:schedule\/lockstep\/\*$/)])],
+              'Fn::Join': [
+                '',
+                expect.arrayContaining([expect.stringMatching(/:schedule\/lockstep-demo\/\*$/)]),
+              ],
             }),
           }),
           expect.objectContaining({
@@ -129,7 +138,7 @@ describe('AppStack scheduler role', () => {
             Principal: { Service: 'scheduler.amazonaws.com' },
             Condition: {
               StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
-              ArnLike: { 'aws:SourceArn': arnEndingWith(':schedule-group/lockstep') },
+              ArnLike: { 'aws:SourceArn': arnEndingWith(':schedule-group/lockstep-demo') },
             },
           },
         ],
@@ -144,7 +153,7 @@ describe('AppStack scheduler role', () => {
         Resource: expect.objectContaining({
           'Fn::Join': [
             '',
-            expect.arrayContaining([expect.stringMatching(/:function:LockstepApp-scheduled-entry$/)]),
+            expect.arrayContaining([expect.stringMatching(/:function:lockstep-demo-app-scheduled-entry$/)]),
           ],
         }),
       }),
@@ -153,13 +162,18 @@ describe('AppStack scheduler role', () => {
         Resource: expect.objectContaining({
           'Fn::Join': [
             '',
-            expect.arrayContaining([expect.stringMatching(/:stateMachine:LockstepApp-provisioning$/)]),
+            expect.arrayContaining([expect.stringMatching(/:stateMachine:lockstep-demo-app-provisioning$/)]),
           ],
         }),
       }),
       expect.objectContaining({
         Action: 'sqs:SendMessage',
-        Resource: { 'Fn::ImportValue': expect.stringContaining('SchedulerDlq') },
+        Resource: {
+          'Fn::GetStackOutput': expect.objectContaining({
+            StackName: 'lockstep-demo-data',
+            OutputName: expect.stringContaining('SchedulerDlq'),
+          }),
+        },
       }),
     ]);
   });
@@ -196,11 +210,12 @@ describe('AppStack HTTP API', () => {
       AuthorizerId: { Ref: authorizerId },
     });
     const [poolId] = Object.keys(template.findResources('AWS::Cognito::UserPool'));
-    const [clientId] = Object.keys(template.findResources('AWS::Cognito::UserPoolClient'));
+    const clientIds = Object.keys(template.findResources('AWS::Cognito::UserPoolClient'));
+    expect(clientIds).toHaveLength(2); // API clients, and the dashboard (R13)
     template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
       AuthorizerType: 'JWT',
       JwtConfiguration: {
-        Audience: [{ Ref: clientId }],
+        Audience: clientIds.map((id) => ({ Ref: id })),
         Issuer: { 'Fn::Join': ['', Match.arrayWith([{ Ref: poolId }])] },
       },
     });
@@ -228,7 +243,7 @@ describe('AppStack provisioning workflow', () => {
   it('runs the provisioning task functions in a traced, logged state machine of the fixed name', () => {
     const stateMachine = propertiesOf(application.provisioning.stateMachine);
     expect(stateMachine).toMatchObject({
-      StateMachineName: 'LockstepApp-provisioning',
+      StateMachineName: 'lockstep-demo-app-provisioning',
       TracingConfiguration: { Enabled: true },
       LoggingConfiguration: { Level: 'ALL', IncludeExecutionData: false },
     });

@@ -49,8 +49,12 @@ describe('DataStack', () => {
     });
   });
 
-  it('creates the lockstep schedule group', () => {
-    template.hasResourceProperties('AWS::Scheduler::ScheduleGroup', { Name: 'lockstep' });
+  it('names the schedule group after the stage, and keeps it (and its pending schedules) if the stack goes', () => {
+    template.hasResource('AWS::Scheduler::ScheduleGroup', {
+      Properties: { Name: 'lockstep-demo' },
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+    });
   });
 
   it('gives schedule targets an encrypted dead-letter queue reachable only over TLS', () => {
@@ -81,6 +85,7 @@ describe('DataStack', () => {
     const dev = new DataStack(new App({ builtinCloudFormationValidation: false }), 'Dev', {
       env: { region: 'us-east-1' },
       deletionProtection: false,
+      senderEmail: 'codes@lockstep.test',
     });
     const devTemplate = Template.fromStack(dev);
     devTemplate.hasResourceProperties('AWS::DynamoDB::GlobalTable', {

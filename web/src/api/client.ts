@@ -1,7 +1,7 @@
 import { currentToken } from '../session.ts';
 
-// The same-origin host API (docs/host-api.md), with the bearer token from the session. Relative URLs
-// only: nothing leaves for another origin (R13.5), and the CSP's default-src 'self' enforces it.
+// The host API (docs/host-api.md), with the bearer token from the session. On its own origin unless
+// config.json says otherwise: nothing leaves for a third party (R13.5), and the CSP enforces it.
 
 /** An answer other than 2xx, as the API explains it: `field` names the invalid input (R9.2). */
 export class ApiError extends Error {
@@ -30,6 +30,13 @@ interface ErrorBody {
   correlationId?: string;
 }
 
+/** Where the API is: "" for this page's origin (config.json's apiBaseUrl). */
+let apiBase = '';
+export function useApiBase(base: string): void {
+  apiBase = base;
+}
+export const apiUrl = (path: string) => `${apiBase}${path}`;
+
 /** Called on a 401, so the page can ask the host to sign in again. */
 let onUnauthorized: () => void = () => {};
 export function whenUnauthorized(handler: () => void): void {
@@ -41,7 +48,7 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   if (body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
   try {
-    response = await fetch(path, {
+    response = await fetch(apiUrl(path), {
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),

@@ -1,5 +1,6 @@
 import type { PoolCodeStatus, PoolSignal } from '#core/backup/pool.ts';
 import type { BackupPoolView } from '#core/backup/pool-view.ts';
+import type { FeedView } from '#core/calendars/list-feeds.ts';
 import type { FeedChannel } from '#core/calendars/types.ts';
 import type { AccountLock } from '#core/locks/accounts.ts';
 import type { ResyncResult } from '#core/locks/resync.ts';
@@ -31,6 +32,12 @@ export interface Page<T> {
   cursor: string | null;
 }
 
+export interface ResentMessage {
+  reservationId: string;
+  isBackup: boolean;
+  sent: { at: string; via: string[]; from: string | null };
+}
+
 export interface RenderedMessage {
   reservationId: string;
   text: string;
@@ -38,18 +45,8 @@ export interface RenderedMessage {
   sent: null | { at: string; via: string[]; from: string };
 }
 
-/** A calendar feed as `GET /v1/properties/{id}/calendars` lists it (R10.5); the route is being built. */
-export interface CalendarFeed {
-  calendarId: string;
-  channel: FeedChannel;
-  /** Masked by the API: scheme and host only (R10.7). */
-  url: string;
-  status: 'pending' | 'ok' | 'failing';
-  lastGoodReadAt: string | null;
-  lastError: { at: string; problem: string } | null;
-  staysSeen: number;
-  nextReadAt: string;
-}
+/** A calendar feed as `GET /v1/properties/{id}/calendars` lists it (R10.5); its URL masked (R10.7). */
+export type CalendarFeed = FeedView;
 
 export interface CalendarSync {
   added: number;

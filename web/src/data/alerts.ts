@@ -1,4 +1,4 @@
-import type { BackupPoolView } from '../api/types.ts';
+import type { BackupPoolView, CalendarFeed, Property } from '../api/types.ts';
 import { formatWhen } from '../format.ts';
 import type { Arrival } from './arrivals.ts';
 import { DOOR_STATE_LABELS } from './door-status.ts';
@@ -9,7 +9,7 @@ import { poolSignal } from './pool-signals.ts';
 // locks that are offline or unreachable now (from the providers' live status). The API does not
 // list the alert emails themselves, so this is what they are about, not a copy of them.
 
-type AlertKind = 'code' | 'lock' | 'pool';
+type AlertKind = 'code' | 'lock' | 'pool' | 'feed';
 
 export interface Alert {
   kind: AlertKind;
@@ -66,4 +66,24 @@ export function poolAlerts(host: HostData, pools: readonly BackupPoolView[]): Al
       return { kind: 'pool', severity, title: `${lock.name}: ${text}`, detail: signal, href: '#/locks' };
     });
   });
+}
+
+/** R10.5: a calendar feed whose reads fail; its stays stand as the last good read left them. */
+export function feedAlerts(feeds: readonly { property: Property; feed: CalendarFeed }[]): Alert[] {
+  return feeds
+    .filter(({ feed }) => feed.status === 'failing')
+    .map(({ property, feed }) => ({
+      kind: 'feed',
+      severity: 'warning',
+      title: `${property.name}: calendar feed ${feed.url} is failing`,
+      detail: [
+        feed.lastError ? `Last problem: ${feed.lastError.problem}` : '',
+        feed.lastGoodReadAt
+          ? `last good read ${formatWhen(feed.lastGoodReadAt, property.settings.timeZone)}`
+          : 'no good read yet',
+      ]
+        .filter(Boolean)
+        .join('; '),
+      href: '#/properties',
+    }));
 }

@@ -37,6 +37,7 @@ export function toArrival(host: HostData, property: Property, view: AccessView):
       state: doorState(l.status, backups.has(l.lockId), isOnline(host, l.lockId)),
       attempts: l.attempts,
       lastError: l.lastError,
+      nextAttemptAt: l.nextAttemptAt,
     }),
   );
   const zone = property.settings.timeZone;

@@ -1,5 +1,6 @@
 import type { AccessView, LockCodeStatus, TimelineEvent } from '../api/types.ts';
 import { plural } from '../format.ts';
+import { lockFailureLabel } from './lock-failures.ts';
 import { ALERT_KIND_LABELS } from './timeline-events.ts';
 
 // R13.2: what a guest's code is doing on each door, and whether the guest will get in.
@@ -57,6 +58,8 @@ export interface Door {
   state: DoorState;
   attempts: number;
   lastError: string | undefined;
+  /** When Lockstep tries this door again, as its workflow planned (R4.1); absent mid-attempt. */
+  nextAttemptAt: string | undefined;
 }
 
 /** What Lockstep is doing about each problem, from the reservation's own record (R4.1, R4.4, R8.2). */
@@ -68,16 +71,26 @@ export function lockstepActions(
   const actions: string[] = [];
   const stopped = view.timeline.some((t) => t.event === 'provisioning.stopped');
   for (const door of doors) {
-    const refused = door.lastError ? ` (${door.lastError})` : '';
+    const refused = door.lastError ? ` (${lockFailureLabel(door.lastError)})` : '';
+    const next = door.nextAttemptAt
+      ? `next attempt ${when(door.nextAttemptAt)}`
+      : 'Lockstep retries until the code is set';
     if (door.state === 'failed')
       actions.push(
         stopped
           ? `${door.lockName}: gave up, the code window ended before the lock confirmed`
-          : `${door.lockName} refused ${plural(door.attempts, 'attempt')}${refused}; Lockstep retries until the code is set`,
+          : `${door.lockName} refused ${plural(door.attempts, 'attempt')}${refused}; ${next}`,
       );
     if (door.state === 'offline')
-      actions.push(`${door.lockName} is offline: the code goes on when it reconnects, retried meanwhile`);
+      actions.push(
+        `${door.lockName} is offline: the code goes on when it reconnects${door.nextAttemptAt ? `; ${next}` : ', retried meanwhile'}`,
+      );
   }
+  // Not a problem, but what comes next for a code not yet attempted: the programming time (R2.3).
+  const programming = view.timeline.findLast((t) => t.event === 'schedule.provision')?.detail;
+  const waiting = doors.filter((d) => d.state === 'pending' && d.attempts === 0);
+  const firstAttempt = waiting.map((d) => d.nextAttemptAt).find(Boolean) ?? programming;
+  if (waiting.length > 0 && firstAttempt) actions.push(`The code goes on the locks ${when(firstAttempt)}`);
   if (view.backup.issued)
     actions.push(`Backup code sent to the guest${view.backup.at ? ` ${when(view.backup.at)}` : ''}`);
   for (const alert of view.timeline.filter((t) => t.event === 'host.alert_sent')) {

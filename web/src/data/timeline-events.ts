@@ -1,5 +1,6 @@
 import type { HostAlertKind } from '#ports/host-notifier.ts';
-import type { TimelineEvent } from '../api/types.ts';
+import type { AccessView, TimelineEvent } from '../api/types.ts';
+import { lockFailureLabel } from './lock-failures.ts';
 
 // The reservation's timeline (R8.1) in the host's words, sorted into the lanes of its picture (R13.3).
 
@@ -20,6 +21,7 @@ export const ALERT_KIND_LABELS: Record<HostAlertKind, string> = {
   message_failed: 'message not delivered',
   feed_failing: 'calendar feed failing',
   code_for_guest: 'code sent to you to pass on',
+  code_not_removed: 'code not removed from a lock',
 };
 
 const KINDS: Record<string, [label: string, lane: Lane, tone: Tone]> = {
@@ -82,11 +84,41 @@ export function describeEvent(entry: TimelineEvent): DescribedEvent | undefined 
   return { at, label, lane, tone, lockId: entry.lockId, detail: alertKindLabel(entry, detail) };
 }
 
-const alertKindLabel = (entry: TimelineEvent, detail: string | undefined) =>
-  entry.event === 'host.alert_sent' && detail && detail in ALERT_KIND_LABELS
-    ? ALERT_KIND_LABELS[detail as HostAlertKind]
-    : detail;
+const REFUSALS = new Set(['code.attempt_failed', 'code.failed_on_lock']);
 
-/** The timeline described, oldest first. */
-export const describeTimeline = (timeline: readonly TimelineEvent[]): DescribedEvent[] =>
-  timeline.flatMap((t) => describeEvent(t) ?? []).sort((a, b) => a.at - b.at);
+/** A detail the host reads in words: an alert's kind, a lock's refusal. */
+function alertKindLabel(entry: TimelineEvent, detail: string | undefined): string | undefined {
+  if (entry.event === 'host.alert_sent' && detail && detail in ALERT_KIND_LABELS)
+    return ALERT_KIND_LABELS[detail as HostAlertKind];
+  if (REFUSALS.has(entry.event) && detail) return lockFailureLabel(detail);
+  return detail;
+}
+
+/**
+ * The timeline described, oldest first. A schedule entry moved later (a changed stay) is shown only
+ * where it is due now: the earlier instant no longer fires (R2.4).
+ */
+export function describeTimeline(timeline: readonly TimelineEvent[]): DescribedEvent[] {
+  const latestPlan = new Map<string, TimelineEvent>();
+  for (const entry of timeline)
+    if (entry.event.startsWith('schedule.')) latestPlan.set(`${entry.event}|${entry.lockId ?? ''}`, entry);
+  return timeline
+    .filter((t) => !t.event.startsWith('schedule.') || latestPlan.get(`${t.event}|${t.lockId ?? ''}`) === t)
+    .flatMap((t) => describeEvent(t) ?? [])
+    .sort((a, b) => a.at - b.at);
+}
+
+/** Each door's planned next attempt (R4.1), drawn with the attempts as something still to come. */
+export function plannedAttempts(locks: AccessView['code']['locks']): DescribedEvent[] {
+  return locks.flatMap((l) => {
+    const at = Date.parse(l.nextAttemptAt ?? '');
+    if (Number.isNaN(at)) return [];
+    return [
+      { at, label: 'Next attempt', lane: 'attempts', tone: 'planned', lockId: l.lockId, detail: undefined },
+    ];
+  });
+}
+
+/** What happened and what is planned, oldest first. */
+export const describeReservation = (view: AccessView): DescribedEvent[] =>
+  [...describeTimeline(view.timeline), ...plannedAttempts(view.code.locks)].sort((a, b) => a.at - b.at);

@@ -1,15 +1,12 @@
 import { get, request } from '../api/client.ts';
-import { apiOffers } from '../api/openapi.ts';
 import type { CalendarFeed, CalendarSync, FeedChannel, Property } from '../api/types.ts';
-import { isNotFound } from '../data/host-data.ts';
 import { h, replaceKeepingFocus } from '../dom.ts';
-import { formatWhen } from '../format.ts';
-import { outcome, runAction } from '../ui/action.ts';
+import { formatWhen, plural } from '../format.ts';
+import { type Outcome, outcome, runAction } from '../ui/action.ts';
 import { chip } from '../ui/chip.ts';
 
-// R10.5 in the properties view: a property's calendar feeds, adding one, reading them now. The
-// route is new; where the API does not have it yet (not in its OpenAPI document, or a 404), the
-// section is simply not shown.
+// R10.5 in the properties view: a property's calendar feeds with how their reads went, adding one,
+// reading them now and removing one. Links are shown masked, as the API answers them (R10.7).
 
 const CHANNEL_LABELS: Record<FeedChannel, string> = {
   airbnb: 'Airbnb',
@@ -26,73 +23,77 @@ const STATUS: Record<CalendarFeed['status'], ['ok' | 'warning' | 'problem', stri
 
 const enc = encodeURIComponent;
 
-const ROUTE = '/v1/properties/{propertyId}/calendars';
+/** What the host needs to judge a feed: its last good read, its last problem, its counts. */
+function feedFacts(feed: CalendarFeed, zone: string): string {
+  return [
+    feed.lastGoodReadAt ? `Last good read ${formatWhen(feed.lastGoodReadAt, zone)}` : 'No good read yet',
+    feed.lastError ? `last problem ${formatWhen(feed.lastError.at, zone)}: ${feed.lastError.problem}` : '',
+    `${plural(feed.reads, 'read')}, ${feed.failedReads} failed`,
+    plural(feed.staysSeen, 'stay'),
+    `next read ${formatWhen(feed.nextReadAt, zone)}`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
 
-/** The section, or null when the API has no calendar feeds route. */
-export async function calendarFeeds(property: Property): Promise<HTMLElement | null> {
-  if (!(await apiOffers(ROUTE))) return null;
-  const path = ROUTE.replace('{propertyId}', enc(property.propertyId));
-  const load = () => get<{ calendars: CalendarFeed[] }>(path).then((a) => a.calendars);
-  let feeds: CalendarFeed[];
-  try {
-    feeds = await load();
-  } catch (error) {
-    if (isNotFound(error)) return null;
-    throw error;
-  }
-  const zone = property.settings.timeZone;
-  const result = outcome(`feeds-${property.propertyId}`);
-  const list = h('ul', { class: 'plain feeds' });
-  const feedItem = (feed: CalendarFeed) => {
-    const [tone, status] = STATUS[feed.status];
-    const sync = h(
-      'button',
-      { type: 'button', class: 'button', 'data-key': `sync-${feed.calendarId}` },
-      'Sync now',
-    );
-    sync.addEventListener('click', () =>
-      runAction(sync, result, async () => {
-        const r = await request<CalendarSync>('POST', `${path}/${enc(feed.calendarId)}/sync`);
-        await redraw();
-        return `Read: ${r.added} added, ${r.changed} changed, ${r.cancelled} cancelled, ${r.unchanged} unchanged.`;
-      }),
-    );
-    const last = feed.lastError
-      ? `Last problem: ${feed.lastError.problem}`
-      : feed.lastGoodReadAt
-        ? `Last read ${formatWhen(feed.lastGoodReadAt, zone)}`
-        : '';
-    return h(
-      'li',
-      { class: 'feed' },
+function feedItem(
+  feed: CalendarFeed,
+  path: string,
+  zone: string,
+  result: Outcome,
+  redraw: () => Promise<void>,
+): HTMLElement {
+  const [tone, status] = STATUS[feed.status];
+  const label = `${CHANNEL_LABELS[feed.channel] ?? feed.channel} feed`;
+  const sync = h(
+    'button',
+    {
+      type: 'button',
+      class: 'button',
+      'data-key': `sync-${feed.calendarId}`,
+      'aria-label': `Sync now: ${label}`,
+    },
+    'Sync now',
+  );
+  sync.addEventListener('click', () =>
+    runAction(sync, result, async () => {
+      const r = await request<CalendarSync>('POST', `${path}/${enc(feed.calendarId)}/sync`);
+      await redraw();
+      return `Read: ${r.added} added, ${r.changed} changed, ${r.cancelled} cancelled, ${r.unchanged} unchanged.`;
+    }),
+  );
+  const remove = h(
+    'button',
+    { type: 'button', class: 'button button-quiet', 'aria-label': `Remove: ${label}` },
+    'Remove',
+  );
+  remove.addEventListener('click', () =>
+    runAction(remove, result, async () => {
+      await request('DELETE', `${path}/${enc(feed.calendarId)}`);
+      await redraw();
+      return 'Feed removed: its reservations stay.';
+    }),
+  );
+  return h(
+    'li',
+    { class: 'feed', 'data-feed': feed.calendarId },
+    h(
+      'div',
+      {},
       h(
-        'div',
-        {},
-        h(
-          'p',
-          { class: 'feed-name' },
-          h('strong', {}, CHANNEL_LABELS[feed.channel] ?? feed.channel),
-          ` ${feed.url} `,
-          chip(tone, status),
-        ),
-        h(
-          'p',
-          { class: 'muted' },
-          [last, `${feed.staysSeen} stays`, `next read ${formatWhen(feed.nextReadAt, zone)}`]
-            .filter(Boolean)
-            .join(' · '),
-        ),
+        'p',
+        { class: 'feed-name' },
+        h('strong', {}, CHANNEL_LABELS[feed.channel] ?? feed.channel),
+        ` ${feed.url} `,
+        chip(tone, status),
       ),
-      sync,
-    );
-  };
-  const redraw = async () => {
-    feeds = await load();
-    replaceKeepingFocus(
-      list,
-      ...(feeds.length > 0 ? feeds.map(feedItem) : [h('li', { class: 'muted' }, 'No calendar feed yet.')]),
-    );
-  };
+      h('p', { class: 'muted' }, feedFacts(feed, zone)),
+    ),
+    h('div', { class: 'row' }, sync, remove),
+  );
+}
+
+function addFeedForm(property: Property, path: string, result: Outcome, redraw: () => Promise<void>) {
   const urlId = `${property.propertyId}-feed-url`;
   const channelId = `${property.propertyId}-feed-channel`;
   const url = h('input', {
@@ -127,16 +128,33 @@ export async function calendarFeeds(property: Property): Promise<HTMLElement | n
       await request('POST', path, { url: url.value, channel: channel.value });
       url.value = '';
       await redraw();
-      return 'Feed added: Lockstep reads it shortly.';
+      return 'Feed added: Lockstep reads it within 15 minutes, or now with Sync now.';
     });
   });
+  return form;
+}
+
+export async function calendarFeeds(property: Property): Promise<HTMLElement> {
+  const path = `/v1/properties/${enc(property.propertyId)}/calendars`;
+  const zone = property.settings.timeZone;
+  const result = outcome(`feeds-${property.propertyId}`);
+  const list = h('ul', { class: 'plain feeds' });
+  const redraw = async () => {
+    const { calendars } = await get<{ calendars: CalendarFeed[] }>(path);
+    replaceKeepingFocus(
+      list,
+      ...(calendars.length > 0
+        ? calendars.map((feed) => feedItem(feed, path, zone, result, redraw))
+        : [h('li', { class: 'muted' }, 'No calendar feed yet.')]),
+    );
+  };
   await redraw();
   return h(
     'section',
     { class: 'feeds-section', 'aria-label': `Calendar feeds of ${property.name}` },
     h('h3', {}, 'Calendar feeds'),
     list,
-    form,
+    addFeedForm(property, path, result, redraw),
     result.element,
   );
 }

@@ -5,7 +5,7 @@ import { formatWhen } from '../format.ts';
 import { outcome, runAction } from '../ui/action.ts';
 
 // R13.3, R5.5: render a host message with %smartlock_code% as the guest's code, and optionally send
-// it to the guest, which is how the host sends the code again.
+// it to the guest.
 
 export function renderMessageForm(reservationId: string, guestName: string, zone: string): HTMLElement {
   const firstName = guestName.split(' ')[0] ?? guestName;
@@ -39,7 +39,7 @@ export function renderMessageForm(reservationId: string, guestName: string, zone
       h('code', {}, '%smartlock_code%'),
       ' becomes the guest’s current code.',
     ),
-    h('label', { class: 'check' }, send, 'Send it to the guest too (this sends the code again)'),
+    h('label', { class: 'check' }, send, 'Send it to the guest too'),
     h('div', {}, button),
     result.element,
     rendered,

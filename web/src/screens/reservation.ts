@@ -2,13 +2,15 @@ import { get } from '../api/client.ts';
 import type { AccessView, Lock, Property } from '../api/types.ts';
 import { DOOR_STATE_LABELS, doorState, doorsWithBackup } from '../data/door-status.ts';
 import { loadAccessView } from '../data/host-data.ts';
-import { describeTimeline } from '../data/timeline-events.ts';
+import { lockFailureLabel } from '../data/lock-failures.ts';
+import { describeReservation } from '../data/timeline-events.ts';
 import { h } from '../dom.ts';
 import { formatWhen } from '../format.ts';
 import type { ScreenContext } from '../router.ts';
 import { chip } from '../ui/chip.ts';
 import { screenHeading } from '../ui/panels.ts';
 import { renderMessageForm } from './render-message-form.ts';
+import { resendMessage } from './resend-message.ts';
 import { timelineLegend, timelinePicture } from './timeline-picture.ts';
 
 // R13.3, R8.1: one reservation: its window, its code (hidden until revealed), each door, the timeline
@@ -55,7 +57,15 @@ function doorsTable(view: AccessView, locks: readonly Lock[], zone: string): HTM
   const backups = doorsWithBackup(view.timeline);
   const name = (lockId: string) => locks.find((l) => l.lockId === lockId)?.name ?? lockId;
   const withErrors = view.code.locks.some((l) => l.lastError);
-  const columns = ['Door', 'Status', 'Attempts', 'Confirmed', ...(withErrors ? ['Last error'] : [])];
+  const withPlans = view.code.locks.some((l) => l.nextAttemptAt);
+  const columns = [
+    'Door',
+    'Status',
+    'Attempts',
+    'Confirmed',
+    ...(withErrors ? ['Last error'] : []),
+    ...(withPlans ? ['Next attempt'] : []),
+  ];
   const row = (l: AccessView['code']['locks'][number]) => {
     const state = doorState(l.status, backups.has(l.lockId), undefined);
     return h(
@@ -65,7 +75,8 @@ function doorsTable(view: AccessView, locks: readonly Lock[], zone: string): HTM
       h('td', {}, chip(state, DOOR_STATE_LABELS[state])),
       h('td', {}, String(l.attempts)),
       h('td', {}, l.setAt ? formatWhen(l.setAt, zone) : '—'),
-      withErrors ? h('td', {}, l.lastError ?? '—') : null,
+      withErrors ? h('td', {}, l.lastError ? lockFailureLabel(l.lastError) : '—') : null,
+      withPlans ? h('td', {}, l.nextAttemptAt ? formatWhen(l.nextAttemptAt, zone) : '—') : null,
     );
   };
   return h(
@@ -85,7 +96,7 @@ function doorsTable(view: AccessView, locks: readonly Lock[], zone: string): HTM
 }
 
 function timelineSection(view: AccessView, locks: readonly Lock[], zone: string): HTMLElement {
-  const events = describeTimeline(view.timeline);
+  const events = describeReservation(view);
   const name = (lockId: string | undefined) =>
     lockId ? ` · ${locks.find((l) => l.lockId === lockId)?.name ?? lockId}` : '';
   return h(
@@ -159,6 +170,8 @@ export async function renderReservation({ main, signal, params }: ScreenContext)
       'section',
       { class: 'card', 'aria-labelledby': 'message-heading' },
       h('h2', { id: 'message-heading' }, 'Message the guest'),
+      resendMessage(view.reservationId, zone, view.status !== 'accepted'),
+      h('h3', {}, 'Write your own'),
       renderMessageForm(view.reservationId, view.guest.name, zone),
     ),
   );

@@ -1,10 +1,12 @@
 import { h } from '../dom.ts';
 import { signIn } from '../session.ts';
 
-// Without a token: how to get one locally (R13.1), or paste one. On AWS, Cognito's sign-in takes
-// this place (out of scope here).
+// Without a token. On AWS: a button to the user pool's sign-in page (R13.1). Locally: how to get the
+// demo host's link, or paste the token `npm start` prints.
 
-export function renderSignIn(root: HTMLElement, notice: string | undefined, onSignedIn: () => void): void {
+export type SignInMethod = { kind: 'demo'; onSignedIn: () => void } | { kind: 'cognito'; start: () => void };
+
+function demoForm(onSignedIn: () => void): HTMLElement[] {
   const input = h('input', {
     id: 'token',
     name: 'token',
@@ -27,6 +29,31 @@ export function renderSignIn(root: HTMLElement, notice: string | undefined, onSi
     signIn(input.value);
     onSignedIn();
   });
+  return [
+    h(
+      'p',
+      {},
+      'Open the ',
+      h('strong', {}, 'Dashboard:'),
+      ' link that ',
+      h('code', {}, 'npm start'),
+      ' prints, or paste the bearer token it prints.',
+    ),
+    form,
+  ];
+}
+
+function cognitoButton(start: () => void): HTMLElement[] {
+  const button = h('button', { type: 'button', class: 'button button-primary' }, 'Sign in');
+  button.addEventListener('click', () => {
+    button.disabled = true;
+    button.textContent = 'Opening the sign-in page…';
+    start();
+  });
+  return [h('p', {}, 'Sign in with your Lockstep host account.'), button];
+}
+
+export function renderSignIn(root: HTMLElement, notice: string | undefined, method: SignInMethod): void {
   root.replaceChildren(
     h(
       'main',
@@ -36,16 +63,7 @@ export function renderSignIn(root: HTMLElement, notice: string | undefined, onSi
         { class: 'card sign-in-card' },
         h('h1', {}, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }), 'Sign in to Lockstep'),
         notice ? h('p', { class: 'outcome outcome-error', role: 'alert' }, notice) : null,
-        h(
-          'p',
-          {},
-          'Open the ',
-          h('strong', {}, 'Dashboard:'),
-          ' link that ',
-          h('code', {}, 'npm start'),
-          ' prints, or paste the bearer token it prints.',
-        ),
-        form,
+        method.kind === 'demo' ? demoForm(method.onSignedIn) : cognitoButton(method.start),
       ),
     ),
   );

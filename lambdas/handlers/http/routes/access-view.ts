@@ -1,4 +1,5 @@
 import type { Instant, Reservation } from '#core/model.ts';
+import { needsAttempt } from '#core/provisioning/code-on-lock.ts';
 
 const iso = (t: Instant | undefined) => (t === undefined ? undefined : new Date(t).toISOString());
 
@@ -32,6 +33,8 @@ export function accessView(r: Reservation) {
         setAt: iso(s.setAt),
         removedAt: iso(s.removedAt),
         lastError: s.lastError,
+        /** When Lockstep tries this lock again (R4.1, R13.2); only while the code still needs an attempt. */
+        nextAttemptAt: needsAttempt(s) ? iso(s.nextAttemptAt) : undefined,
       })),
     },
     /** A backup code went to the guest because the lock code was not confirmed in time (R4.4). */
