@@ -1,8 +1,11 @@
 import type { Deps } from '../deps.ts';
 import { LockProviderError } from '../errors.ts';
-import { loadLocks } from '../locks/load-locks.ts';
-import type { Lock, Reservation } from '../model.ts';
+import type { Lock, LockCodeState, Reservation } from '../model.ts';
 import { updateReservation } from '../reservations/update.ts';
+
+/** A code requested and not yet confirmed either way. */
+export const awaitsConfirmation = (s: LockCodeState): boolean =>
+  s.status === 'requested' && s.accessCodeId !== undefined;
 
 type Finding = { lockId: string; accessCodeId: string; outcome: 'set' | 'failed' };
 
@@ -12,14 +15,12 @@ type Finding = { lockId: string; accessCodeId: string; outcome: 'set' | 'failed'
  * one it shows set counts as set, one it no longer knows failed (its rejection was lost too), so
  * R4.1's retries take it up. A code still pending on the provider waits for its webhook.
  */
-export async function confirmByStatusRead(deps: Deps, r: Reservation): Promise<Reservation> {
-  const waiting = r.code.locks.filter((s) => s.status === 'requested' && s.accessCodeId);
-  if (waiting.length === 0) return r;
-  const locks = await loadLocks(
-    deps,
-    r.hostId,
-    waiting.map((s) => s.lockId),
-  );
+export async function confirmByStatusRead(
+  deps: Deps,
+  r: Reservation,
+  locks: ReadonlyMap<string, Lock>,
+): Promise<Reservation> {
+  const waiting = r.code.locks.filter(awaitsConfirmation);
   const findings: Finding[] = [];
   for (const state of waiting) {
     const lock = locks.get(state.lockId);
