@@ -40,3 +40,14 @@ export const uncounted = <T>(work: () => Promise<T>): Promise<T> => observing.ru
 
 /** Whether a call made here is the product's, to count. */
 export const isCounted = (): boolean => observing.getStore() !== true;
+
+const invoked = new AsyncLocalStorage<string>();
+
+/** Runs one function's invocation, so the calls it makes are told apart by function. */
+export const inFunction = <T>(label: string, work: () => Promise<T>): Promise<T> => invoked.run(label, work);
+
+/** The function whose invocation is running here; the simulator's own work outside any is `simulator`. */
+export const currentFunction = (): string => invoked.getStore() ?? 'simulator';
+
+/** DynamoDB calls by the function that made them: where a reservation's lifecycle spends its calls. */
+export type CallsByFunction = Record<string, number>;

@@ -1,6 +1,7 @@
 import type { ScheduledEntry } from '#core/model.ts';
 import type { Scheduler } from '#ports/scheduler.ts';
 import type { AwsCalls } from './aws-calls.ts';
+import { EntryQueue } from './entry-queue.ts';
 import type { JsonListFile } from './json-list-file.ts';
 import { MAX_TIMER_MS } from './timers.ts';
 
@@ -11,14 +12,13 @@ import { MAX_TIMER_MS } from './timers.ts';
  * fired and not finished, is on disk, so a runtime killed at any moment fires it after a restart.
  */
 export class LocalScheduler implements Scheduler {
-  private readonly entries = new Map<string, { entry: ScheduledEntry; seq: number }>();
+  private readonly entries = new EntryQueue();
   private readonly calls: AwsCalls;
   private readonly fire: (entry: ScheduledEntry) => Promise<void>;
   /** Fired and still running: kept on disk until they finish, as EventBridge retries a failed target. */
-  private readonly firing = new Map<number, ScheduledEntry>();
+  private readonly firing = new Set<ScheduledEntry>();
   private readonly disk: JsonListFile<ScheduledEntry> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private seq = 0;
 
   constructor(
     calls: AwsCalls,
@@ -36,7 +36,7 @@ export class LocalScheduler implements Scheduler {
    */
   resume(): number {
     const saved = this.disk?.load() ?? [];
-    for (const entry of saved) this.entries.set(entry.name, { entry, seq: this.seq++ });
+    for (const entry of saved) this.entries.set(entry);
     this.arm();
     return saved.length;
   }
@@ -44,7 +44,7 @@ export class LocalScheduler implements Scheduler {
   async schedule(entry: ScheduledEntry): Promise<void> {
     // The AWS adapter tries CreateSchedule and falls back to UpdateSchedule for an existing entry.
     this.calls.scheduler += this.entries.has(entry.name) ? 2 : 1;
-    this.entries.set(entry.name, { entry, seq: this.seq++ });
+    this.entries.set(entry);
     this.persist();
     this.arm();
   }
@@ -57,32 +57,26 @@ export class LocalScheduler implements Scheduler {
   }
 
   pending(): ScheduledEntry[] {
-    return this.ordered().map((e) => e.entry);
-  }
-
-  private ordered() {
-    return [...this.entries.values()].sort((a, b) => a.entry.at - b.entry.at || a.seq - b.seq);
+    return this.entries.ordered();
   }
 
   private arm(): void {
+    // Re-armed on every change, as before: among timers due at one instant, the latest armed fires last.
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    const head = this.ordered()[0];
+    const head = this.entries.first();
     if (!head) return;
-    const delay = Math.min(MAX_TIMER_MS, Math.max(0, head.entry.at - Date.now()));
+    const delay = Math.min(MAX_TIMER_MS, Math.max(0, head.at - Date.now()));
     this.timer = setTimeout(() => this.runDue(), delay);
   }
 
   private runDue(): void {
     this.timer = undefined;
-    const now = Date.now();
-    for (const { entry, seq } of this.ordered()) {
-      if (entry.at > now) break;
-      // ActionAfterCompletion DELETE: a fired entry is gone once its run is over.
-      this.entries.delete(entry.name);
-      this.firing.set(seq, entry);
+    // ActionAfterCompletion DELETE: a fired entry is gone once its run is over.
+    for (const entry of this.entries.takeDue(Date.now())) {
+      this.firing.add(entry);
       void this.fire(entry).finally(() => {
-        this.firing.delete(seq);
+        this.firing.delete(entry);
         this.persist();
       });
     }
@@ -90,6 +84,6 @@ export class LocalScheduler implements Scheduler {
   }
 
   private persist(): void {
-    this.disk?.save([...this.firing.values(), ...this.pending()]);
+    this.disk?.save([...this.firing, ...this.pending()]);
   }
 }

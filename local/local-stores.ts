@@ -1,6 +1,7 @@
 import { DynamoDeliveryRecords } from '#adapters/aws/dynamo-delivery-records.ts';
 import { DynamoFeedStore } from '#adapters/aws/dynamo-feed-store.ts';
 import { DynamoStore } from '#adapters/aws/dynamo-store.ts';
+import type { CapacityMeter } from '#adapters/memory/capacity.ts';
 import { MemoryDeliveryRecords } from '#adapters/memory/memory-delivery-records.ts';
 import { MemoryFeedStore } from '#adapters/memory/memory-feed-store.ts';
 import { MemoryStore } from '#adapters/memory/memory-store.ts';
@@ -8,7 +9,7 @@ import { type Stores, storesOn } from '#core/deps.ts';
 import type { CalendarFeedStore } from '#ports/calendar-feed-store.ts';
 import type { DeliveryRecords } from '#ports/delivery-records.ts';
 import type { Activity } from './activity.ts';
-import type { AwsCalls } from './aws-calls.ts';
+import { type AwsCalls, type CallsByFunction, currentFunction, isCounted } from './aws-calls.ts';
 import { startLocalDynamo } from './dynamo.ts';
 
 /** Where the local runtime keeps its state: dynalite (as on AWS, one table), or memory (no database). */
@@ -20,6 +21,8 @@ export interface LocalStores {
   feeds: CalendarFeedStore;
   deliveries: DeliveryRecords;
   stop(): Promise<void>;
+  /** The in-memory store's DynamoDB calls by function (empty on dynalite). */
+  callsByFunction: CallsByFunction;
 }
 
 /** The store ports and delivery records on `kind`; dynalite keeps its data in `dataPath` when given. */
@@ -30,11 +33,14 @@ export async function startLocalStores(
   dataPath?: string,
 ): Promise<LocalStores> {
   if (kind === 'memory') {
+    const callsByFunction: CallsByFunction = {};
+    const meter = countedIn(calls, callsByFunction);
     return {
-      stores: storesOn(new MemoryStore()),
-      feeds: new MemoryFeedStore(),
-      deliveries: new MemoryDeliveryRecords(),
+      stores: storesOn(new MemoryStore(meter)),
+      feeds: new MemoryFeedStore(meter),
+      deliveries: new MemoryDeliveryRecords(meter),
       stop: async () => {},
+      callsByFunction,
     };
   }
   const dynamo = await startLocalDynamo(activity, calls, dataPath);
@@ -43,5 +49,25 @@ export async function startLocalStores(
     feeds: new DynamoFeedStore(dynamo.client, dynamo.tableName),
     deliveries: new DynamoDeliveryRecords(dynamo.client, dynamo.tableName),
     stop: () => dynamo.stop(),
+    callsByFunction: {},
+  };
+}
+
+/** Counts each call the in-memory adapters stand in for, as dynalite's middleware counts the SDK's. */
+function countedIn(calls: AwsCalls, byFunction: CallsByFunction): CapacityMeter {
+  const count = (): boolean => {
+    if (!isCounted()) return false;
+    calls.dynamodb++;
+    const label = currentFunction();
+    byFunction[label] = (byFunction[label] ?? 0) + 1;
+    return true;
+  };
+  return {
+    read: (units) => {
+      if (count()) calls.dynamodbReadUnits += units;
+    },
+    write: (units) => {
+      if (count()) calls.dynamodbWriteUnits += units;
+    },
   };
 }

@@ -37,6 +37,8 @@ export class Outbox implements EmailSender, SmsSender, ChannelMessenger, HostNot
   /** Emails and SMS sent again under a message id already sent: the guest got them twice. */
   readonly repeatedGuestSends: OutboxEntry[] = [];
   private readonly seen = new Set<string>();
+  /** Entries by the reservation they are about: a portfolio's probes read one stay's, not all. */
+  private readonly byReservation = new Map<string, OutboxEntry[]>();
   private readonly calls: AwsCalls;
   private readonly onMessage: (entry: OutboxEntry) => void;
 
@@ -71,6 +73,17 @@ export class Outbox implements EmailSender, SmsSender, ChannelMessenger, HostNot
     if (entry.via === 'email' || entry.via === 'alert') this.calls.ses++;
     else if (entry.via === 'sms') this.calls.sns++;
     this.entries.push(entry);
+    const about = entry.message.reservationId;
+    if (about !== undefined) {
+      const list = this.byReservation.get(about);
+      if (list) list.push(entry);
+      else this.byReservation.set(about, [entry]);
+    }
     this.onMessage(entry);
+  }
+
+  /** The entries about one reservation, in the order they were recorded. */
+  about(reservationId: string): readonly OutboxEntry[] {
+    return this.byReservation.get(reservationId) ?? [];
   }
 }

@@ -33,7 +33,7 @@ import {
 import { Activity } from './activity.ts';
 import { localContext, toApiGatewayEvent } from './api-gateway-event.ts';
 import { AsyncInvocations } from './async-invocations.ts';
-import { type AwsCalls, noAwsCalls } from './aws-calls.ts';
+import { type AwsCalls, inFunction, noAwsCalls } from './aws-calls.ts';
 import type { FaultSettings } from './faults/fault-plan.ts';
 import { isFunctionCrash, PlatformFaults } from './faults/platform-faults.ts';
 import { matchRoute } from './http-routes.ts';
@@ -232,10 +232,11 @@ export class LocalRuntime {
       provisioning: (entry, input) => this.workflows.startProvisioning(input, `${entry.name}-${Date.now()}`),
       [ENTRY_FUNCTION]: async (entry, input) => {
         this.calls.lambda++;
-        await this.invocation(entryHandler, `${ENTRY_FUNCTION}|${entry.name}`)(
-          { kind: entry.kind, ...input },
-          localContext(functionLabel(ENTRY_FUNCTION), entry.name),
-        );
+        await this.invocation(
+          functionLabel(ENTRY_FUNCTION),
+          entryHandler,
+          `${ENTRY_FUNCTION}|${entry.name}`,
+        )({ kind: entry.kind, ...input }, localContext(functionLabel(ENTRY_FUNCTION), entry.name));
       },
     };
     this.entryTargets = byEntryKind(targets);
@@ -255,7 +256,11 @@ export class LocalRuntime {
   private taskHandler(name: string, make: (deps: Deps) => (event: unknown) => Promise<unknown>) {
     return (input: unknown) =>
       this.activity.track(async () => {
-        const handler = this.invocation(withLogging(make(this.deps)), `${name}|${JSON.stringify(input)}`);
+        const handler = this.invocation(
+          name,
+          withLogging(make(this.deps)),
+          `${name}|${JSON.stringify(input)}`,
+        );
         return handler(input, localContext(name, `${name}-${++this.requestCount}`) as never);
       });
   }
@@ -264,9 +269,11 @@ export class LocalRuntime {
    * One Lambda invocation: its own logger state, even while others are running, and the platform's
    * faults for the event `key` names.
    */
-  private invocation<E, C, R>(handler: (event: E, context: C) => Promise<R>, key: string) {
+  private invocation<E, C, R>(label: string, handler: (event: E, context: C) => Promise<R>, key: string) {
     return (event: E, context: C): Promise<R> =>
-      this.invokeStore.run({}, () => this.faults.invoke(key, () => handler(event, context)));
+      this.invokeStore.run({}, () =>
+        inFunction(label, () => this.faults.invoke(key, () => handler(event, context))),
+      );
   }
 
   /**
@@ -311,7 +318,11 @@ export class LocalRuntime {
       this.calls.lambda++;
       const key = `${route.function}|${request.method} ${request.path}|${base.body}`;
       // API Gateway answers 502 for a function that died before answering.
-      return this.invocation(this.routes[route.function], key)(
+      return this.invocation(
+        functionLabel(route.function),
+        this.routes[route.function],
+        key,
+      )(
         toApiGatewayEvent(claims ? { ...base, claims } : base, routeKey(route)),
         localContext(functionLabel(route.function), requestId),
       ).catch((error: unknown) => {
@@ -335,6 +346,11 @@ export class LocalRuntime {
    */
   resume(): { entries: number; executions: number } {
     return { entries: this.scheduler.resume(), executions: this.workflows.resume() };
+  }
+
+  /** DynamoDB calls by the function that made them, on the in-memory store (bench:sim's breakdown). */
+  get dynamodbCallsByFunction(): Readonly<Record<string, number>> {
+    return this.stores.callsByFunction;
   }
 
   async stop(): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Reservation } from '#core/model.ts';
+import { uncounted } from '#local/aws-calls.ts';
 import type { LocalRuntime } from '#local/runtime.ts';
 import type { FeedWorld } from './feed-world.ts';
 import { ACCOUNT } from './probes.ts';
@@ -48,7 +49,9 @@ export async function calendarReports(
   const reports: CalendarReport[] = [];
   for (const c of scenario.properties.flatMap((p) => p.calendars ?? [])) {
     const productId = feeds.calendarIds.get(c.id);
-    const feed = productId ? await runtime.deps.feeds.getFeed(ACCOUNT, productId) : undefined;
+    const feed = productId
+      ? await uncounted(() => runtime.deps.feeds.getFeed(ACCOUNT, productId))
+      : undefined;
     const hostAlerts = runtime.outbox.entries.flatMap((e) =>
       e.via === 'alert' && productId !== undefined && feeds.isAlertAbout(e.message, productId)
         ? [{ at: iso(e.at), kind: e.message.kind }]

@@ -1,6 +1,7 @@
 import { pinOnLock } from '#core/messages/code-message-rule.ts';
 import type { Instant } from '#core/model.ts';
 import { HOUR } from '#core/time/timeline.ts';
+import { uncounted } from '#local/aws-calls.ts';
 import { isGuestEntry, type OutboxEntry } from '#local/outbox.ts';
 import type { LocalRuntime } from '#local/runtime.ts';
 import { atInstant } from '#local/timers.ts';
@@ -44,15 +45,18 @@ export class Probes {
 
   /** docs/simulation-contract.md: did the guest hold a PIN set on every lock of the property at activeFrom? */
   async workingCode(reservationId: string, activeFrom: Instant): Promise<void> {
-    const r = await this.runtime.deps.reservations.getReservation(ACCOUNT, reservationId);
+    const { reservations, properties } = this.runtime.deps;
+    const r = await uncounted(() => reservations.getReservation(ACCOUNT, reservationId));
     // A probe planned for a window the stay no longer has leaves the judgement to its current window's.
     if (r?.status !== 'accepted' || r.code.activeFrom !== activeFrom) return;
-    const property = await this.runtime.deps.properties.getProperty(ACCOUNT, r.propertyId);
+    const property = await uncounted(() => properties.getProperty(ACCOUNT, r.propertyId));
     // The code the guest holds now: a backup replaces the PIN on its lock (R4.4, R6).
     const pinOn = (lockId: string) => pinOnLock(r, lockId);
     const held = new Set((property?.lockIds ?? []).map(pinOn));
     const told = [...held].every((pin) =>
-      this.runtime.outbox.entries.some((e) => reachedGuest(e, reservationId) && e.message.text.includes(pin)),
+      this.runtime.outbox
+        .about(reservationId)
+        .some((e) => reachedGuest(e, reservationId) && e.message.text.includes(pin)),
     );
     const onEveryLock = (property?.lockIds ?? []).every((lockId) =>
       this.runtime.sandbox.codesOnDevice(lockId).some((c) => c.code === pinOn(lockId)),
@@ -62,18 +66,21 @@ export class Probes {
 
   /** docs/simulation-contract.md: a code still on an online lock an hour after its deletion time is left behind. */
   deletion(reservationId: string, at: Instant, only?: 'completed'): void {
-    atTracked(this.runtime, at, async () => {
-      const r = await this.runtime.deps.reservations.getReservation(ACCOUNT, reservationId);
-      if (!r || (only === 'completed' && r.status !== 'accepted')) return;
-      // Planned for a window the stay no longer has: the probe of its current window judges it.
-      if (only === 'completed' && r.code.activeUntil + 25 * HOUR !== at) return;
-      for (const state of r.code.locks) {
-        const lock = await this.runtime.deps.locks.getLock(ACCOUNT, state.lockId);
-        if (!lock) continue;
-        const onDevice = this.runtime.sandbox.codesOnDevice(lock.deviceId).some((c) => c.code === r.code.pin);
-        const online = (await this.runtime.sandbox.getDevice(lock.deviceId)).online;
-        if (onDevice && online) this.observations.codesLeftAfterDeletionDue++;
-      }
-    });
+    // The probe's own reads are no call of the product's: uncounted, as every look-up of the simulator.
+    atTracked(this.runtime, at, () => uncounted(() => this.deletionProbe(reservationId, at, only)));
+  }
+
+  private async deletionProbe(reservationId: string, at: Instant, only?: 'completed'): Promise<void> {
+    const r = await this.runtime.deps.reservations.getReservation(ACCOUNT, reservationId);
+    if (!r || (only === 'completed' && r.status !== 'accepted')) return;
+    // Planned for a window the stay no longer has: the probe of its current window judges it.
+    if (only === 'completed' && r.code.activeUntil + 25 * HOUR !== at) return;
+    for (const state of r.code.locks) {
+      const lock = await this.runtime.deps.locks.getLock(ACCOUNT, state.lockId);
+      if (!lock) continue;
+      const onDevice = this.runtime.sandbox.codesOnDevice(lock.deviceId).some((c) => c.code === r.code.pin);
+      const online = (await this.runtime.sandbox.getDevice(lock.deviceId)).online;
+      if (onDevice && online) this.observations.codesLeftAfterDeletionDue++;
+    }
   }
 }

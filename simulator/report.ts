@@ -1,5 +1,5 @@
 import type { Instant, IssuedBackup, Reservation } from '#core/model.ts';
-import type { AwsCalls } from '#local/aws-calls.ts';
+import { type AwsCalls, uncounted } from '#local/aws-calls.ts';
 import type { OutboxEntry } from '#local/outbox.ts';
 import type { LocalRuntime } from '#local/runtime.ts';
 import { type CalendarReport, calendarReports, feedStays } from './calendar-report.ts';
@@ -97,7 +97,9 @@ function hostAlerts(
   about: { reservationId?: string; lockId?: string },
 ): AlertReport[] {
   const alerts: AlertReport[] = [];
-  for (const entry of runtime.outbox.entries) {
+  const entries =
+    about.reservationId === undefined ? runtime.outbox.entries : runtime.outbox.about(about.reservationId);
+  for (const entry of entries) {
     if (!isAlert(entry)) continue;
     const { reservationId, lockId, kind } = entry.message;
     if (about.reservationId !== undefined && reservationId !== about.reservationId) continue;
@@ -165,7 +167,7 @@ export async function buildReport(
 ): Promise<Report> {
   const reservations: ReservationReport[] = [];
   for (const s of scenario.reservations) {
-    const stored = await runtime.deps.reservations.getReservation(ACCOUNT, s.id);
+    const stored = await uncounted(() => runtime.deps.reservations.getReservation(ACCOUNT, s.id));
     reservations.push(reservationReport(runtime, s.id, stored, observations));
   }
   for (const { reservation, source } of feeds ? await feedStays(scenario, feeds) : []) {

@@ -1,3 +1,4 @@
+import type { LocalStoreKind } from '#local/local-stores.ts';
 import { seededRandom, sequentialIds } from '#local/random.ts';
 import { LocalRuntime } from '#local/runtime.ts';
 import { VirtualTime } from '#local/virtual-time.ts';
@@ -9,6 +10,13 @@ import { CHANNEL_SECRET, SimulatedWorld } from './world.ts';
 export interface SimulateOptions {
   /** Called as virtual time moves, with the share of the scenario's span already played. */
   onProgress?: (fraction: number) => void;
+  /**
+   * Where the product keeps its state: `memory` (the default) runs the in-memory store, held to the
+   * same contract tests as DynamoStore; `dynalite` runs the real DynamoStore against dynalite.
+   */
+  store?: LocalStoreKind;
+  /** Shown the runtime once the run is over, before it stops (bench:sim reads its call counts). */
+  onFinished?: (runtime: LocalRuntime) => void;
 }
 
 /**
@@ -21,6 +29,7 @@ export async function simulate(scenario: Scenario, options: SimulateOptions = {}
   const runtime = await LocalRuntime.start({
     random: seededRandom(scenario.seed),
     newId: sequentialIds(),
+    store: options.store ?? 'memory',
     channelSecrets: [CHANNEL_SECRET],
     lockProviderSecret: `whsec_${Buffer.from('simulated-lock-provider-secret').toString('base64')}`,
     ...(scenario.faults ? { faults: scenario.faults } : {}),
@@ -28,6 +37,10 @@ export async function simulate(scenario: Scenario, options: SimulateOptions = {}
   // The workflow's Retry jitter draws from Math.random: seed it too, for the run's length only.
   const mathRandom = Math.random;
   Math.random = seededRandom(scenario.seed ^ 0x5eed);
+  // A run reports failures by their message; stack traces it never shows cost more than whole
+  // handlers (aws-local-stepfunctions' JSONPath throws an Error for each path it evaluates).
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   // Version 2's feeds, served on loopback: the server starts on real timers, before the virtual clock.
   const feeds = await FeedWorld.start(runtime, scenario);
   const time = VirtualTime.install(start, runtime.activity);
@@ -44,10 +57,13 @@ export async function simulate(scenario: Scenario, options: SimulateOptions = {}
       world.observations.notes.push({ at: f.at, ...about, note: `failure: ${f.what}` });
     }
     world.observations.notes.sort((a, b) => a.at - b.at);
-    return await buildReport(runtime, scenario, world.observations, feeds);
+    const report = await buildReport(runtime, scenario, world.observations, feeds);
+    options.onFinished?.(runtime);
+    return report;
   } finally {
     time.uninstall();
     Math.random = mathRandom;
+    Error.stackTraceLimit = stackTraceLimit;
     await feeds?.stop();
     await runtime.stop();
   }

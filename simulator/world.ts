@@ -1,6 +1,7 @@
 import type { Instant } from '#core/model.ts';
 import { codeWindow, HOUR, MINUTE } from '#core/time/timeline.ts';
 import { parseDateTime } from '#core/time/zoned.ts';
+import { uncounted } from '#local/aws-calls.ts';
 import { messageSentEventBody, reservationEventBody } from '#local/channel-partner.ts';
 import type { LocalRuntime } from '#local/runtime.ts';
 import { ChannelSender } from './channel-sender.ts';
@@ -140,10 +141,12 @@ export class SimulatedWorld {
           this.probes.deletion(r.id, at + 25 * HOUR);
           return this.deliver('reservation.cancelled', r.id, snapshot, at);
         }
-        const before = await this.runtime.deps.reservations.getReservation(ACCOUNT, r.id);
+        // The simulator's own look-ups, around the delivery: no call of the product's.
+        const look = () => uncounted(() => this.runtime.deps.reservations.getReservation(ACCOUNT, r.id));
+        const before = await look();
         await this.deliver('reservation.modified', r.id, snapshot, at);
         // A stay that moved is judged at its new activeFrom and an hour after its new deletion time (R7.1).
-        const after = await this.runtime.deps.reservations.getReservation(ACCOUNT, r.id);
+        const after = await look();
         if (after?.status !== 'accepted') return;
         const { activeFrom, activeUntil } = after.code;
         if (activeFrom !== before?.code.activeFrom) {

@@ -86,11 +86,14 @@ export type TaskFunction<W extends WorkflowName> =
 export const ENTRY_FUNCTION = 'scheduledEntry' satisfies FunctionName;
 
 /**
- * Where each scheduled entry kind fires: provisioning starts its workflow, the others invoke the
- * entry function. Every kind of the core's model must be here.
+ * Where each scheduled entry kind fires: a retry of provisioning starts its workflow, the others
+ * invoke the entry function (the first attempt and its check run there, so a code confirmed at once
+ * costs no Standard workflow execution). Every kind of the core's model must be here.
  */
 export const ENTRY_TARGETS = {
-  provision: 'provisioning',
+  provision: ENTRY_FUNCTION,
+  'provision-check': ENTRY_FUNCTION,
+  'provision-retry': 'provisioning',
   message: ENTRY_FUNCTION,
   delete: ENTRY_FUNCTION,
   'backup-check': ENTRY_FUNCTION,

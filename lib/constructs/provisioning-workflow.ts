@@ -4,6 +4,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
+import { CONFIRMATION_WAIT_SECONDS as WAIT_SECONDS } from '../../lambdas/config/provisioning.ts';
 import { iam5ResourceFinding } from '../nag/iam5-finding.ts';
 import { PLATFORM_RETRY } from './platform-errors.ts';
 
@@ -26,7 +27,7 @@ export const TRANSIENT_ERRORS = [
 ];
 
 /** How long the provider gets to confirm a requested code by webhook before we read its status (R4.2). */
-export const CONFIRMATION_WAIT = Duration.seconds(120);
+export const CONFIRMATION_WAIT = Duration.seconds(WAIT_SECONDS);
 
 // The attempt's wait before the check, in the attempt's own result: CONFIRMATION_WAIT when it
 // requested anything, else 0. A Choice state did this at one more billed transition per attempt

@@ -61,4 +61,12 @@ describe('simulator CLI', () => {
     expect(result.stderr).toContain(field);
     expect(existsSync(report)).toBe(false);
   });
+
+  it('exits 2 naming --store for a store it does not have, and writes no report', () => {
+    const report = join(dir, 'bad-store.report.json');
+    const result = runCli('examples/calm-week.json', '--store', 'postgres', '--report', report);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--store');
+    expect(existsSync(report)).toBe(false);
+  });
 });

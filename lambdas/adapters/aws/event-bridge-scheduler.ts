@@ -107,7 +107,7 @@ function targetInput(entry: ScheduledEntry): TargetInput {
     correlationId: entry.correlationId ?? entry.name,
   };
   // The provisioning state machine takes its execution input; the entry function needs the kind.
-  return entry.kind === 'provision' ? ids : { kind: entry.kind, ...ids };
+  return entry.kind === 'provision-retry' ? ids : { kind: entry.kind, ...ids };
 }
 
 /**

@@ -3,14 +3,20 @@ import { ConflictError, StaleWriteError } from '#core/errors.ts';
 import type { Instant } from '#core/model.ts';
 import type { CalendarFeedStore } from '#ports/calendar-feed-store.ts';
 import { feedIndexKeys, feedsDueBy, keys } from '../common/store-keys.ts';
-import { byKey, entityOf, MemoryTable } from './memory-table.ts';
+import { type CapacityMeter, unmetered } from './capacity.ts';
+import { entityOf, MemoryTable } from './memory-table.ts';
 
 /**
  * Calendar feeds (R10) in memory, keyed and indexed as DynamoFeedStore keys them (store-keys.ts), with
  * the same versioned writes; each read is a fresh copy, as from DynamoDB.
  */
 export class MemoryFeedStore implements CalendarFeedStore {
-  private readonly table = new MemoryTable();
+  private readonly table: MemoryTable;
+
+  /** `meter` hears of each call DynamoFeedStore would make, with its capacity units. */
+  constructor(meter: CapacityMeter = unmetered) {
+    this.table = new MemoryTable(meter);
+  }
 
   async createFeed(feed: CalendarFeed): Promise<void> {
     if (!this.table.putIf(feedRow(feed), (stored) => stored === undefined))
@@ -40,11 +46,8 @@ export class MemoryFeedStore implements CalendarFeedStore {
   async listDueFeeds(shard: number, dueBy: Instant, limit: number): Promise<CalendarFeed[]> {
     // DynamoDB refuses a Limit below 1 (a ValidationException); so does this.
     if (!(limit >= 1)) throw new RangeError('limit must be at least 1');
-    const highest = feedsDueBy(dueBy);
     return this.table
-      .queryIndex('byDue', keys.feedDue(shard))
-      .filter(({ sk }) => byKey(sk, highest) <= 0)
-      .slice(0, limit)
+      .queryIndex('byDue', keys.feedDue(shard), { to: feedsDueBy(dueBy), limit })
       .map(({ row }) => entityOf<CalendarFeed>(row));
   }
 }
@@ -54,6 +57,7 @@ function feedRow(feed: CalendarFeed) {
   return {
     pk: keys.host(feed.hostId),
     sk: keys.feed(feed.calendarId),
+    kind: 'calendarFeed',
     entity: feed,
     version: feed.version,
     indexes: feedIndexKeys(feed),

@@ -20,17 +20,17 @@ export function listByProperty(
   propertyId: string,
   endingAfter: Instant,
 ): Reservation[] {
-  const lowest = endingAtOrAfter(endingAfter);
   return table
-    .queryIndex('byProperty', keys.propertyReservations(hostId, propertyId))
-    .filter(({ sk }) => byKey(sk, lowest) >= 0)
+    .queryIndex('byProperty', keys.propertyReservations(hostId, propertyId), {
+      from: endingAtOrAfter(endingAfter),
+    })
     .map(({ row }) => entityOf<Reservation>(row));
 }
 
 /**
- * One page, as the DynamoDB store gathers it from Queries of `Limit` evaluated items, filtered, until
- * `limit` are found: the same as walking the index until `limit` match. A full page carries a cursor
- * even when nothing follows it, as DynamoDB's last evaluated key does.
+ * One page, as the DynamoDB store gathers it: Queries of `Limit` evaluated items, filtered, until
+ * `limit` are found. A full page carries a cursor even when nothing follows it, as DynamoDB's last
+ * evaluated key does.
  */
 export function pageByProperty(
   table: MemoryTable,
@@ -39,21 +39,27 @@ export function pageByProperty(
   query: ReservationQuery,
 ): ReservationPage {
   const lowest = endingAfter(query.from ?? 0);
-  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, lowest);
   // DynamoDB refuses a Limit below 1 (a ValidationException); so does this.
   if (!(query.limit >= 1)) throw new RangeError('limit must be at least 1');
+  let after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, lowest);
   const reservations: Reservation[] = [];
-  for (const { sk, row } of table.queryIndex('byProperty', keys.propertyReservations(hostId, propertyId))) {
-    if (byKey(sk, lowest) < 0 || (after !== undefined && byKey(sk, after) <= 0)) continue;
-    const r = entityOf<Reservation>(row);
-    if (query.to !== undefined && !(r.code.activeFrom < query.to)) continue;
-    reservations.push(r);
-    if (reservations.length >= query.limit) return { reservations, cursor: encodeCursor(sk) };
-  }
-  return { reservations, cursor: undefined };
+  do {
+    const limit = query.limit - reservations.length;
+    const evaluated = table.queryIndex('byProperty', keys.propertyReservations(hostId, propertyId), {
+      from: lowest,
+      after,
+      limit,
+    });
+    for (const { row } of evaluated) {
+      const r = entityOf<Reservation>(row);
+      if (query.to === undefined || r.code.activeFrom < query.to) reservations.push(r);
+    }
+    after = evaluated.length < limit ? undefined : evaluated.at(-1)?.sk;
+  } while (after !== undefined && reservations.length < query.limit);
+  return { reservations, cursor: after === undefined ? undefined : encodeCursor(after) };
 }
 
-/** Accepted reservations of one `byDue` shard due in [from, to], day partition by day partition (R4.3). */
+/** Accepted reservations of one `byDue` shard due in [from, to], one Query per day partition (R4.3). */
 export function listDue(table: MemoryTable, shard: number, from: Instant, to: Instant): Reservation[] {
   const days = dueDays(from, to);
   if (days.length === 0) return [];
@@ -61,9 +67,6 @@ export function listDue(table: MemoryTable, shard: number, from: Instant, to: In
   // DynamoDB refuses a BETWEEN whose upper bound is below its lower one (a ValidationException).
   if (byKey(bounds.from, bounds.to) > 0) throw new RangeError('the due window ends before it starts');
   return days.flatMap((day) =>
-    table
-      .queryIndex('byDue', keys.due(day, shard))
-      .filter(({ sk }) => byKey(sk, bounds.from) >= 0 && byKey(sk, bounds.to) <= 0)
-      .map(({ row }) => entityOf<Reservation>(row)),
+    table.queryIndex('byDue', keys.due(day, shard), bounds).map(({ row }) => entityOf<Reservation>(row)),
   );
 }

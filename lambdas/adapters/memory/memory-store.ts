@@ -16,6 +16,7 @@ import {
   reservationIndexKeys,
   sortKeyPrefix,
 } from '../common/store-keys.ts';
+import { type CapacityMeter, unmetered } from './capacity.ts';
 import { listByProperty, listDue, pageByProperty } from './memory-reservation-queries.ts';
 import { entityOf, MemoryTable, type Row } from './memory-table.ts';
 
@@ -29,7 +30,12 @@ const atVersion = (expected: number | undefined) => (stored: Row | undefined) =>
  * kept as the JSON text DynamoStore writes, so each read is a fresh copy, as from DynamoDB.
  */
 export class MemoryStore implements EveryStore {
-  private readonly table = new MemoryTable();
+  private readonly table: MemoryTable;
+
+  /** `meter` hears of each call DynamoStore would make, with its capacity units. */
+  constructor(meter: CapacityMeter = unmetered) {
+    this.table = new MemoryTable(meter);
+  }
 
   async getProperty(hostId: string, propertyId: string): Promise<Property | undefined> {
     return this.table.get<Property>(keys.host(hostId), keys.property(propertyId));
@@ -39,6 +45,7 @@ export class MemoryStore implements EveryStore {
     this.table.put({
       pk: keys.host(property.hostId),
       sk: keys.property(property.propertyId),
+      kind: 'property',
       entity: property,
     });
   }
@@ -55,11 +62,17 @@ export class MemoryStore implements EveryStore {
     const ref = deviceRefOf(lock);
     // As on DynamoDB: a device id may not move to another host (R9.3); the error names no owner.
     const registered = this.table.putIf(
-      { pk: keys.device(lock.provider, lock.deviceId), sk: DEVICE_SORT_KEY, entity: ref },
+      {
+        pk: keys.device(lock.provider, lock.deviceId),
+        sk: DEVICE_SORT_KEY,
+        kind: 'device',
+        entity: ref,
+        attributes: { hostId: lock.hostId },
+      },
       (stored) => stored === undefined || entityOf<DeviceRef>(stored).hostId === lock.hostId,
     );
     if (!registered) throw new ConflictError(`device ${lock.provider}/${lock.deviceId} cannot be registered`);
-    this.table.put({ pk: keys.host(lock.hostId), sk: keys.lock(lock.lockId), entity: lock });
+    this.table.put({ pk: keys.host(lock.hostId), sk: keys.lock(lock.lockId), kind: 'lock', entity: lock });
   }
 
   async listLocks(hostId: string): Promise<Lock[]> {
@@ -108,7 +121,12 @@ export class MemoryStore implements EveryStore {
   }
 
   async saveLockConnection(next: LockConnection, expectedVersion: number | undefined): Promise<boolean> {
-    const row = { pk: keys.host(next.hostId), sk: keys.lockConnection(next.lockId), entity: next };
+    const row = {
+      pk: keys.host(next.hostId),
+      sk: keys.lockConnection(next.lockId),
+      kind: 'lockConnection',
+      entity: next,
+    };
     return this.table.putIf({ ...row, version: next.version }, atVersion(expectedVersion));
   }
 
@@ -117,7 +135,12 @@ export class MemoryStore implements EveryStore {
   }
 
   async savePoolCode(code: PoolCode, expectedVersion: number | undefined): Promise<boolean> {
-    const row = { pk: keys.host(code.hostId), sk: keys.poolCode(code.lockId, code.poolCodeId), entity: code };
+    const row = {
+      pk: keys.host(code.hostId),
+      sk: keys.poolCode(code.lockId, code.poolCodeId),
+      kind: 'poolCode',
+      entity: code,
+    };
     return this.table.putIf({ ...row, version: code.version }, atVersion(expectedVersion));
   }
 
@@ -130,7 +153,12 @@ export class MemoryStore implements EveryStore {
   }
 
   async savePoolHealth(health: PoolHealth, expectedVersion: number | undefined): Promise<boolean> {
-    const row = { pk: keys.host(health.hostId), sk: keys.poolHealth(health.lockId), entity: health };
+    const row = {
+      pk: keys.host(health.hostId),
+      sk: keys.poolHealth(health.lockId),
+      kind: 'poolHealth',
+      entity: health,
+    };
     return this.table.putIf({ ...row, version: health.version }, atVersion(expectedVersion));
   }
 
@@ -138,6 +166,7 @@ export class MemoryStore implements EveryStore {
     this.table.put({
       pk: keys.host(account.hostId),
       sk: keys.lockAccount(account.provider),
+      kind: 'lockAccount',
       entity: account,
     });
   }
@@ -151,13 +180,19 @@ export class MemoryStore implements EveryStore {
   }
 
   async putHostContact(contact: HostContact): Promise<void> {
-    this.table.put({ pk: keys.host(contact.hostId), sk: CONTACT_SORT_KEY, entity: contact });
+    this.table.put({
+      pk: keys.host(contact.hostId),
+      sk: CONTACT_SORT_KEY,
+      kind: 'hostContact',
+      entity: contact,
+    });
   }
 
   async putAccessCodeRef(ref: AccessCodeRef): Promise<void> {
     this.table.put({
       pk: keys.accessCode(ref.provider, ref.accessCodeId),
       sk: ACCESS_CODE_SORT_KEY,
+      kind: 'accessCode',
       entity: ref,
     });
   }
@@ -172,8 +207,11 @@ function reservationRow(r: Reservation) {
   return {
     pk: keys.host(r.hostId),
     sk: keys.reservation(r.reservationId),
+    kind: 'reservation',
     entity: r,
     version: r.version,
     indexes: reservationIndexKeys(r),
+    // DynamoStore keeps it top-level to filter a date-range listing on.
+    attributes: { activeFrom: r.code.activeFrom },
   };
 }

@@ -2,50 +2,70 @@ import { freeCodeSlots, lockConstraints } from '../codes/constraints.ts';
 import { choosePin } from '../codes/pin.ts';
 import type { Deps } from '../deps.ts';
 import { isOnline, listCodes } from '../locks/device.ts';
-import type { Instant, Lock } from '../model.ts';
+import type { Instant, Lock, Property } from '../model.ts';
 import { expiredIssues, nextPoolHealth, type PoolCode, poolCodeName, poolSize } from './pool.ts';
 import { requestPoolCode, restoreLostPoolCodes } from './pool-on-lock.ts';
 
 // R6.1–R6.4: keeping a lock's backup pool full while it is online, and its health signals.
+
+/** What a caller of `refillPool` has read already in this invocation, so it is not read again. */
+export interface KnownToRefill {
+  lock?: Lock | undefined;
+  /** A property the caller read, which may serve the lock. */
+  property?: Property | undefined;
+  /** The host's properties, listed at most once for all the refills of one invocation. */
+  hostProperties?: (() => Promise<Property[]>) | undefined;
+}
+
+/** Lists the host's properties on the first call only: one invocation's refills share the listing. */
+export function listedOnce(deps: Deps, hostId: string): () => Promise<Property[]> {
+  let listed: Promise<Property[]> | undefined;
+  return () => {
+    listed ??= deps.properties.listProperties(hostId);
+    return listed;
+  };
+}
 
 /**
  * Programs the lock's missing pool codes when it is matched and online (R1.2, R6.2), after retiring
  * issued codes whose reservation ended (R6.3). Pool codes count against the lock's code limit and
  * never equal any code on the lock, any other pool code or a live guest's PIN (R6.1).
  */
-export async function refillPool(deps: Deps, hostId: string, lockId: string): Promise<void> {
-  const lock = await deps.locks.getLock(hostId, lockId);
+export async function refillPool(
+  deps: Deps,
+  hostId: string,
+  lockId: string,
+  known: KnownToRefill = {},
+): Promise<void> {
+  const lock = known.lock ?? (await deps.locks.getLock(hostId, lockId));
   if (!lock) return;
   const size = poolSize(lock);
-  const properties = (await deps.properties.listProperties(hostId)).filter((p) => p.lockIds.includes(lockId));
+  if (size === 0) return;
+  // A host may have hundreds of properties: they are listed only when the known one cannot tell
+  // whether the lock gives backups out, or when new codes must avoid the guests' PINs.
+  const hostProperties = known.hostProperties ?? listedOnce(deps, hostId);
+  const servingProperties = async () => (await hostProperties()).filter((p) => p.lockIds.includes(lockId));
+  const knownGivesBackups = known.property?.lockIds.includes(lockId) && known.property.settings.backupCodes;
   // A pool only takes code slots where a property it serves gives backups out.
-  if (size === 0 || !properties.some((p) => p.settings.backupCodes)) return;
+  if (!knownGivesBackups && !(await servingProperties()).some((p) => p.settings.backupCodes)) return;
   if (await isOnline(deps, lock, false))
-    await fill(
-      deps,
-      lock,
-      size,
-      properties.map((p) => p.propertyId),
-    );
-  await refreshPoolHealth(deps, hostId, lockId);
+    await fill(deps, lock, size, async () => (await servingProperties()).map((p) => p.propertyId));
+  await refreshPoolHealth(deps, hostId, lockId, lock);
 }
 
-async function fill(deps: Deps, lock: Lock, size: number, propertyIds: readonly string[]): Promise<void> {
+async function fill(
+  deps: Deps,
+  lock: Lock,
+  size: number,
+  servingPropertyIds: () => Promise<string[]>,
+): Promise<void> {
   const now = deps.clock.now();
   const provider = deps.lockProvider(lock.provider);
   let codes = await deps.pools.listPoolCodes(lock.hostId, lock.lockId);
-  for (const used of expiredIssues(codes, now)) await retirePoolCode(deps, lock, used);
-  codes = await deps.pools.listPoolCodes(lock.hostId, lock.lockId);
+  const expired = expiredIssues(codes, now);
+  for (const used of expired) await retirePoolCode(deps, lock, used);
+  if (expired.length > 0) codes = await deps.pools.listPoolCodes(lock.hostId, lock.lockId);
   const onDevice = await listCodes(deps, lock);
-  const guests = (
-    await Promise.all(propertyIds.map((id) => deps.reservations.listReservations(lock.hostId, id, now)))
-  ).flat();
-  const taken = new Set([
-    ...onDevice.map((c) => c.code),
-    ...codes.map((c) => c.pin),
-    ...guests.map((r) => r.code.pin),
-  ]);
-  const names = new Set([...onDevice.map((c) => c.name), ...codes.map((c) => c.name)]);
   const constraints = lockConstraints(lock);
   let free = freeCodeSlots(constraints, onDevice.length);
   // R1.4: what a reset took off the lock comes back before anything new is added.
@@ -57,7 +77,20 @@ async function fill(deps: Deps, lock: Lock, size: number, propertyIds: readonly 
     else if (free-- <= 0) continue;
     await requestPoolCode(deps, lock, code);
   }
-  for (let missing = size - codes.length; missing > 0 && free > 0; missing--, free--) {
+  let missing = size - codes.length;
+  if (missing <= 0 || free <= 0) return;
+  // Only a new code must avoid the live guests' PINs: their reservations are read for it alone.
+  const propertyIds = await servingPropertyIds();
+  const guests = (
+    await Promise.all(propertyIds.map((id) => deps.reservations.listReservations(lock.hostId, id, now)))
+  ).flat();
+  const taken = new Set([
+    ...onDevice.map((c) => c.code),
+    ...codes.map((c) => c.pin),
+    ...guests.map((r) => r.code.pin),
+  ]);
+  const names = new Set([...onDevice.map((c) => c.name), ...codes.map((c) => c.name)]);
+  for (; missing > 0 && free > 0; missing--, free--) {
     const pin = choosePin({
       locks: [constraints],
       takenCodes: [...taken],
@@ -109,8 +142,13 @@ export async function recordPoolCodeEvent(
 }
 
 /** R6.4: recomputed after every change of the pool; a raise or a clear is kept as an event. */
-export async function refreshPoolHealth(deps: Deps, hostId: string, lockId: string): Promise<void> {
-  const lock = await deps.locks.getLock(hostId, lockId);
+export async function refreshPoolHealth(
+  deps: Deps,
+  hostId: string,
+  lockId: string,
+  known?: Lock,
+): Promise<void> {
+  const lock = known ?? (await deps.locks.getLock(hostId, lockId));
   if (!lock) return;
   for (let tries = 0; tries < 3; tries++) {
     const previous = await deps.pools.getPoolHealth(hostId, lockId);

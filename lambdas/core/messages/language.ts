@@ -32,15 +32,24 @@ export function messageLanguage(guestLocale: string | undefined): MessageLanguag
 
 /** An instant as the property's wall clock shows it, written the way the guest's locale writes dates. */
 export function formatStayTime(instant: Instant, timeZone: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, {
-    timeZone,
-    weekday: 'short',
-    month: 'short',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-  }).format(instant);
+  const key = `${locale}\u0000${timeZone}`;
+  let format = stayTimeFormats.get(key);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(locale, {
+      timeZone,
+      weekday: 'short',
+      month: 'short',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+    });
+    stayTimeFormats.set(key, format);
+  }
+  return format.format(instant);
 }
+
+// Building a formatter costs far more than using one; locales and time zones are few.
+const stayTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** "A", "A and B", "A, B and C" in the language. */
 export function joinList(items: readonly string[], and: string): string {

@@ -1,5 +1,5 @@
 import { issueBackup, returnUnusedBackup } from '../backup/issue.ts';
-import { refillPool } from '../backup/pool-upkeep.ts';
+import { listedOnce, refillPool } from '../backup/pool-upkeep.ts';
 import type { Deps } from '../deps.ts';
 import { isOnline } from '../locks/device.ts';
 import { reservationLocks } from '../locks/load-locks.ts';
@@ -92,7 +92,8 @@ export async function sendCodeMessage(
   const uncovered = failing.filter((lockId) => !allBackups(r).some((b) => b.lockId === lockId));
   if (uncovered.length > 0) await alertCodeFailed(deps, r, property, uncovered, 'message_time');
   // R6.2: each arrival is also a moment to top up (and retry) the pools of its online locks.
-  for (const lock of locks) await refillPool(deps, r.hostId, lock.lockId);
+  const hostProperties = listedOnce(deps, r.hostId);
+  for (const lock of locks) await refillPool(deps, r.hostId, lock.lockId, { lock, property, hostProperties });
   return outcome;
 }
 

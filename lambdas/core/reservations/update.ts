@@ -1,5 +1,6 @@
 import type { Deps } from '../deps.ts';
 import { StaleWriteError } from '../errors.ts';
+import { jsonCopy } from '../json-copy.ts';
 import type { Reservation } from '../model.ts';
 
 const MAX_TRIES = 5;
@@ -17,7 +18,7 @@ export async function updateReservation(
   for (let attempt = 1; ; attempt++) {
     const current = await deps.reservations.getReservation(hostId, reservationId);
     if (!current) return undefined;
-    const next = structuredClone(current);
+    const next = jsonCopy(current);
     if (!change(next)) return current;
     next.version = current.version + 1;
     try {
