@@ -51,14 +51,28 @@ export class AsyncInvocations {
     await this.toDestination({ ...work, failedAt: Date.now() }, error);
   }
 
+  /** The first attempt failed (its caller ran it): Lambda's retries, then the destination. */
+  async firstAttemptFailed({ work, run }: AsyncWork, error: unknown): Promise<void> {
+    await this.retry(work, run, 0, error);
+  }
+
   private async attempt(work: AsyncWork['work'], run: () => Promise<void>, retriesDone: number) {
     try {
       await run();
     } catch (error) {
-      const delay = ASYNC_RETRY_DELAYS_MS[retriesDone];
-      if (delay === undefined) return this.toDestination({ ...work, failedAt: Date.now() }, error);
-      setTimeout(() => void this.activity.track(() => this.attempt(work, run, retriesDone + 1)), delay);
+      await this.retry(work, run, retriesDone, error);
     }
+  }
+
+  private async retry(
+    work: AsyncWork['work'],
+    run: () => Promise<void>,
+    retriesDone: number,
+    error: unknown,
+  ) {
+    const delay = ASYNC_RETRY_DELAYS_MS[retriesDone];
+    if (delay === undefined) return this.toDestination({ ...work, failedAt: Date.now() }, error);
+    setTimeout(() => void this.activity.track(() => this.attempt(work, run, retriesDone + 1)), delay);
   }
 
   private async toDestination(work: FailedWork, error: unknown): Promise<void> {

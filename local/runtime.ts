@@ -281,7 +281,14 @@ export class LocalRuntime {
    * asynchronously, so Lambda retries a failed entry and then hands it to the on-failure destination.
    */
   private fire(entry: ScheduledEntry): Promise<void> {
-    return this.activity.track(() => this.asyncInvocations.invoke(this.entryWork(entry, entry.name)));
+    return this.activity.track(async () => {
+      const work = this.entryWork(entry, entry.name);
+      try {
+        await work.run();
+      } catch (error) {
+        await this.asyncInvocations.firstAttemptFailed(work, error);
+      }
+    });
   }
 
   /** An entry (or work back from the on-failure destination) as an asynchronous invocation. */
