@@ -1,4 +1,5 @@
 import type { EntryKind } from '#core/model.ts';
+import { SEAM_RETRIES, SEAM_RETRIES_BEHIND_API, type SeamRetrySettings } from '../config/seam-retries.ts';
 
 // Lockstep's wiring facts, stated once: lib/ deploys them, aws-deps.ts and local/runtime.ts wire them.
 // lib/ reads this file, so it imports nothing at run time (type-only imports of the core's model).
@@ -65,6 +66,16 @@ export const HTTP_ROUTES = [
 
 /** The functions behind the HTTP API. */
 export type HttpFunctionName = (typeof HTTP_ROUTES)[number]['function'];
+
+const BEHIND_API = new Set<FunctionName>(HTTP_ROUTES.map((route) => route.function));
+
+/**
+ * How a function's Seam client retries one request: within the HTTP API's 30 s for the functions
+ * behind it. lib/ sets each function's timeout above its worst case.
+ */
+export function seamRetriesOf(name: FunctionName): SeamRetrySettings {
+  return BEHIND_API.has(name) ? SEAM_RETRIES_BEHIND_API : SEAM_RETRIES;
+}
 
 /** A route as API Gateway keys it: `POST /webhooks/channel`. */
 export function routeKey(route: HttpRouteFact): string {

@@ -2,13 +2,12 @@ import { Duration } from 'aws-cdk-lib';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 
 /**
- * Errors a task meets when the platform fails under it, not the product (R9.5): the function died
- * or timed out, or a DynamoDB call stayed throttled, failed with a 5xx or timed out after the SDK's
- * own retries. Every task step is safe to run again, so the state machine retries them.
+ * Errors a task meets when the platform fails under it, not the product (R9.5): the function died,
+ * or a DynamoDB call stayed throttled, failed with a 5xx or timed out after the SDK's own retries
+ * (a function's own timeout has its retrier, TIMED_OUT). Every task step is safe to run again.
  */
 export const PLATFORM_ERRORS = [
   'Runtime.ExitError',
-  'Sandbox.Timedout',
   'Lambda.Unknown',
   'ThrottlingException',
   'ProvisionedThroughputExceededException',
