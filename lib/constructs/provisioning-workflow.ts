@@ -8,6 +8,7 @@ import { CONFIRMATION_WAIT_SECONDS as WAIT_SECONDS } from '../../lambdas/config/
 import { type FunctionName, WORKFLOW_TASKS } from '../../lambdas/functions/catalog.ts';
 import { functionTimeout } from '../function-timeouts.ts';
 import { iam5ResourceFinding } from '../nag/iam5-finding.ts';
+import { PLATFORM_RETRY } from './platform-errors.ts';
 
 /** State names of the provisioning workflow; the local runtime binds task handlers by these. */
 export const PROVISIONING_STATES = {
@@ -185,5 +186,6 @@ function invoke(scope: Construct, name: string, fn: lambda.IFunction, options: T
     backoffRate: 2,
     jitterStrategy: sfn.JitterType.FULL,
   });
+  task.addRetry(PLATFORM_RETRY);
   return task;
 }

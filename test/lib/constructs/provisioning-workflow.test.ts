@@ -3,6 +3,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { StateMachine } from 'aws-local-stepfunctions';
 import { describe, expect, it } from 'vitest';
+import { PLATFORM_ERRORS } from '../../../lib/constructs/platform-errors.ts';
 import {
   ProvisioningWorkflow,
   PROVISIONING_STATES as S,
@@ -36,6 +37,14 @@ const transientRetry = [
     JitterStrategy: 'FULL',
   },
   { ErrorEquals: TIMED_OUT, IntervalSeconds: 30, MaxAttempts: 2, BackoffRate: 2, JitterStrategy: 'FULL' },
+  // R9.5: a crashed function or a throttled store fails the task; every step is safe to run again.
+  {
+    ErrorEquals: PLATFORM_ERRORS,
+    IntervalSeconds: 1,
+    MaxAttempts: 4,
+    BackoffRate: 2,
+    JitterStrategy: 'FULL',
+  },
 ];
 const payload = {
   'hostId.$': '$.hostId',
@@ -49,7 +58,7 @@ describe('ProvisioningWorkflow', () => {
     expect(Object.keys(States).sort()).toEqual(Object.values(S).sort());
   });
 
-  it('R4.1 attempts with the function ARN as the resource, retrying transient failures only', () => {
+  it('R4.1 attempts with the function ARN as the resource, retrying transient and platform failures only', () => {
     expect(States[S.attempt]).toEqual({
       Type: 'Task',
       Resource: ATTEMPT_ARN,
