@@ -19,7 +19,7 @@ const RESERVATIONS = process.env.BENCH_RESERVATIONS ?? '10000';
 const CODES = process.env.BENCH_CODES ?? '20000';
 const INIT_RUNS = Number(process.env.BENCH_INIT_RUNS ?? 10);
 const CALLS = process.env.BENCH_CALLS ?? '1000';
-const TARGETS = { bundleKB: 400, edgeBundleKB: 250, infraUsd: 0.0002 };
+const TARGETS = { bundleKB: 400, edgeBundleKB: 250, infraUsd: 0.0001 };
 const EDGE_FUNCTIONS = new Set(['channelWebhook', 'lockWebhook', 'hostApi']);
 
 const startedAt = performance.now();
