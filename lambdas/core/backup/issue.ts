@@ -5,6 +5,8 @@ import type { IssuedBackup, Reservation } from '../model.ts';
 import { BACKUP_CHECK_LEAD } from '../reservations/entries.ts';
 import { updateReservation } from '../reservations/update.ts';
 import { emitAccessMethod } from '../webhooks/emit-access-method.ts';
+import { toIso } from '../time/zoned.ts';
+import { requestOfflineCode } from './offline-code.ts';
 import { issuable, type PoolCode } from './pool.ts';
 import { refillPool, refreshPoolHealth } from './pool-upkeep.ts';
 
@@ -26,11 +28,18 @@ export async function issueBackup(
   const held = new Set(allBackups(r).map((b) => b.lockId));
   const missing = [...new Set(atRisk)].filter((lockId) => !held.has(lockId));
   if (missing.length === 0) return r.code.backup;
-  const property = await deps.properties.getProperty(r.hostId, r.propertyId);
-  if (!property?.settings.backupCodes) return undefined;
   const now = deps.clock.now();
-  const claims: { backup: IssuedBackup; code: PoolCode }[] = [];
+  const claims: { backup: IssuedBackup; code?: PoolCode }[] = [];
+  // R11.2: an offline code first, on locks whose model computes them; the pool for the rest.
   for (const lockId of missing) {
+    const lock = await deps.locks.getLock(r.hostId, lockId);
+    const backup = lock && (await requestOfflineCode(deps, r, lock, now));
+    if (backup) claims.push({ backup });
+  }
+  const poolLocks = missing.filter((lockId) => !claims.some((c) => c.backup.lockId === lockId));
+  const property =
+    poolLocks.length > 0 ? await deps.properties.getProperty(r.hostId, r.propertyId) : undefined;
+  for (const lockId of property?.settings.backupCodes ? poolLocks : []) {
     const code = await claimFrom(deps, r, lockId, now);
     if (code)
       claims.push({ backup: { lockId, poolCodeId: code.poolCodeId, pin: code.pin, issuedAt: now }, code });
@@ -46,25 +55,28 @@ export async function issueBackup(
       addBackup(fresh, backup);
       fresh.timeline.push({
         at: now,
-        event: 'backup.issued',
+        event: code ? 'backup.issued' : 'offline_code.issued',
         lockId: backup.lockId,
-        detail: `pool code ${code.poolCodeId}`,
+        detail: code ? `pool code ${code.poolCodeId}` : `first use before ${toIso(firstUse(backup))}`,
       });
       kept.push(backup);
     }
     return kept.length > 0;
   });
   for (const { backup, code } of claims) {
+    if (!code) continue; // an offline code touches no pool
     if (!kept.includes(backup)) await giveBack(deps, code);
     await refreshPoolHealth(deps, r.hostId, backup.lockId);
   }
   for (const backup of kept) {
     addBackup(r, backup);
-    deps.metrics.count('BackupsIssued');
+    if (!backup.offline) deps.metrics.count('BackupsIssued');
     await emitAccessMethod(deps, r, 'access_method.reissued', backup); // R6.5
   }
   return kept[0];
 }
+
+const firstUse = (b: IssuedBackup): number => b.offline?.firstUseBy ?? b.issuedAt;
 
 /** The first backup is the reservation's `backup`; further locks' go to `moreBackups`. */
 function addBackup(r: Reservation, backup: IssuedBackup): void {
