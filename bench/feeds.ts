@@ -3,9 +3,9 @@ import { readDueFeeds } from '#core/calendars/read-due-feeds.ts';
 import type { Deps } from '#core/deps.ts';
 import { LocalRuntime } from '#local/runtime.ts';
 import { LOCKSTEP_MEMORY_MB } from '../lib/constructs/lockstep-function.ts';
+import { PRICES } from '../local/aws-prices.ts';
 import { airbnbFeed, type FeedStay, vrboFeed } from '../test/e2e/calendar-feed-bodies.ts';
 import { FeedServer } from '../test/support/feed-server.ts';
-import { PRICES } from './prices.ts';
 
 // `npm run bench:feeds`: what reading calendar feeds costs on AWS, measured on the local runtime
 // (dynalite, the real use cases, exports served on loopback). PROPERTIES properties with an Airbnb-

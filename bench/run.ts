@@ -1,11 +1,12 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AwsCalls } from '#local/aws-calls.ts';
+import { costPerReservation } from '#local/aws-cost.ts';
+import { PRICES } from '#local/aws-prices.ts';
 import { BENCH_OUT, synthFunctions } from './bundles.ts';
 import { runJsonScript } from './children.ts';
-import { BASELINE_METHOD, buildBaseline, measureInit } from './cold-start.ts';
-import { costPerReservation } from './cost.ts';
-import { PRICES } from './prices.ts';
+import { BASELINE_METHOD } from './cold-start.ts';
+import { coldStartRows, measureColdStarts, SECRET_BASELINE_TARGET } from './init-figures.ts';
 import { round } from './stats.ts';
 import { type Row, renderTable } from './table.ts';
 
@@ -18,7 +19,7 @@ const RESERVATIONS = process.env.BENCH_RESERVATIONS ?? '10000';
 const CODES = process.env.BENCH_CODES ?? '20000';
 const INIT_RUNS = Number(process.env.BENCH_INIT_RUNS ?? 10);
 const CALLS = process.env.BENCH_CALLS ?? '1000';
-const TARGETS = { bundleKB: 400, edgeBundleKB: 250, initRatio: 2.5, infraUsd: 0.0002 };
+const TARGETS = { bundleKB: 400, edgeBundleKB: 250, infraUsd: 0.0002 };
 const EDGE_FUNCTIONS = new Set(['channelWebhook', 'lockWebhook', 'hostApi']);
 
 const startedAt = performance.now();
@@ -30,16 +31,7 @@ rmSync(BENCH_OUT, { recursive: true, force: true });
 const built = synthFunctions();
 
 step(`cold starts (${INIT_RUNS} runs each)`);
-const init = await measureInit(
-  {
-    baseline: await buildBaseline('baseline-handler'),
-    secretBaseline: await buildBaseline('secret-baseline-handler'),
-    ...Object.fromEntries(built.map((f) => [f.name, f.file])),
-  },
-  INIT_RUNS,
-);
-const baseline = init.baseline as { initMs: number; importMs: number };
-const secretBaseline = init.secretBaseline as { initMs: number; importMs: number };
+const cold = await measureColdStarts(built, INIT_RUNS);
 
 step(`warm latency (${CALLS} calls per route)`);
 interface Latency {
@@ -81,33 +73,23 @@ const cost = costPerReservation(sim.awsCalls, sim.reservations, {
   memoryMB,
 });
 
-const functions = built.map((f) => {
-  const times = init[f.name] as { initMs: number; importMs: number };
-  return {
-    name: f.name,
-    bundleKB: f.bundleKB,
-    initMs: round(times.initMs),
-    importMs: round(times.importMs),
-    baselineInitMs: round(baseline.initMs),
-    initRatio: round(times.initMs / baseline.initMs, 2),
-  };
-});
+const functions = cold.functions;
 
 const results = {
   measuredAt: new Date().toISOString(),
   node: process.version,
   wallSeconds: round((performance.now() - startedAt) / 1000),
   functions,
-  secretBaselineInitMs: round(secretBaseline.initMs),
+  secretBaselineInitMs: cold.secretBaselineInitMs,
   functionsMethod:
     'bundleKB: index.mjs of each function asset from `cdk synth --output cdk.out.bench` (esbuild, ESM, ' +
     'minified, tree-shaken, no source maps, @aws-sdk/* external). initMs: median over ' +
     `${INIT_RUNS} fresh Node processes of performance.now() inside the child once the bundle's import ` +
-    '(and its top-level await: config, SDK clients, GetSecretValue against a loopback stub) settled, ' +
-    'i.e. Node start plus module init; importMs is the import alone. baselineInitMs: ' +
+    "(and its top-level await: config, DynamoDB client, the webhook functions' GetSecretValue against a " +
+    'loopback stub) settled, i.e. Node start plus module init; importMs is the import alone. baselineInitMs: ' +
     `${BASELINE_METHOD}, measured the same way, interleaved. secretBaselineInitMs: ` +
     'bench/secret-baseline-handler.ts (Secrets Manager client and one GetSecretValue, nothing else), the ' +
-    'floor for a function that reads its secret at init.',
+    `floor for a function that reads its secret at init; secretBaselineRatio is initMs over it (target ≤ ${SECRET_BASELINE_TARGET}).`,
   latency: {
     webhookP50Ms: latency.webhook.p50Ms,
     webhookP99Ms: latency.webhook.p99Ms,
@@ -126,7 +108,7 @@ const results = {
     prices: PRICES,
     method:
       `Simulator awsCalls for a generated ${sim.reservations}-reservation scenario (bench/sim.ts) priced ` +
-      'with bench/prices.ts, divided by reservations. DynamoDB: capacity units the in-memory store computes ' +
+      'with local/aws-prices.ts, divided by reservations. DynamoDB: capacity units the in-memory store computes ' +
       "from item sizes by DynamoDB's billing rules (index writes and refused conditional writes included; " +
       'docs/decisions.md). Step Functions: states entered plus retries in the local engine. ' +
       `Lambda duration: an estimate, invocations × warm webhook p50 (${latency.webhook.p50Ms} ms) × ` +
@@ -171,17 +153,7 @@ const rows: Row[] = [
       met: f.bundleKB < limit,
     };
   }),
-  ...functions.map((f) => ({
-    figure: `${f.name} init`,
-    value: `${f.initMs} ms (${f.initRatio}×)`,
-    target: `< ${TARGETS.initRatio}× baseline`,
-    met: f.initRatio < TARGETS.initRatio,
-  })),
-  { figure: 'baseline init (bare handler)', value: `${round(baseline.initMs)} ms` },
-  {
-    figure: 'baseline init (GetSecretValue only)',
-    value: `${round(secretBaseline.initMs)} ms (${round(secretBaseline.initMs / baseline.initMs, 2)}×)`,
-  },
+  ...coldStartRows(cold),
   { figure: 'channel webhook p50 / p99', value: `${latency.webhook.p50Ms} / ${latency.webhook.p99Ms} ms` },
   { figure: 'access view p50 / p99', value: `${latency.accessView.p50Ms} / ${latency.accessView.p99Ms} ms` },
   ...Object.entries(cost.byService).map(([service, v]) => ({

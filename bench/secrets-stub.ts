@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-// Secrets Manager on loopback for cold starts: every function reads the integration secret at init
-// (GetSecretValue), so init stays real and offline. Answers any request with the same secret.
+// Secrets Manager on loopback for cold starts: the webhook functions read their signing secrets at
+// init (GetSecretValue), so init stays real and offline. Answers any request with the same secret.
 
 export interface SecretsStub {
   url: string;

@@ -34,6 +34,8 @@ export function recipientOf(entry: OutboxEntry): string {
  */
 export class Outbox implements EmailSender, SmsSender, ChannelMessenger, HostNotifier {
   readonly entries: OutboxEntry[] = [];
+  /** Emails and SMS sent again under a message id already sent: the guest got them twice. */
+  readonly repeatedGuestSends: OutboxEntry[] = [];
   private readonly seen = new Set<string>();
   /** Entries by the reservation they are about: a portfolio's probes read one stay's, not all. */
   private readonly byReservation = new Map<string, OutboxEntry[]>();
@@ -62,7 +64,11 @@ export class Outbox implements EmailSender, SmsSender, ChannelMessenger, HostNot
   }
 
   private record(entry: OutboxEntry): void {
-    if (this.seen.has(entry.message.messageId)) return;
+    if (this.seen.has(entry.message.messageId)) {
+      // SES and SNS take no idempotency key: a repeated email or SMS reaches the guest again (R9.5).
+      if (entry.via === 'email' || entry.via === 'sms') this.repeatedGuestSends.push(entry);
+      return;
+    }
     this.seen.add(entry.message.messageId);
     if (entry.via === 'email' || entry.via === 'alert') this.calls.ses++;
     else if (entry.via === 'sms') this.calls.sns++;

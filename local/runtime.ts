@@ -5,6 +5,7 @@ import { secureRandom } from '#adapters/common/secure-random.ts';
 import { HttpFeedFetcher } from '#adapters/http/feed-fetcher.ts';
 import { SeamWebhooks, seamWebhookFormat } from '#adapters/http/seam-webhook.ts';
 import { SandboxLockProvider } from '#adapters/local/sandbox-locks.ts';
+import { MemoryFailedWorkQueue } from '#adapters/memory/memory-failed-work.ts';
 import { FEED_SHARDS } from '#config/table-layout.ts';
 import type { Deps } from '#core/deps.ts';
 import type { EntryKind, ScheduledEntry } from '#core/model.ts';
@@ -19,6 +20,7 @@ import { scheduledEntry } from '#handlers/scheduled/scheduled-entry.ts';
 import { withLogging } from '#handlers/with-logging.ts';
 import { provisionAttempt, provisionCheck } from '#handlers/workflow/provisioning-tasks.ts';
 import type { RandomSource } from '#ports/clock.ts';
+import type { FailedWork } from '#ports/failed-work.ts';
 import type { ProvisioningInput } from '#ports/workflows.ts';
 import {
   byEntryKind,
@@ -30,7 +32,10 @@ import {
 } from '../lambdas/functions/catalog.ts';
 import { Activity } from './activity.ts';
 import { localContext, toApiGatewayEvent } from './api-gateway-event.ts';
+import { AsyncInvocations } from './async-invocations.ts';
 import { type AwsCalls, inFunction, noAwsCalls } from './aws-calls.ts';
+import type { FaultSettings } from './faults/fault-plan.ts';
+import { isFunctionCrash, PlatformFaults } from './faults/platform-faults.ts';
 import { matchRoute } from './http-routes.ts';
 import { JsonListFile } from './json-list-file.ts';
 import { LocalJwtIssuer } from './jwt.ts';
@@ -60,6 +65,8 @@ export interface RuntimeOptions {
   channelSecrets?: string[];
   lockProviderSecret?: string;
   onMessage?: (entry: OutboxEntry) => void;
+  /** Platform faults to inject (R9.5); none when absent. */
+  faults?: FaultSettings;
 }
 
 export interface LocalHttpRequest {
@@ -88,6 +95,10 @@ export class LocalRuntime {
   readonly lockProviderSecret: string;
   /** Work that failed where no caller could see it (a workflow execution, a scheduled entry). */
   readonly failures: { at: number; reservationId: string; what: string }[] = [];
+  /** Lambda's on-failure destination for scheduled entries and failed executions (R9.5). */
+  readonly failedWork = new MemoryFailedWorkQueue();
+  readonly faults: PlatformFaults;
+  private asyncInvocations!: AsyncInvocations;
   private readonly options: RuntimeOptions;
   private stores!: LocalStores;
   deps!: Deps;
@@ -112,6 +123,7 @@ export class LocalRuntime {
 
   constructor(options: RuntimeOptions = {}) {
     this.options = options;
+    this.faults = new PlatformFaults(options.faults);
     this.channelSecrets = options.channelSecrets ?? [randomUUID()];
     // Seam's webhook secrets are Svix keys: whsec_ and base64 bytes.
     this.lockProviderSecret = options.lockProviderSecret ?? `whsec_${randomBytes(24).toString('base64')}`;
@@ -143,29 +155,28 @@ export class LocalRuntime {
       newId: (prefix) => `${prefix}_${newId()}`,
       webhookSecret: this.lockProviderSecret,
       confirmationDelayMs: this.options.confirmationDelayMs,
-      deliver: async (headers, body) => {
+      deliver: this.faults.lockDeliveries(async (headers, body) => {
         const response = await this.request({ method: 'POST', path: '/webhooks/locks', headers, body });
         if (response.statusCode !== 200) throw new Error(`lock webhook answered ${response.statusCode}`);
-      },
+      }),
     });
     this.scheduler = new LocalScheduler(
       this.calls,
-      (entry) => this.fire(entry),
+      this.faults.schedulerFiring((entry) => this.fire(entry)),
       onDisk<ScheduledEntry>('schedules.json'),
     );
     const tasks = {
       provisionAttempt: this.taskHandler('provision-attempt', (deps) => provisionAttempt(deps)),
       provisionCheck: this.taskHandler('provision-check', (deps) => provisionCheck(deps)),
     };
+    // A failed execution goes to the on-failure destination (an EventBridge rule on AWS), to run again.
     this.workflows = new LocalWorkflows(
       tasks,
       this.calls,
-      (error, input) =>
-        this.failures.push({
-          at: Date.now(),
-          reservationId: input.reservationId,
-          what: `provisioning: ${String(error)}`,
-        }),
+      (error, input) => {
+        const work = { kind: 'provision' as const, ...input, name: `provision-${input.reservationId}` };
+        void this.asyncInvocations.failed(work, error);
+      },
       onDisk<RunningExecution>('executions.json'),
     );
     this.healthcheck = new LocalHealthcheck(
@@ -185,26 +196,28 @@ export class LocalRuntime {
       new HttpFeedFetcher({ allowLoopbackHttp: true }),
       this.activity,
     );
-    this.deps = correlated({
-      ...this.stores.stores,
-      feeds: this.stores.feeds,
-      // R10.7: the local runtime also reads plain http on loopback (test servers, a local PMS).
-      feedFetcher: this.feedFetches,
-      scheduler: this.scheduler,
-      workflows: this.workflows,
-      lockProvider: () => this.sandbox,
-      email: this.outbox,
-      sms: this.outbox,
-      channelMessenger: this.outbox,
-      hostNotifier: this.outbox,
-      outboundWebhooks: this.webhooks,
-      metrics: this.metrics,
-      clock: { now: () => Date.now() },
-      random: this.options.random ?? secureRandom,
-      newId,
-    });
+    this.deps = correlated(
+      this.faults.deps({
+        ...this.stores.stores,
+        feeds: this.stores.feeds,
+        // R10.7: the local runtime also reads plain http on loopback (test servers, a local PMS).
+        feedFetcher: this.feedFetches,
+        scheduler: this.scheduler,
+        workflows: this.workflows,
+        lockProvider: () => this.sandbox,
+        email: this.outbox,
+        sms: this.outbox,
+        channelMessenger: this.outbox,
+        hostNotifier: this.outbox,
+        outboundWebhooks: this.webhooks,
+        metrics: this.metrics,
+        clock: { now: () => Date.now() },
+        random: this.options.random ?? secureRandom,
+        newId,
+      }),
+    );
     const deps = this.deps;
-    const deliveries = this.stores.deliveries;
+    const deliveries = this.faults.deliveries(this.stores.deliveries);
     // The sandbox delivers as Seam does, so Seam's webhook adapter reads it, under the sandbox's name.
     const lockWebhooks = new SeamWebhooks([this.lockProviderSecret], 'sandbox');
     this.routes = {
@@ -219,47 +232,82 @@ export class LocalRuntime {
       provisioning: (entry, input) => this.workflows.startProvisioning(input, `${entry.name}-${Date.now()}`),
       [ENTRY_FUNCTION]: async (entry, input) => {
         this.calls.lambda++;
-        await this.invocation(functionLabel(ENTRY_FUNCTION), entryHandler)(
-          { kind: entry.kind, ...input },
-          localContext(functionLabel(ENTRY_FUNCTION), entry.name),
-        );
+        await this.invocation(
+          functionLabel(ENTRY_FUNCTION),
+          entryHandler,
+          `${ENTRY_FUNCTION}|${entry.name}`,
+        )({ kind: entry.kind, ...input }, localContext(functionLabel(ENTRY_FUNCTION), entry.name));
       },
     };
     this.entryTargets = byEntryKind(targets);
+    this.asyncInvocations = new AsyncInvocations({
+      activity: this.activity,
+      queue: this.failedWork,
+      redrive: (work) => this.entryWork(work, `${work.name}-redriven-${Date.now()}`),
+      onDestination: (work, error) =>
+        this.failures.push({
+          at: work.failedAt,
+          reservationId: work.reservationId,
+          what: `${work.kind}: ${String(error)}`,
+        }),
+    });
   }
 
   private taskHandler(name: string, make: (deps: Deps) => (event: unknown) => Promise<unknown>) {
     return (input: unknown) =>
       this.activity.track(async () => {
-        const handler = this.invocation(name, withLogging(make(this.deps)));
+        const handler = this.invocation(
+          name,
+          withLogging(make(this.deps)),
+          `${name}|${JSON.stringify(input)}`,
+        );
         return handler(input, localContext(name, `${name}-${++this.requestCount}`) as never);
       });
   }
 
-  /** One Lambda invocation: its own logger state, even while others are running. */
-  private invocation<E, C, R>(label: string, handler: (event: E, context: C) => Promise<R>) {
+  /**
+   * One Lambda invocation: its own logger state, even while others are running, and the platform's
+   * faults for the event `key` names.
+   */
+  private invocation<E, C, R>(label: string, handler: (event: E, context: C) => Promise<R>, key: string) {
     return (event: E, context: C): Promise<R> =>
-      this.invokeStore.run({}, () => inFunction(label, () => handler(event, context)));
+      this.invokeStore.run({}, () =>
+        inFunction(label, () => this.faults.invoke(key, () => handler(event, context))),
+      );
   }
 
-  /** A scheduled entry fires at the catalog's target for its kind, as EventBridge Scheduler would. */
+  /**
+   * A scheduled entry fires at the catalog's target for its kind, as EventBridge Scheduler would:
+   * asynchronously, so Lambda retries a failed entry and then hands it to the on-failure destination.
+   */
   private fire(entry: ScheduledEntry): Promise<void> {
     return this.activity.track(async () => {
-      const input = {
-        hostId: entry.hostId,
-        reservationId: entry.reservationId,
-        correlationId: entry.correlationId ?? entry.name,
-      };
+      const work = this.entryWork(entry, entry.name);
       try {
-        await this.entryTargets[entry.kind](entry, input);
+        await work.run();
       } catch (error) {
-        this.failures.push({
-          at: Date.now(),
-          reservationId: entry.reservationId,
-          what: `${entry.kind}: ${String(error)}`,
-        });
+        await this.asyncInvocations.firstAttemptFailed(work, error);
       }
     });
+  }
+
+  /** An entry (or work back from the on-failure destination) as an asynchronous invocation. */
+  private entryWork(
+    entry: Pick<FailedWork, 'kind' | 'hostId' | 'reservationId' | 'name'> & { correlationId?: string },
+    name: string,
+  ) {
+    const input = {
+      hostId: entry.hostId,
+      reservationId: entry.reservationId,
+      correlationId: entry.correlationId ?? entry.name,
+    };
+    const work = {
+      kind: entry.kind,
+      hostId: entry.hostId,
+      reservationId: entry.reservationId,
+      name: entry.name,
+    };
+    return { work, run: () => this.entryTargets[entry.kind]({ ...entry, name, at: Date.now() }, input) };
   }
 
   /** Answers an HTTP request as API Gateway and the functions behind it would. */
@@ -275,10 +323,20 @@ export class LocalRuntime {
       if (route.auth === 'jwt' && !claims)
         return { statusCode: 401, body: JSON.stringify({ message: 'Unauthorized' }) };
       this.calls.lambda++;
-      return this.invocation(functionLabel(route.function), this.routes[route.function])(
+      const key = `${route.function}|${request.method} ${request.path}|${base.body}`;
+      // API Gateway answers 502 for a function that died before answering.
+      return this.invocation(
+        functionLabel(route.function),
+        this.routes[route.function],
+        key,
+      )(
         toApiGatewayEvent(claims ? { ...base, claims } : base, routeKey(route)),
         localContext(functionLabel(route.function), requestId),
-      );
+      ).catch((error: unknown) => {
+        if (isFunctionCrash(error))
+          return { statusCode: 502, body: JSON.stringify({ message: 'Internal Server Error' }) };
+        throw error;
+      });
     });
   }
 

@@ -1,19 +1,23 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { benchedLambdaDuration, costPerReservation } from '#local/aws-cost.ts';
 import { generateScenario } from './generate.ts';
+import { chartLibrarySource } from './html/chart-library.ts';
+import { reportPage } from './html/report-page.ts';
 import { progressBar } from './progress.ts';
 import { InvalidScenarioError, parseScenario } from './scenario.ts';
 import { simulate } from './simulate.ts';
 import { kpiTable } from './summary.ts';
 
-// npm run simulate -- SCENARIO.json [--report REPORT.json] [--store memory|dynalite]
+// npm run simulate -- SCENARIO.json [--report REPORT.json] [--html REPORT.html] [--store memory|dynalite]
 // npm run simulate -- --generate N [--properties P] [--locks L] [--days D] [--seed S] [--out FILE]
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     report: { type: 'string' },
+    html: { type: 'string' },
     generate: { type: 'string' },
     properties: { type: 'string' },
     locks: { type: 'string' },
@@ -51,7 +55,9 @@ if (values.generate !== undefined) {
 
 const file =
   positionals[0] ??
-  fail('usage: npm run simulate -- SCENARIO.json [--report REPORT.json] [--store memory|dynalite]');
+  fail(
+    'usage: npm run simulate -- SCENARIO.json [--report REPORT.json] [--html REPORT.html] [--store memory|dynalite]',
+  );
 const STORES = ['memory', 'dynalite'] as const;
 const store = STORES.find((kind) => kind === (values.store ?? 'memory'));
 if (store === undefined) fail('--store: must be memory or dynalite');
@@ -77,3 +83,19 @@ mkdirSync(dirname(reportPath), { recursive: true });
 writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
 console.log(kpiTable(report));
 console.log(`\nreport: ${reportPath}`);
+if (values.html !== undefined) {
+  const page = reportPage({
+    report,
+    outages: scenario.locks.flatMap((lock) => lock.offline.map((o) => ({ lockId: lock.id, ...o }))),
+    cost: costPerReservation(
+      report.kpis.awsCalls,
+      Math.max(1, report.kpis.reservations),
+      benchedLambdaDuration(),
+    ),
+    title: basename(file, '.json'),
+    chartLibrary: chartLibrarySource(),
+  });
+  mkdirSync(dirname(values.html), { recursive: true });
+  writeFileSync(values.html, page);
+  console.log(`page:   ${values.html}`);
+}

@@ -4,6 +4,7 @@ import { type AwsCalls, uncounted } from '#local/aws-calls.ts';
 import type { OutboxEntry } from '#local/outbox.ts';
 import type { LocalRuntime } from '#local/runtime.ts';
 import { type CalendarReport, calendarReports, feedStays } from './calendar-report.ts';
+import { type FaultKpis, faultKpis } from './fault-report.ts';
 import type { FeedWorld } from './feed-world.ts';
 import { ACCOUNT, type Observations } from './probes.ts';
 import type { Scenario } from './scenario.ts';
@@ -70,7 +71,7 @@ export interface Report {
     codesLeftAfterDeletionDue: number;
     foreignCodesTouched: number;
     awsCalls: AwsCalls;
-  };
+  } & Partial<FaultKpis>;
   notes: { at: string; reservationId?: string; lockId?: string; note: string }[];
 }
 
@@ -226,6 +227,8 @@ export async function buildReport(
       codesLeftAfterDeletionDue: observations.codesLeftAfterDeletionDue,
       foreignCodesTouched: runtime.sandbox.foreignCodesTouched(),
       awsCalls: { ...runtime.calls },
+      // Version 2's platform faults: present only when the scenario injects them.
+      ...faultKpis(runtime),
     },
     notes: observations.notes.map((n) => ({ ...n, at: iso(n.at) ?? '' })),
   };

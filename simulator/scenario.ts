@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { CHANNELS, LOCK_MODELS } from '#core/model.ts';
 import { isValidTimeZone } from '#core/time/zoned.ts';
 import { Calendar, clockTime, duplicateCalendars } from './scenario-calendars.ts';
+import { Faults } from './scenario-faults.ts';
 
-// The scenario contract of docs/simulation-contract.md (version 1, and version 2's calendar feeds).
+// The scenario contract of docs/simulation-contract.md (version 1, and version 2's calendar feeds and
+// platform faults).
 // Unknown fields are refused.
 
 const instant = z.iso.datetime({ offset: true, error: 'must be an ISO-8601 instant with an offset' });
@@ -124,6 +126,7 @@ export const Scenario = z
     locks: z.array(Lock),
     reservations: z.array(Reservation),
     lockEvents: z.array(LockEvent).default([]),
+    faults: Faults.optional(),
   })
   .strict()
   .superRefine((s, ctx) => {

@@ -32,6 +32,7 @@ export async function simulate(scenario: Scenario, options: SimulateOptions = {}
     store: options.store ?? 'memory',
     channelSecrets: [CHANNEL_SECRET],
     lockProviderSecret: `whsec_${Buffer.from('simulated-lock-provider-secret').toString('base64')}`,
+    ...(scenario.faults ? { faults: scenario.faults } : {}),
   });
   // The workflow's Retry jitter draws from Math.random: seed it too, for the run's length only.
   const mathRandom = Math.random;

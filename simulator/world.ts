@@ -2,14 +2,18 @@ import type { Instant } from '#core/model.ts';
 import { codeWindow, HOUR, MINUTE } from '#core/time/timeline.ts';
 import { parseDateTime } from '#core/time/zoned.ts';
 import { uncounted } from '#local/aws-calls.ts';
-import { messageSentEventBody, reservationEventBody, signedDelivery } from '#local/channel-partner.ts';
+import { messageSentEventBody, reservationEventBody } from '#local/channel-partner.ts';
 import type { LocalRuntime } from '#local/runtime.ts';
+import { ChannelSender } from './channel-sender.ts';
 import type { FeedWorld } from './feed-world.ts';
 import { ACCOUNT, atTracked, type Observations, Probes } from './probes.ts';
+import { heldBackDeliveries } from './reordered-deliveries.ts';
 import type { Scenario, ScenarioReservation } from './scenario.ts';
 
 export { ACCOUNT, type Observations } from './probes.ts';
 export const CHANNEL_SECRET = 'simulated-channel-secret';
+/** How often the scenario's host tries a host API call that failed with a 5xx (a host clicks again). */
+const HOST_TRIES = 20;
 /** What a scenario host writes when a `message` event uses the shortcode. */
 export const SHORTCODE_TEMPLATE = 'Looking forward to your stay! Your door code is %smartlock_code%.';
 
@@ -29,6 +33,7 @@ export class SimulatedWorld {
   private readonly probes: Probes;
   private readonly feeds: FeedWorld | undefined;
   private readonly token: string;
+  private readonly sender: ChannelSender;
   private eventCount = 0;
 
   constructor(runtime: LocalRuntime, scenario: Scenario, feeds?: FeedWorld) {
@@ -39,6 +44,9 @@ export class SimulatedWorld {
     feeds?.observeWith(this.probes);
     const span = (Date.parse(scenario.end) - Date.parse(scenario.start)) / 1000;
     this.token = runtime.jwt.issue(ACCOUNT, Date.now(), span + 86_400);
+    this.sender = new ChannelSender(runtime, CHANNEL_SECRET, (d, status, message) =>
+      this.note({ reservationId: d.reservationId, note: `${d.type} refused (${status}): ${message}` }),
+    );
   }
 
   /** Devices, properties and matches at `start`; every later event as a timer at its instant. */
@@ -110,24 +118,34 @@ export class SimulatedWorld {
       checkOut: r.checkOut,
     };
     const acceptedAt = Math.max(start, Date.parse(r.bookedAt));
-    this.at(acceptedAt, () => this.deliver('reservation.accepted', r.id, fields));
-    for (const e of r.events) {
-      this.at(Date.parse(e.at), async () => {
-        if (e.type === 'message') return this.hostMessage(r.id, e.host, e.usesShortcode);
-        if (e.type === 'cancelled') {
-          this.probes.deletion(r.id, Date.now() + 25 * HOUR);
-          return this.deliver('reservation.cancelled', r.id, fields);
-        }
+    // With faults, a delivery may reach Lockstep only after the next one about the same stay (R9.1).
+    const heldUntil = heldBackDeliveries(this.runtime.faults.plan, r, acceptedAt);
+    const accepted = { ...fields };
+    this.at(heldUntil.get(-1) ?? acceptedAt, () =>
+      this.deliver('reservation.accepted', r.id, accepted, acceptedAt),
+    );
+    for (const [j, e] of r.events.entries()) {
+      const at = Date.parse(e.at);
+      // Each delivery describes the stay as it was when the event happened, whenever it arrives.
+      if (e.type === 'modified') {
         Object.assign(fields, {
           ...(e.checkIn ? { checkIn: e.checkIn } : {}),
           ...(e.checkOut ? { checkOut: e.checkOut } : {}),
           ...(e.propertyId ? { propertyId: e.propertyId } : {}),
           ...(e.guest ? { guest: e.guest } : {}),
         });
+      }
+      const snapshot = { ...fields };
+      this.at(heldUntil.get(j) ?? at, async () => {
+        if (e.type === 'message') return this.hostMessage(r.id, e.host, e.usesShortcode);
+        if (e.type === 'cancelled') {
+          this.probes.deletion(r.id, at + 25 * HOUR);
+          return this.deliver('reservation.cancelled', r.id, snapshot, at);
+        }
         // The simulator's own look-ups, around the delivery: no call of the product's.
         const look = () => uncounted(() => this.runtime.deps.reservations.getReservation(ACCOUNT, r.id));
         const before = await look();
-        await this.deliver('reservation.modified', r.id, fields);
+        await this.deliver('reservation.modified', r.id, snapshot, at);
         // A stay that moved is judged at its new activeFrom and an hour after its new deletion time (R7.1).
         const after = await look();
         if (after?.status !== 'accepted') return;
@@ -174,33 +192,19 @@ export class SimulatedWorld {
       senderHostId: host,
       sentAt: now,
     });
-    await this.post('message.sent', reservationId, eventId, now, body);
+    await this.sender.send({ type: 'message.sent', reservationId, eventId, body });
   }
 
+  /** A reservation event as the partner sends it, `occurredAt` when it happened. */
   private async deliver(
     type: string,
     reservationId: string,
     fields: Parameters<typeof reservationEventBody>[4],
+    occurredAt: Instant,
   ) {
     const eventId = `evt-${++this.eventCount}`;
-    const now = Date.now();
-    const body = reservationEventBody(type, eventId, ACCOUNT, now, fields);
-    await this.post(type, reservationId, eventId, now, body);
-  }
-
-  private async post(type: string, reservationId: string, eventId: string, now: Instant, body: string) {
-    const reply = await this.runtime.request({
-      method: 'POST',
-      path: '/webhooks/channel',
-      ...signedDelivery(CHANNEL_SECRET, eventId, now, body),
-    });
-    if ((reply.statusCode ?? 500) >= 300) {
-      const error = JSON.parse(reply.body ?? '{}') as { error?: { message?: string } };
-      this.note({
-        reservationId,
-        note: `${type} refused (${reply.statusCode}): ${error.error?.message ?? ''}`,
-      });
-    }
+    const body = reservationEventBody(type, eventId, ACCOUNT, occurredAt, fields);
+    await this.sender.send({ type, reservationId, eventId, body });
   }
 
   private async api(method: string, path: string, body?: unknown, mustSucceed = true): Promise<number> {
@@ -210,19 +214,22 @@ export class SimulatedWorld {
     return reply.status;
   }
 
-  /** The host API, as the scenario's host calls it. */
+  /** The host API, as the scenario's host calls it: a 5xx is tried again, as a host clicks again. */
   private async call(
     method: string,
     path: string,
     body?: unknown,
   ): Promise<{ status: number; body: string }> {
-    const reply = await this.runtime.request({
-      method,
-      path,
-      headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
-      body: body === undefined ? '' : JSON.stringify(body),
-    });
-    return { status: reply.statusCode ?? 500, body: reply.body ?? '' };
+    for (let tries = 1; ; tries++) {
+      const reply = await this.runtime.request({
+        method,
+        path,
+        headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
+        body: body === undefined ? '' : JSON.stringify(body),
+      });
+      const status = reply.statusCode ?? 500;
+      if (status < 500 || tries >= HOST_TRIES) return { status, body: reply.body ?? '' };
+    }
   }
 
   private note(n: { reservationId?: string; lockId?: string; note: string }): void {

@@ -1,3 +1,5 @@
+import { SECRETS } from './secrets.ts';
+
 // Environment variable names, shared by the CDK stacks (which set them) and the functions (which read them).
 export const ENV = {
   tableName: 'LOCKSTEP_TABLE_NAME',
@@ -7,7 +9,10 @@ export const ENV = {
   entryFunctionArn: 'LOCKSTEP_ENTRY_FUNCTION_ARN',
   provisioningStateMachineArn: 'LOCKSTEP_PROVISIONING_STATE_MACHINE_ARN',
   senderEmail: 'LOCKSTEP_SENDER_EMAIL',
-  webhookSecretsArn: 'LOCKSTEP_WEBHOOK_SECRETS_ARN',
+  seamApiSecretArn: SECRETS.seamApi.env,
+  seamWebhookSecretArn: SECRETS.seamWebhooks.env,
+  channelSecretArn: SECRETS.channelPartner.env,
+  hostWebhookSecretArn: SECRETS.hostWebhooks.env,
   /** The channel partner's messaging API root (R5.2). */
   channelMessagingUrl: 'LOCKSTEP_CHANNEL_MESSAGING_URL',
 } as const;

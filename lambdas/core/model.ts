@@ -221,7 +221,18 @@ export interface HostAlertRecord {
   claimedBy: string;
 }
 
-export const ENTRY_KINDS = ['provision', 'message', 'delete', 'backup-check'] as const;
+/**
+ * `provision` makes a reservation's first attempt and `provision-check` reads its confirmations; only
+ * when that leaves a lock to retry does `provision-retry` start the provisioning workflow (R4.1).
+ */
+export const ENTRY_KINDS = [
+  'provision',
+  'provision-check',
+  'provision-retry',
+  'message',
+  'delete',
+  'backup-check',
+] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
 /** A one-time scheduled entry of a reservation (R2.4). It carries ids only, never a PIN (R9.4). */

@@ -1,4 +1,5 @@
 import type { EntryKind } from '#core/model.ts';
+import { SEAM_RETRIES, SEAM_RETRIES_BEHIND_API, type SeamRetrySettings } from '../config/seam-retries.ts';
 
 // Lockstep's wiring facts, stated once: lib/ deploys them, aws-deps.ts and local/runtime.ts wire them.
 // lib/ reads this file, so it imports nothing at run time (type-only imports of the core's model).
@@ -66,6 +67,16 @@ export const HTTP_ROUTES = [
 /** The functions behind the HTTP API. */
 export type HttpFunctionName = (typeof HTTP_ROUTES)[number]['function'];
 
+const BEHIND_API = new Set<FunctionName>(HTTP_ROUTES.map((route) => route.function));
+
+/**
+ * How a function's Seam client retries one request: within the HTTP API's 30 s for the functions
+ * behind it. lib/ sets each function's timeout above its worst case.
+ */
+export function seamRetriesOf(name: FunctionName): SeamRetrySettings {
+  return BEHIND_API.has(name) ? SEAM_RETRIES_BEHIND_API : SEAM_RETRIES;
+}
+
 /** A route as API Gateway keys it: `POST /webhooks/channel`. */
 export function routeKey(route: HttpRouteFact): string {
   return `${route.method} ${route.path}`;
@@ -86,11 +97,14 @@ export type TaskFunction<W extends WorkflowName> =
 export const ENTRY_FUNCTION = 'scheduledEntry' satisfies FunctionName;
 
 /**
- * Where each scheduled entry kind fires: provisioning starts its workflow, the others invoke the
- * entry function. Every kind of the core's model must be here.
+ * Where each scheduled entry kind fires: a retry of provisioning starts its workflow, the others
+ * invoke the entry function (the first attempt and its check run there, so a code confirmed at once
+ * costs no Standard workflow execution). Every kind of the core's model must be here.
  */
 export const ENTRY_TARGETS = {
-  provision: 'provisioning',
+  provision: ENTRY_FUNCTION,
+  'provision-check': ENTRY_FUNCTION,
+  'provision-retry': 'provisioning',
   message: ENTRY_FUNCTION,
   delete: ENTRY_FUNCTION,
   'backup-check': ENTRY_FUNCTION,

@@ -3,4 +3,4 @@ import { withLogging } from '#handlers/with-logging.ts';
 import { loadConfig } from '../config/load.ts';
 import { awsDeps } from './aws-deps.ts';
 
-export const handler = withLogging(healthcheckShard(await awsDeps(loadConfig())));
+export const handler = withLogging(healthcheckShard(awsDeps(loadConfig())));

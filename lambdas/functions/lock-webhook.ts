@@ -1,14 +1,19 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDeliveryRecords } from '#adapters/aws/dynamo-delivery-records.ts';
 import { SeamWebhooks } from '#adapters/http/seam-webhook.ts';
 import { lockDeliveries } from '#handlers/http/webhook-deliveries.ts';
 import { withHttpMiddleware } from '#handlers/http/with-http-middleware.ts';
 import { loadConfig } from '../config/load.ts';
 import { awsDeps } from './aws-deps.ts';
+import { seamRetriesOf } from './catalog.ts';
+import { routeOnSecret } from './route-on-secret.ts';
 
 const config = loadConfig();
-const deps = await awsDeps(config);
-const deliveries = new DynamoDeliveryRecords(new DynamoDBClient({}), config.tableName);
+const deps = awsDeps(config, { seamRetries: seamRetriesOf('lockWebhook') });
+const deliveries = new DynamoDeliveryRecords(deps.dynamo, config.tableName);
 export const handler = withHttpMiddleware(
-  lockDeliveries({ ...deps, lockWebhooks: new SeamWebhooks(deps.secrets.lockProvider, 'seam') }, deliveries),
+  await routeOnSecret(
+    () => deps.secrets.list('seamWebhooks'),
+    (signingSecrets) =>
+      lockDeliveries({ ...deps, lockWebhooks: new SeamWebhooks(signingSecrets, 'seam') }, deliveries),
+  ),
 );

@@ -3,4 +3,4 @@ import { provisionCheck } from '#handlers/workflow/provisioning-tasks.ts';
 import { loadConfig } from '../config/load.ts';
 import { awsDeps } from './aws-deps.ts';
 
-export const handler = withLogging(provisionCheck(await awsDeps(loadConfig())));
+export const handler = withLogging(provisionCheck(awsDeps(loadConfig())));

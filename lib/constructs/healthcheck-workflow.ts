@@ -8,6 +8,7 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import { HEALTHCHECK_SCHEDULE } from '../../lambdas/functions/catalog.ts';
 import { iam5ResourceFinding } from '../nag/iam5-finding.ts';
+import { PLATFORM_RETRY } from './platform-errors.ts';
 
 /** R4.3: every day at the catalog's wall time, following its zone's DST (a time-zone-aware cron). */
 export const HEALTHCHECK_CRON = `cron(${HEALTHCHECK_SCHEDULE.minute} ${HEALTHCHECK_SCHEDULE.hour} * * ? *)`;
@@ -47,6 +48,7 @@ export class HealthcheckWorkflow extends Construct {
       maxAttempts: 6,
       jitterStrategy: sfn.JitterType.FULL,
     });
+    check.addRetry(PLATFORM_RETRY);
     const fanOut = new sfn.DistributedMap(this, 'Shards', {
       itemsPath: '$.shards',
       itemSelector: { 'shard.$': '$$.Map.Item.Value' },

@@ -4,7 +4,11 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
+import { CONFIRMATION_WAIT_SECONDS as WAIT_SECONDS } from '../../lambdas/config/provisioning.ts';
+import { type FunctionName, WORKFLOW_TASKS } from '../../lambdas/functions/catalog.ts';
+import { functionTimeout } from '../function-timeouts.ts';
 import { iam5ResourceFinding } from '../nag/iam5-finding.ts';
+import { PLATFORM_RETRY } from './platform-errors.ts';
 
 /** State names of the provisioning workflow; the local runtime binds task handlers by these. */
 export const PROVISIONING_STATES = {
@@ -14,6 +18,7 @@ export const PROVISIONING_STATES = {
   decide: 'Decide',
   waitForNextAttempt: 'WaitForNextAttempt',
   finished: 'Finished',
+  attemptUnfinished: 'AttemptUnfinished',
 } as const;
 
 /** Errors worth an immediate retry: the lock provider's transient failures and Lambda's own hiccups. */
@@ -24,8 +29,23 @@ export const TRANSIENT_ERRORS = [
   'Lambda.SdkClientException',
 ];
 
+/** The task's own limit, or its function's (Lambda reports a function timeout as `Sandbox.Timedout`). */
+export const TIMED_OUT = ['States.Timeout', 'Sandbox.Timedout'];
+
+/**
+ * A task that did not finish: its own timeout, its function's, or Lambda failing the invoke itself.
+ * Retried below; an attempt that still does not finish goes on to the Check, whose retry plan (R4.1)
+ * decides the next attempt, so a slow lock provider never ends the workflow.
+ */
+export const TASK_TIMEOUT_ERRORS = [
+  ...TIMED_OUT,
+  'Lambda.SdkClientException',
+  'Lambda.ServiceException',
+  'Lambda.TooManyRequestsException',
+];
+
 /** How long the provider gets to confirm a requested code by webhook before we read its status (R4.2). */
-export const CONFIRMATION_WAIT = Duration.seconds(120);
+export const CONFIRMATION_WAIT = Duration.seconds(WAIT_SECONDS);
 
 // The attempt's wait before the check, in the attempt's own result: CONFIRMATION_WAIT when it
 // requested anything, else 0. A Choice state did this at one more billed transition per attempt
@@ -59,11 +79,18 @@ export class ProvisioningWorkflow extends Construct {
     super(scope, id);
     this.stateMachineName = provisioningStateMachineName(props.namePrefix);
 
-    const attempt = invoke(this, PROVISIONING_STATES.attempt, props.attempt, '$.attempt', {
-      requested: sfn.JsonPath.numberAt('$.requested'),
-      confirmationWaitSeconds: sfn.JsonPath.numberAt(CONFIRMATION_WAIT_SECONDS),
+    const attempt = invoke(this, PROVISIONING_STATES.attempt, props.attempt, {
+      resultPath: '$.attempt',
+      timeout: taskTimeout(WORKFLOW_TASKS.provisioning.attempt),
+      resultSelector: {
+        requested: sfn.JsonPath.numberAt('$.requested'),
+        confirmationWaitSeconds: sfn.JsonPath.numberAt(CONFIRMATION_WAIT_SECONDS),
+      },
     });
-    const check = invoke(this, PROVISIONING_STATES.check, props.check, '$.check');
+    const check = invoke(this, PROVISIONING_STATES.check, props.check, {
+      resultPath: '$.check',
+      timeout: taskTimeout(WORKFLOW_TASKS.provisioning.check),
+    });
     const awaitConfirmation = new sfn.Wait(this, PROVISIONING_STATES.awaitConfirmation, {
       time: sfn.WaitTime.secondsPath('$.attempt.confirmationWaitSeconds'),
     });
@@ -75,6 +102,17 @@ export class ProvisioningWorkflow extends Construct {
     const decide = new sfn.Choice(this, PROVISIONING_STATES.decide)
       .when(sfn.Condition.stringEquals('$.check.outcome', 'retry'), waitForNextAttempt.next(attempt))
       .otherwise(finished);
+    // An attempt that never finished may still have requested codes: give them the confirmation
+    // wait, then let the Check count the attempt and plan the next one (R4.1).
+    const attemptUnfinished = new sfn.Pass(this, PROVISIONING_STATES.attemptUnfinished, {
+      result: sfn.Result.fromObject({
+        unfinished: true,
+        confirmationWaitSeconds: CONFIRMATION_WAIT.toSeconds(),
+      }),
+      resultPath: '$.attempt',
+    });
+    attempt.addCatch(attemptUnfinished, { errors: TASK_TIMEOUT_ERRORS, resultPath: '$.attemptError' });
+    attemptUnfinished.next(awaitConfirmation);
     attempt.next(awaitConfirmation);
     awaitConfirmation.next(check);
     check.next(decide);
@@ -108,16 +146,19 @@ export class ProvisioningWorkflow extends Construct {
   }
 }
 
-// A task whose Resource is the function ARN itself (payloadResponseOnly), with our own transient retry.
-function invoke(
-  scope: Construct,
-  name: string,
-  fn: lambda.IFunction,
-  resultPath: string,
-  resultSelector?: Record<string, unknown>,
-): LambdaInvoke {
+// A hung invoke fails the task a little after its function would have been stopped.
+const taskTimeout = (fn: FunctionName) => Duration.seconds(functionTimeout(fn).toSeconds() + 10);
+
+interface TaskOptions {
+  readonly resultPath: string;
+  readonly timeout: Duration;
+  readonly resultSelector?: Record<string, unknown>;
+}
+
+// A task whose Resource is the function ARN itself (payloadResponseOnly), with our own retries.
+function invoke(scope: Construct, name: string, fn: lambda.IFunction, options: TaskOptions): LambdaInvoke {
   const task = new LambdaInvoke(scope, name, {
-    ...(resultSelector ? { resultSelector } : {}),
+    ...(options.resultSelector ? { resultSelector: options.resultSelector } : {}),
     lambdaFunction: fn,
     payload: sfn.TaskInput.fromObject({
       hostId: sfn.JsonPath.stringAt('$.hostId'),
@@ -127,7 +168,8 @@ function invoke(
     }),
     payloadResponseOnly: true,
     retryOnServiceExceptions: false,
-    resultPath,
+    resultPath: options.resultPath,
+    taskTimeout: sfn.Timeout.duration(options.timeout),
   });
   task.addRetry({
     errors: TRANSIENT_ERRORS,
@@ -136,5 +178,14 @@ function invoke(
     backoffRate: 2,
     jitterStrategy: sfn.JitterType.FULL,
   });
+  // A task that timed out ran for minutes: fewer, later tries give a slow provider time to recover.
+  task.addRetry({
+    errors: TIMED_OUT,
+    interval: Duration.seconds(30),
+    maxAttempts: 2,
+    backoffRate: 2,
+    jitterStrategy: sfn.JitterType.FULL,
+  });
+  task.addRetry(PLATFORM_RETRY);
   return task;
 }

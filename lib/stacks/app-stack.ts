@@ -1,7 +1,6 @@
 import {
   ArnFormat,
   CrossStackReferences,
-  Duration,
   Lazy,
   ReferenceStrength,
   Stack,
@@ -10,11 +9,13 @@ import {
 } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { ENV, type EnvName } from '../../lambdas/config/env.ts';
+import type { SecretName } from '../../lambdas/config/secrets.ts';
 import {
   BY_DUE_INDEX,
   BY_PROPERTY_INDEX,
@@ -40,6 +41,7 @@ import { LockstepFunction } from '../constructs/lockstep-function.ts';
 import { LockstepHttpApi } from '../constructs/lockstep-http-api.ts';
 import { ProvisioningWorkflow, provisioningStateMachineName } from '../constructs/provisioning-workflow.ts';
 import { SchedulerRole } from '../constructs/scheduler-role.ts';
+import { functionTimeout } from '../function-timeouts.ts';
 import { iam5ResourceFinding } from '../nag/iam5-finding.ts';
 import { addAppOutputs } from './app-outputs.ts';
 import { FUNCTION_ACCESS, type FunctionAccess } from './function-access.ts';
@@ -49,7 +51,7 @@ export interface LockstepData {
   readonly table: dynamodb.ITableV2;
   readonly scheduleGroupName: string;
   readonly schedulerDlq: sqs.IQueue;
-  readonly webhookSecrets: secretsmanager.ISecret;
+  readonly secrets: Readonly<Record<SecretName, secretsmanager.ISecret>>;
   /** The SES configuration set every send uses (the sender identity's default). */
   readonly mailConfigurationSetName: string;
 }
@@ -132,7 +134,10 @@ export class AppStack extends Stack {
       [ENV.entryFunctionArn]: entryFunctionArn,
       [ENV.provisioningStateMachineArn]: provisioningArn,
       [ENV.senderEmail]: props.senderEmail,
-      [ENV.webhookSecretsArn]: data.webhookSecrets.secretArn,
+      [ENV.seamApiSecretArn]: data.secrets.seamApi.secretArn,
+      [ENV.seamWebhookSecretArn]: data.secrets.seamWebhooks.secretArn,
+      [ENV.channelSecretArn]: data.secrets.channelPartner.secretArn,
+      [ENV.hostWebhookSecretArn]: data.secrets.hostWebhooks.secretArn,
       [ENV.channelMessagingUrl]: props.channelMessagingUrl,
     };
 
@@ -144,12 +149,8 @@ export class AppStack extends Stack {
           entry,
           description: purpose,
           environment,
-          ...(name === ENTRY_FUNCTION && {
-            functionName: entryFunctionName,
-            timeout: Duration.seconds(60),
-          }),
-          // A shard's round reads up to thousands of feeds (docs/decisions.md, "Calendar feeds").
-          ...(name === FEED_READING_FUNCTION && { timeout: Duration.minutes(5) }),
+          timeout: functionTimeout(name),
+          ...(name === ENTRY_FUNCTION && { functionName: entryFunctionName }),
           // A flood of unsigned requests stops at this many concurrent runs, well short of the table.
           ...(WEBHOOK_FUNCTIONS.includes(name) && { reservedConcurrency: props.webhookConcurrency ?? 0 }),
         });
@@ -234,15 +235,15 @@ export class AppStack extends Stack {
         ],
       }),
     );
-    data.table.encryptionKey?.grantEncryptDecrypt(fn.role);
+    if (data.table.encryptionKey) this.grantTableKey(fn, data.table.encryptionKey);
     for (const action of ['kms:ReEncrypt*', 'kms:GenerateDataKey*']) {
       Validations.of(fn.role).acknowledge({
         id: `AwsSolutions-IAM5[Action::${action}]`,
         reason: `DynamoDB needs ${action} on the table's customer-managed key to read and write; the grant names that key only.`,
       });
     }
-    // Every function reads the integration secret (webhook secrets, Seam's key) at cold start.
-    data.webhookSecrets.grantRead(fn.role);
+    // Only the secrets its code can need, each read on first need (lambdas/config/secrets.ts).
+    for (const secret of access.readsSecrets) data.secrets[secret].grantRead(fn.role);
     if (access.startsProvisioning) {
       fn.role.addToPolicy(
         new iam.PolicyStatement({ actions: ['states:StartExecution'], resources: [provisioningArn] }),
@@ -304,13 +305,33 @@ export class AppStack extends Stack {
         ],
       }),
     );
-    // SMS goes straight to a phone number, which has no ARN: SNS requires "*" for that.
+    // SMS goes to a phone number, which has no ARN and no condition key: Publish needs "*". The
+    // explicit deny of every SNS ARN (topics, platform endpoints) leaves texting phone numbers only.
     fn.role.addToPolicy(new iam.PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
+    fn.role.addToPolicy(
+      new iam.PolicyStatement({
+        effect: iam.Effect.DENY,
+        actions: ['sns:Publish'],
+        resources: [`arn:${this.partition}:sns:*:*:*`],
+      }),
+    );
     Validations.of(fn.role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:
-        'SMS to a guest phone number (sns:Publish with PhoneNumber) has no resource ARN; X-Ray has none either.',
+        'SMS to a guest phone number (sns:Publish with PhoneNumber) has no resource ARN or condition key; ' +
+        'a deny on every SNS ARN keeps it to phone numbers. X-Ray has no resource ARN either.',
     });
+  }
+
+  /** The table key, only as DynamoDB uses it on the function's behalf (kms:ViaService). */
+  private grantTableKey(fn: LockstepFunction, key: kms.IKey): void {
+    fn.role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['kms:Decrypt', 'kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'],
+        resources: [key.keyArn],
+        conditions: { StringEquals: { 'kms:ViaService': `dynamodb.${this.region}.amazonaws.com` } },
+      }),
+    );
   }
 }
 

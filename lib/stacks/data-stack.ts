@@ -1,18 +1,11 @@
-import {
-  CfnOutput,
-  Duration,
-  RemovalPolicy,
-  SecretValue,
-  Stack,
-  type StackProps,
-  Validations,
-} from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { CfnScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { SECRETS, type SecretName } from '../../lambdas/config/secrets.ts';
 import {
   BY_DUE_INDEX,
   BY_PROPERTY_INDEX,
@@ -33,9 +26,6 @@ export interface DataStackProps extends StackProps {
   readonly senderDomain?: string | undefined;
 }
 
-// An empty secret of the shape the webhook handlers read; operators fill in the real secrets.
-const EMPTY_WEBHOOK_SECRETS = JSON.stringify({ channel: [], lockProvider: [], seamApiKey: '' });
-
 /** The stateful half of Lockstep: what must survive a redeploy of the functions. */
 export class DataStack extends Stack {
   readonly key: kms.Key;
@@ -43,7 +33,8 @@ export class DataStack extends Stack {
   readonly scheduleGroup: CfnScheduleGroup;
   readonly scheduleGroupName: string;
   readonly schedulerDlq: sqs.Queue;
-  readonly webhookSecrets: secretsmanager.Secret;
+  /** One secret per credential (lambdas/config/secrets.ts); operators set their values. */
+  readonly secrets: Record<SecretName, secretsmanager.Secret>;
   readonly mail: MailSending;
   readonly mailConfigurationSetName: string;
 
@@ -100,17 +91,7 @@ export class DataStack extends Stack {
       reason: 'This queue is itself the dead-letter queue of the EventBridge Scheduler targets.',
     });
 
-    this.webhookSecrets = new secretsmanager.Secret(this, 'WebhookSecrets', {
-      description: 'Lockstep inbound webhook signing secrets: { "channel": [...], "lockProvider": [...] }',
-      // The AWS-managed key: a customer key would need key-policy grants for roles in the app stack.
-      secretStringValue: SecretValue.unsafePlainText(EMPTY_WEBHOOK_SECRETS),
-    });
-    Validations.of(this.webhookSecrets).acknowledge({
-      id: 'AwsSolutions-SMG4',
-      reason:
-        'The channel partners and the lock provider issue these secrets; they are rotated with the partner, ' +
-        'and the list form lets old and new secrets overlap during a rotation.',
-    });
+    this.secrets = integrationSecrets(this, removalPolicy);
 
     this.mail = new MailSending(this, 'Mail', {
       senderEmail: props.senderEmail,
@@ -118,14 +99,41 @@ export class DataStack extends Stack {
     });
     this.mailConfigurationSetName = this.mail.configurationSet.configurationSetName;
 
-    new CfnOutput(this, 'WebhookSecretsArn', {
-      value: this.webhookSecrets.secretArn,
-      description: 'Webhook signing secrets and the Seam API key (docs/deploy.md)',
-    });
     new CfnOutput(this, 'SchedulerDlqUrl', {
       value: this.schedulerDlq.queueUrl,
       description: 'Schedules EventBridge Scheduler could not deliver (docs/operations.md)',
     });
     new CfnOutput(this, 'ScheduleGroupName', { value: this.scheduleGroupName });
   }
+}
+
+/**
+ * The integration secrets. The template never holds their values: CloudFormation fills each with a
+ * random placeholder once, at creation, which the functions refuse with the secret's name (never at
+ * cold start); the operator puts the real value, and later deploys leave it alone, since the
+ * resource's properties do not change.
+ */
+function integrationSecrets(
+  stack: Stack,
+  removalPolicy: RemovalPolicy,
+): Record<SecretName, secretsmanager.Secret> {
+  const names = Object.keys(SECRETS) as SecretName[];
+  return Object.fromEntries(
+    names.map((name) => {
+      const id = `${name.charAt(0).toUpperCase()}${name.slice(1)}Secret`;
+      // The AWS-managed key: a customer key would need key-policy grants for roles in the app stack.
+      const secret = new secretsmanager.Secret(stack, id, {
+        description: `Lockstep ${name}: set the value to ${SECRETS[name].shape}`,
+        removalPolicy,
+      });
+      Validations.of(secret).acknowledge({
+        id: 'AwsSolutions-SMG4',
+        reason:
+          'Issued by the partner (Seam, the channel) or shared with hosts; rotated with them by putting a ' +
+          'new value, and the list forms let the old and new secrets overlap during a rotation.',
+      });
+      new CfnOutput(stack, `${id}Arn`, { value: secret.secretArn, description: SECRETS[name].shape });
+      return [name, secret];
+    }),
+  ) as Record<SecretName, secretsmanager.Secret>;
 }

@@ -1,3 +1,4 @@
+import type { SecretName } from '../../lambdas/config/secrets.ts';
 import type { FunctionName } from '../../lambdas/functions/catalog.ts';
 
 /** What each function may touch beyond the table, which every function reads and writes. */
@@ -8,18 +9,27 @@ export interface FunctionAccess {
   readonly sendsMessages: boolean;
   /** Starts the provisioning workflow at once, without a schedule. */
   readonly startsProvisioning: boolean;
+  /** The integration secrets its code can need (test/lib/stacks/function-access.test.ts checks the code). */
+  readonly readsSecrets: readonly SecretName[];
 }
 
 const NONE: FunctionAccess = {
   managesSchedules: false,
   sendsMessages: false,
   startsProvisioning: false,
+  // Every function's code can reach a lock (Seam), a guest message through the channel partner and
+  // an access_method webhook to the host (R6.5).
+  readsSecrets: ['seamApi', 'channelPartner', 'hostWebhooks'],
 };
 
 export const FUNCTION_ACCESS: Record<FunctionName, FunctionAccess> = {
   channelWebhook: { ...NONE, managesSchedules: true },
   // R8.2: a lock reported disconnected is the host's alert email.
-  lockWebhook: { ...NONE, sendsMessages: true },
+  lockWebhook: {
+    ...NONE,
+    sendsMessages: true,
+    readsSecrets: [...NONE.readsSecrets, 'seamWebhooks'],
+  },
   // R5.5: a host message rendered with the shortcode may be sent to the guest at once.
   hostApi: { ...NONE, managesSchedules: true, startsProvisioning: true, sendsMessages: true },
   scheduledEntry: { ...NONE, managesSchedules: true, sendsMessages: true, startsProvisioning: true },

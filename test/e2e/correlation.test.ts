@@ -20,6 +20,7 @@ interface LogLine {
   function_name?: string;
   correlation_id?: string;
   message?: string;
+  event?: { kind?: string };
 }
 
 /** Every JSON log line written while `run` runs. */
@@ -37,7 +38,8 @@ describe('correlation ids across webhook → workflow → message', () => {
       const runtime = await LocalRuntime.start();
       const time = VirtualTime.install(START, runtime.activity);
       try {
-        await villaWithFrontDoor(runtime, 'host-1');
+        // The lock refuses the first attempt, so the retry runs in the provisioning workflow.
+        await villaWithFrontDoor(runtime, 'host-1', { rejectNext: 1 });
         const body = reservationEventBody('reservation.accepted', DELIVERY_ID, 'host-1', Date.now(), {
           reservationId: 'r1',
           propertyId: 'villa',
@@ -67,6 +69,11 @@ describe('correlation ids across webhook → workflow → message', () => {
     const webhook = of('channel-webhook');
     expect(webhook.length).toBeGreaterThan(0);
     expect(new Set(webhook.map((l) => l.correlation_id))).toEqual(new Set([DELIVERY_ID]));
+  });
+
+  it('R4.1 runs the first attempt and its check as entries, and the retry in the workflow', () => {
+    const kinds = of('scheduled-entry').flatMap((l) => l.event?.kind ?? []);
+    expect(kinds.filter((k) => k.startsWith('provision'))).toEqual(['provision', 'provision-check']);
   });
 
   it('logs every line of the provisioning workflow tasks under the same id', () => {

@@ -56,4 +56,83 @@ describe('synthesizedProvisioningDefinition', () => {
     ]);
     expect(result).toMatchObject({ ...input, attempt: { requested: 1 }, check: { outcome: 'done' } });
   });
+
+  describe('R4.1 a task that times out keeps the retry plan', () => {
+    const timedOut = (name: string) => Object.assign(new Error('task timed out'), { name });
+    const noWaits = {
+      waitTimeOverrides: { [S.awaitConfirmation]: 0, [S.waitForNextAttempt]: 0 },
+      retryIntervalOverrides: { [S.attempt]: 0, [S.check]: 0 },
+    };
+
+    it('retries an attempt that timed out, then goes on as usual', async () => {
+      const machine = new StateMachine(
+        synthesizedProvisioningDefinition().definition as StateMachineDefinition,
+      );
+      const calls: string[] = [];
+      const attempts = [timedOut('States.Timeout')];
+      const execution = machine.run(input, {
+        overrides: {
+          ...noWaits,
+          taskResourceLocalHandlers: {
+            [S.attempt]: () => {
+              const failure = attempts.shift();
+              calls.push(`${S.attempt}${failure ? ' timed out' : ''}`);
+              if (failure) throw failure;
+              return { requested: 1 };
+            },
+            [S.check]: () => {
+              calls.push(S.check);
+              return { outcome: 'done' };
+            },
+          },
+        },
+      });
+      await execution.result;
+      expect(calls).toEqual([`${S.attempt} timed out`, S.attempt, S.check]);
+    });
+
+    it('sends an attempt that never finishes to the check, whose plan makes the next attempt', async () => {
+      const machine = new StateMachine(
+        synthesizedProvisioningDefinition().definition as StateMachineDefinition,
+      );
+      const calls: string[] = [];
+      // Lambda's own timeout, on the first try and both retries.
+      const attempts = [
+        timedOut('Sandbox.Timedout'),
+        timedOut('Sandbox.Timedout'),
+        timedOut('States.Timeout'),
+      ];
+      const checks: Record<string, string>[] = [
+        { outcome: 'retry', nextAttemptAt: '2020-01-01T00:00:00.000Z' },
+        { outcome: 'done' },
+      ];
+      const execution = machine.run(input, {
+        overrides: {
+          ...noWaits,
+          taskResourceLocalHandlers: {
+            [S.attempt]: () => {
+              const failure = attempts.shift();
+              calls.push(`${S.attempt}${failure ? ' timed out' : ''}`);
+              if (failure) throw failure;
+              return { requested: 1 };
+            },
+            [S.check]: () => {
+              calls.push(S.check);
+              return checks.shift() ?? { outcome: 'stopped' };
+            },
+          },
+        },
+      });
+      const result = await execution.result;
+      expect(calls).toEqual([
+        `${S.attempt} timed out`,
+        `${S.attempt} timed out`,
+        `${S.attempt} timed out`,
+        S.check,
+        S.attempt,
+        S.check,
+      ]);
+      expect(result).toMatchObject({ check: { outcome: 'done' }, attempt: { requested: 1 } });
+    });
+  });
 });

@@ -1,10 +1,4 @@
-import {
-  CreateScheduleCommand,
-  type CreateScheduleCommandInput,
-  DeleteScheduleCommand,
-  type SchedulerClient,
-  UpdateScheduleCommand,
-} from '@aws-sdk/client-scheduler';
+import type { CreateScheduleCommandInput, SchedulerClient } from '@aws-sdk/client-scheduler';
 import type { EntryKind, Instant, ScheduledEntry } from '#core/model.ts';
 import type { Scheduler } from '#ports/scheduler.ts';
 import { isAwsError } from './aws-error.ts';
@@ -22,6 +16,9 @@ export interface EventBridgeSchedulerConfig {
 // EventBridge Scheduler rejects at() in the past, and a request can land seconds after it was built:
 // anything due sooner than this fires this far from now instead, at once for the core's purposes.
 export const MIN_LEAD_MS = 60_000;
+
+// Loaded on the first call, not at cold start: a function that schedules nothing never pays for it.
+const schedulerCommands = () => import('@aws-sdk/client-scheduler');
 
 // The service's rule for schedule names.
 const SCHEDULE_NAME = /^[0-9a-zA-Z\-_.]{1,64}$/;
@@ -42,6 +39,7 @@ export class EventBridgeScheduler implements Scheduler {
   }
 
   async schedule(entry: ScheduledEntry): Promise<void> {
+    const { CreateScheduleCommand, UpdateScheduleCommand } = await schedulerCommands();
     const input = this.scheduleInput(entry);
     try {
       await this.client.send(new CreateScheduleCommand(input));
@@ -60,6 +58,7 @@ export class EventBridgeScheduler implements Scheduler {
 
   async cancel(name: string): Promise<void> {
     validateName(name);
+    const { DeleteScheduleCommand } = await schedulerCommands();
     try {
       await this.client.send(new DeleteScheduleCommand({ Name: name, GroupName: this.config.groupName }));
     } catch (error) {
@@ -107,7 +106,7 @@ function targetInput(entry: ScheduledEntry): TargetInput {
     correlationId: entry.correlationId ?? entry.name,
   };
   // The provisioning state machine takes its execution input; the entry function needs the kind.
-  return entry.kind === 'provision' ? ids : { kind: entry.kind, ...ids };
+  return entry.kind === 'provision-retry' ? ids : { kind: entry.kind, ...ids };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { type MessageTag, type SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
+import type { MessageTag, SESClient } from '@aws-sdk/client-ses';
 import { MessageRefusedError } from '#core/errors.ts';
 import type { EmailMessage, EmailSender } from '#ports/messaging.ts';
 import { isAwsError } from './aws-error.ts';
@@ -31,6 +31,8 @@ export class SesEmailSender implements EmailSender {
   }
 
   private async send(message: EmailMessage): Promise<void> {
+    // Loaded on the first send, not at cold start: most invocations send nothing (docs/performance.md).
+    const { SendEmailCommand } = await import('@aws-sdk/client-ses');
     await this.client.send(
       new SendEmailCommand({
         Source: this.from,

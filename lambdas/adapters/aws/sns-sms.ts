@@ -1,4 +1,4 @@
-import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
+import type { SNSClient } from '@aws-sdk/client-sns';
 import { MessageRefusedError } from '#core/errors.ts';
 import type { SmsMessage, SmsSender } from '#ports/messaging.ts';
 import { isAwsError } from './aws-error.ts';
@@ -26,6 +26,8 @@ export class SnsSmsSender implements SmsSender {
   }
 
   private async publish(message: SmsMessage): Promise<void> {
+    // Loaded on the first text, not at cold start: most invocations send nothing (docs/performance.md).
+    const { PublishCommand } = await import('@aws-sdk/client-sns');
     await this.client.send(
       new PublishCommand({
         PhoneNumber: message.to,

@@ -1,4 +1,4 @@
-import { type SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import type { SFNClient } from '@aws-sdk/client-sfn';
 import type { ProvisioningInput, Workflows } from '#ports/workflows.ts';
 import { isAwsError } from './aws-error.ts';
 
@@ -13,6 +13,8 @@ export class StepFunctionsWorkflows implements Workflows {
   }
 
   async startProvisioning(input: ProvisioningInput, executionName: string): Promise<void> {
+    // Loaded on the first start, not at cold start (docs/performance.md).
+    const { StartExecutionCommand } = await import('@aws-sdk/client-sfn');
     try {
       await this.client.send(
         new StartExecutionCommand({

@@ -6,8 +6,11 @@ import type { Instant } from '#core/model.ts';
 const DAY = 86_400_000;
 /** Longer than any sender retries one delivery (Svix: about 3 days). Then DynamoDB's TTL removes it. */
 export const DELIVERY_RECORD_DAYS = 7;
-/** A claim older than any Lambda run belonged to one that died: the next delivery takes it over. */
-export const STALE_CLAIM_MS = 15 * 60_000;
+/**
+ * A claim older than any webhook run belonged to one that died (R9.5): API Gateway gives up on its
+ * function after 30 s (the webhook functions time out at 15 s), so the next delivery takes it over.
+ */
+export const STALE_CLAIM_MS = 30_000;
 
 /** Epoch seconds, the unit of DynamoDB's TTL attribute: expiry is compared in whole seconds. */
 export const epochSeconds = (at: Instant) => Math.floor(at / 1000);

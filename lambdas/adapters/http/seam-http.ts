@@ -1,3 +1,4 @@
+import { SEAM_RETRIES, type SeamRetrySettings } from '#config/seam-retries.ts';
 import { type LockFailureReason, LockProviderError, ProviderCredentialsError } from '#core/errors.ts';
 import { reasonForSeamType } from './seam-shapes.ts';
 
@@ -7,17 +8,10 @@ import { reasonForSeamType } from './seam-shapes.ts';
 
 export const SEAM_API_URL = 'https://connect.getseam.com';
 
-export interface SeamHttpOptions {
+/** Retry settings default to SEAM_RETRIES (lambdas/config/seam-retries.ts). */
+export interface SeamHttpOptions extends Partial<SeamRetrySettings> {
   apiKey: string;
   baseUrl?: string;
-  /** Per attempt, reading the reply included. */
-  timeoutMs?: number;
-  /** Retries after the first attempt. */
-  maxRetries?: number;
-  baseDelayMs?: number;
-  maxDelayMs?: number;
-  /** A Retry-After longer than this is not waited out in a Lambda; the workflow retries later. */
-  maxRetryAfterMs?: number;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   /** Wall time, for a Retry-After given as an HTTP date. */
@@ -75,11 +69,11 @@ export class SeamHttp {
     if (!options.apiKey) throw new Error('Seam API key is missing');
     this.apiKey = options.apiKey;
     this.baseUrl = (options.baseUrl ?? SEAM_API_URL).replace(/\/+$/, '');
-    this.timeoutMs = options.timeoutMs ?? 10_000;
-    this.maxRetries = options.maxRetries ?? 3;
-    this.baseDelayMs = options.baseDelayMs ?? 200;
-    this.maxDelayMs = options.maxDelayMs ?? 5_000;
-    this.maxRetryAfterMs = options.maxRetryAfterMs ?? 20_000;
+    this.timeoutMs = options.timeoutMs ?? SEAM_RETRIES.timeoutMs;
+    this.maxRetries = options.maxRetries ?? SEAM_RETRIES.maxRetries;
+    this.baseDelayMs = options.baseDelayMs ?? SEAM_RETRIES.baseDelayMs;
+    this.maxDelayMs = options.maxDelayMs ?? SEAM_RETRIES.maxDelayMs;
+    this.maxRetryAfterMs = options.maxRetryAfterMs ?? SEAM_RETRIES.maxRetryAfterMs;
     this.sleep = options.sleep ?? defaultSleep;
     this.random = options.random ?? Math.random;
     this.now = options.now ?? Date.now;

@@ -8,8 +8,11 @@ import { toE164 } from './phone.ts';
 // R5.2 routing, and the rule that every send is idempotent: a message is claimed on the reservation
 // before it is sent and its routes recorded after, so a retried or doubled run never sends twice.
 
-/** Longer than any Lambda run: a claim this old belongs to a run that died, and may be taken over. */
-export const CLAIM_TTL = 15 * 60_000;
+/**
+ * Longer than any run that sends a guest message (the entry function's 60 s timeout is the longest):
+ * a claim this old belongs to a run that died, and may be taken over (R9.5).
+ */
+export const CLAIM_TTL = 2 * 60_000;
 
 export interface GuestContent {
   subject: string;
@@ -132,6 +135,11 @@ export async function deliverGuestMessage(
     claim(fresh, m, sends, token, claimedAt),
   );
   const record = claimed?.guestMessages?.find((g) => g.messageId === m.messageId);
+  if (record?.claim && record.claim.token !== token && hasOpenRoutes(record, sends)) {
+    // R9.5: another run holds it, or held it and died: fail, so the platform's retry comes back
+    // once the claim is free or stale, rather than the message silently never going out.
+    throw new DeliveryError('guest message being sent by another run; try again');
+  }
   if (!record || record.claim?.token !== token) return { outcome: 'already_handled', record, problems: [] };
 
   const sent: string[] = [];
@@ -183,13 +191,17 @@ function claim(
     });
     return true;
   }
-  const open = sends.some(
-    (s) => !existing.sent.includes(s.route) && !existing.failed?.some((f) => f.route === s.route),
-  );
-  if (existing.skipped !== undefined || !open) return false;
+  if (existing.skipped !== undefined || !hasOpenRoutes(existing, sends)) return false;
   if (existing.claim && now - existing.claim.at < CLAIM_TTL) return false;
   existing.claim = { token, at: now };
   return true;
+}
+
+/** Routes of the message neither sent nor refused yet. */
+function hasOpenRoutes(record: GuestMessageRecord, sends: readonly RouteSend[]): boolean {
+  return sends.some(
+    (s) => !record.sent.includes(s.route) && !record.failed?.some((f) => f.route === s.route),
+  );
 }
 
 interface Outcomes {

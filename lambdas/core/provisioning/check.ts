@@ -12,6 +12,7 @@ import { nextAttemptAt } from '../time/retry-plan.ts';
 import { programmingTime } from '../time/timeline.ts';
 import { toIso } from '../time/zoned.ts';
 import { isProvisioningTarget, needsAttempt } from './code-on-lock.ts';
+import { awaitsConfirmation, confirmByStatusRead } from './confirm-by-status.ts';
 
 // The provisioning workflow's Check step, after the wait for confirmations: done, retry, or stop.
 
@@ -44,14 +45,19 @@ export interface CheckResult {
 
 /** A lock counts only once the provider confirmed the code (R4.2); otherwise plan the next attempt (R4.1). */
 async function planNextAttempt(deps: Deps, input: ProvisioningInput): Promise<CheckResult> {
-  const r = await deps.reservations.getReservation(input.hostId, input.reservationId);
-  if (r?.status !== 'accepted') return { outcome: 'stopped' };
-  await tellGuestOfNewPin(deps, r); // R3.3: a PIN replaced after the code message, now attempted
+  const read = await deps.reservations.getReservation(input.hostId, input.reservationId);
+  if (read?.status !== 'accepted') return { outcome: 'stopped' };
+  await tellGuestOfNewPin(deps, read); // R3.3: a PIN replaced after the code message, now attempted
+  // R4.2, R9.5: a confirmation still missing after the wait may have been lost; the provider knows.
+  // The locks are read only when needed: here, or below for a code not yet set.
+  const waiting = read.code.locks.some(awaitsConfirmation);
+  const known = waiting ? await reservationLocks(deps, read) : undefined;
+  const r = known ? await confirmByStatusRead(deps, read, known) : read;
   const targets = r.code.locks.filter(isProvisioningTarget);
   if (targets.every((s) => s.status === 'set')) return { outcome: 'done' };
   const now = deps.clock.now();
   const property = await deps.properties.getProperty(r.hostId, r.propertyId);
-  const locks = await reservationLocks(deps, r);
+  const locks = known ?? (await reservationLocks(deps, r));
   await backupAfterMessage(deps, r, locks); // R4.4: a failure learned after the code message
   const timeZone = property?.settings.timeZone ?? 'UTC';
   const dueAt = new Map<string, Instant>();

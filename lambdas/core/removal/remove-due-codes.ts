@@ -11,6 +11,9 @@ import { confirmRemoved, deletionEntryAt, markDueRemovals, nativeOf } from './re
 // R7.2 and R7.3: the deletion entry. It removes every code whose time has come, looks again at
 // removals the provider has not confirmed, and moves itself to the next thing left to do.
 
+/** How soon a removal the provider refused with a passing failure (a 5xx) is asked again. */
+export const TRANSIENT_RETRY_MS = 60_000;
+
 type Outcome = { kind: 'gone'; code: CodeToDelete } | { kind: 'refused'; code: CodeToDelete; reason: string };
 
 export async function loadCodeLocks(deps: Deps, r: Reservation): Promise<Map<string, Lock>> {
@@ -46,7 +49,10 @@ export async function removeDueCodes(deps: Deps, hostId: string, reservationId: 
       ? marked
       : await updateReservation(deps, hostId, reservationId, (fresh) => record(fresh, outcomes, now));
   if (!saved) return;
-  const next = deletionEntryAt(saved, nativeOf(locks), now);
+  const planned = deletionEntryAt(saved, nativeOf(locks), now);
+  // R7.2, R9.5: a provider's passing failure is asked again in a minute, not after R7.3's hour.
+  const passing = outcomes.some((o) => o.kind === 'refused' && o.reason === 'transient');
+  const next = passing ? Math.min(planned ?? Number.POSITIVE_INFINITY, now + TRANSIENT_RETRY_MS) : planned;
   if (next !== undefined) await deps.scheduler.schedule(reservationEntry('delete', next, saved));
 }
 

@@ -11,6 +11,7 @@ import { codeWindow } from '../time/timeline.ts';
 import { parseDateTime } from '../time/zoned.ts';
 import { emitAccessMethod } from '../webhooks/emit-access-method.ts';
 import { acceptedEntries } from './entries.ts';
+import { finishAcceptance } from './finish-acceptance.ts';
 
 export interface AcceptResult {
   reservation: Reservation;
@@ -36,7 +37,10 @@ export async function acceptReservation(
   event: ChannelEventInfo = {},
 ): Promise<AcceptResult> {
   const existing = await deps.reservations.getReservation(hostId, input.reservationId);
-  if (existing) return { reservation: existing, created: false };
+  if (existing) {
+    await finishAcceptance(deps, existing); // R9.5: a run that died after storing it
+    return { reservation: existing, created: false };
+  }
 
   const property = await deps.properties.getProperty(hostId, input.propertyId);
   if (!property) throw new NotFoundError('property', 'reservation.property_id');

@@ -20,7 +20,9 @@ const config = {
   roleArn: 'arn:aws:iam::123456789012:role/lockstep-scheduler',
   dlqArn: 'arn:aws:sqs:us-east-1:123456789012:lockstep-scheduler-dlq',
   targets: {
-    provision: 'arn:aws:states:us-east-1:123456789012:stateMachine:provisioning',
+    provision: 'arn:aws:lambda:us-east-1:123456789012:function:entry-provision',
+    'provision-check': 'arn:aws:lambda:us-east-1:123456789012:function:entry-provision-check',
+    'provision-retry': 'arn:aws:states:us-east-1:123456789012:stateMachine:provisioning',
     message: 'arn:aws:lambda:us-east-1:123456789012:function:entry',
     delete: 'arn:aws:lambda:us-east-1:123456789012:function:entry-delete',
     'backup-check': 'arn:aws:lambda:us-east-1:123456789012:function:entry-backup',
@@ -75,17 +77,27 @@ describe('R2.4 one-time schedules', () => {
     ]);
   });
 
-  it('starts the provisioning state machine with its execution input', async () => {
-    await adapter.schedule(entryOf('provision'));
+  it('R4.1 starts the provisioning state machine for a retry with its execution input', async () => {
+    await adapter.schedule(entryOf('provision-retry'));
 
     expect(created()[0]?.Target).toMatchObject({
-      Arn: config.targets.provision,
+      Arn: config.targets['provision-retry'],
       Input: JSON.stringify({
         hostId: 'host-1',
         reservationId: 'res-1',
-        correlationId: entryName('provision', 'host-1', 'res-1'),
+        correlationId: entryName('provision-retry', 'host-1', 'res-1'),
       }),
     });
+  });
+
+  it('R2.3 sends the first attempt and its check to their target with their kind', async () => {
+    await adapter.schedule(entryOf('provision'));
+    await adapter.schedule(entryOf('provision-check'));
+
+    expect(created().map((c) => [c.Target?.Arn, JSON.parse(c.Target?.Input ?? '{}').kind])).toEqual([
+      [config.targets.provision, 'provision'],
+      [config.targets['provision-check'], 'provision-check'],
+    ]);
   });
 
   it('carries the correlation id of the request that scheduled the entry', async () => {

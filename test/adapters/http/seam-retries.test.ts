@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SeamLockProvider, type SeamLockProviderOptions } from '#adapters/http/seam-lock-provider.ts';
+import { SEAM_RETRIES, SEAM_RETRIES_BEHIND_API, seamWorstCaseMs } from '#config/seam-retries.ts';
 import { LockProviderError } from '#core/errors.ts';
 import { FakeSeam } from '../../support/fake-seam.ts';
 
@@ -122,5 +123,32 @@ describe('Seam adapter: timeouts and network errors', () => {
       'transient',
       'seam /devices/get: network error (2 attempts)',
     ]);
+  });
+});
+
+describe('finding 5: the worst case of one request, which each function timeout must outlast', () => {
+  it.each([
+    ['background functions', SEAM_RETRIES],
+    ['functions behind the HTTP API', SEAM_RETRIES_BEHIND_API],
+  ])('%s: every attempt at its timeout plus the longest waits the client allows', async (_, settings) => {
+    // The longest run: each attempt answers 429 with the longest Retry-After still waited out.
+    const retryAfter = String(settings.maxRetryAfterMs / 1000);
+    seam.failNext(
+      ...Array.from({ length: settings.maxRetries + 1 }, () => ({ status: 429 as const, retryAfter })),
+    );
+    const error = await failure(provider({ ...settings }).getDevice('dev_1'));
+    expect(error?.reason).toBe('transient');
+    const attempts = seam.requests.length;
+    expect(attempts).toBe(settings.maxRetries + 1);
+    // Each attempt is cut off at timeoutMs (AbortSignal.timeout), so none can take longer.
+    const longest = attempts * settings.timeoutMs + delays.reduce((sum, ms) => sum + ms, 0);
+    expect(longest).toBe(seamWorstCaseMs(settings));
+  });
+
+  it('never waits longer than the worst case assumes, whatever the jitter draws', async () => {
+    seam.failNext({ status: 500 }, { status: 500 }, { status: 500 });
+    await failure(provider({ ...SEAM_RETRIES, random: () => 0.999_999 }).getDevice('dev_1'));
+    const waits = delays.reduce((sum, ms) => sum + ms, 0);
+    expect(waits).toBeLessThanOrEqual(seamWorstCaseMs(SEAM_RETRIES) - 4 * SEAM_RETRIES.timeoutMs);
   });
 });

@@ -3,11 +3,15 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { StateMachine } from 'aws-local-stepfunctions';
 import { describe, expect, it } from 'vitest';
+import { PLATFORM_ERRORS } from '../../../lib/constructs/platform-errors.ts';
 import {
   ProvisioningWorkflow,
   PROVISIONING_STATES as S,
+  TASK_TIMEOUT_ERRORS,
+  TIMED_OUT,
   TRANSIENT_ERRORS,
 } from '../../../lib/constructs/provisioning-workflow.ts';
+import { functionTimeout } from '../../../lib/function-timeouts.ts';
 import { parseDefinition } from '../app-fixture.ts';
 
 const ATTEMPT_ARN = 'arn:aws:lambda:us-east-1:111111111111:function:attempt';
@@ -32,6 +36,15 @@ const transientRetry = [
     BackoffRate: 2,
     JitterStrategy: 'FULL',
   },
+  { ErrorEquals: TIMED_OUT, IntervalSeconds: 30, MaxAttempts: 2, BackoffRate: 2, JitterStrategy: 'FULL' },
+  // R9.5: a crashed function or a throttled store fails the task; every step is safe to run again.
+  {
+    ErrorEquals: PLATFORM_ERRORS,
+    IntervalSeconds: 1,
+    MaxAttempts: 4,
+    BackoffRate: 2,
+    JitterStrategy: 'FULL',
+  },
 ];
 const payload = {
   'hostId.$': '$.hostId',
@@ -45,7 +58,7 @@ describe('ProvisioningWorkflow', () => {
     expect(Object.keys(States).sort()).toEqual(Object.values(S).sort());
   });
 
-  it('R4.1 attempts with the function ARN as the resource, retrying transient failures only', () => {
+  it('R4.1 attempts with the function ARN as the resource, retrying transient and platform failures only', () => {
     expect(States[S.attempt]).toEqual({
       Type: 'Task',
       Resource: ATTEMPT_ARN,
@@ -57,8 +70,28 @@ describe('ProvisioningWorkflow', () => {
           'States.ArrayGetItem(States.Array(0, 0, 120), States.ArrayLength(States.ArrayUnique(States.Array(0, $.requested))))',
       },
       Retry: transientRetry,
+      TimeoutSeconds: functionTimeout('provisionAttempt').toSeconds() + 10,
+      Catch: [{ ErrorEquals: TASK_TIMEOUT_ERRORS, ResultPath: '$.attemptError', Next: S.attemptUnfinished }],
       Next: S.awaitConfirmation,
     });
+  });
+
+  it('R4.1 lets an attempt that never finished await confirmations, so the check plans the next one', () => {
+    expect(States[S.attemptUnfinished]).toEqual({
+      Type: 'Pass',
+      Result: { unfinished: true, confirmationWaitSeconds: 120 },
+      ResultPath: '$.attempt',
+      Next: S.awaitConfirmation,
+    });
+  });
+
+  it('gives each task a limit above its function timeout, so Lambda stops a slow run first', () => {
+    for (const [state, fn] of [
+      [S.attempt, 'provisionAttempt'],
+      [S.check, 'provisionCheck'],
+    ] as const) {
+      expect(States[state]?.TimeoutSeconds).toBeGreaterThan(functionTimeout(fn).toSeconds());
+    }
   });
 
   it('R4.2 awaits the wait the attempt computed, then checks', () => {
@@ -93,6 +126,7 @@ describe('ProvisioningWorkflow', () => {
       Parameters: payload,
       ResultPath: '$.check',
       Retry: transientRetry,
+      TimeoutSeconds: functionTimeout('provisionCheck').toSeconds() + 10,
       Next: S.decide,
     });
     expect(States[S.decide]).toEqual({

@@ -2,6 +2,7 @@ import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { EXPIRES_AT } from '#adapters/aws/dynamo-delivery-records.ts';
+import { SECRETS } from '../../../lambdas/config/secrets.ts';
 import { DataStack } from '../../../lib/stacks/data-stack.ts';
 import { buildTestApp } from '../app-fixture.ts';
 
@@ -71,14 +72,19 @@ describe('DataStack', () => {
     });
   });
 
-  it('holds the webhook secrets in Secrets Manager, in the shape the handlers read', () => {
-    const secrets = template.findResources('AWS::SecretsManager::Secret');
-    const [secret] = Object.values(secrets) as { Properties: { SecretString: string } }[];
-    expect(JSON.parse(secret?.Properties.SecretString ?? '')).toEqual({
-      channel: [],
-      lockProvider: [],
-      seamApiKey: '',
-    });
+  it('holds one secret per credential, whose value the template never sets (finding 4)', () => {
+    const secrets = Object.values(template.findResources('AWS::SecretsManager::Secret')) as {
+      Properties: Record<string, unknown>;
+    }[];
+    expect(secrets).toHaveLength(Object.keys(SECRETS).length);
+    for (const secret of secrets) {
+      // A value in the template would be written again by every deploy that changes it.
+      expect(secret.Properties).not.toHaveProperty('SecretString');
+      expect(secret.Properties).toHaveProperty('GenerateSecretString');
+    }
+    for (const { shape } of Object.values(SECRETS)) {
+      template.hasOutput('*', { Description: shape });
+    }
   });
 
   it('lets a development deployment drop deletion protection', () => {

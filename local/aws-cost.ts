@@ -1,8 +1,11 @@
-import type { AwsCalls } from '#local/aws-calls.ts';
-import { PRICES } from './prices.ts';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { LOCKSTEP_MEMORY_MB } from '#lib/constructs/lockstep-function.ts';
+import type { AwsCalls } from './aws-calls.ts';
+import { PRICES } from './aws-prices.ts';
 
 // Cost of a reservation's lifecycle: the simulator's counted AWS calls for a whole scenario, priced
-// with bench/prices.ts and divided by the scenario's reservations.
+// with local/aws-prices.ts and divided by the scenario's reservations.
 
 export interface LambdaDuration {
   /** Milliseconds billed per invocation (an estimate: measured warm latency, see method). */
@@ -20,6 +23,17 @@ export interface Cost {
   perMillionReservations: { infra: number; total: number; totalWithoutSms: number };
   /** What one reservation's lifecycle used, on average. */
   perReservation: Record<string, number>;
+}
+
+const BENCH_RESULTS = path.join(import.meta.dirname, '..', 'bench', 'results.json');
+
+/**
+ * The Lambda duration a run is priced with when it measured none itself: the warm webhook p50 of
+ * the last `npm run bench` (bench/results.json), at the functions' memory.
+ */
+export function benchedLambdaDuration(): LambdaDuration {
+  const results = JSON.parse(readFileSync(BENCH_RESULTS, 'utf8')) as { latency: { webhookP50Ms: number } };
+  return { msPerInvocation: results.latency.webhookP50Ms, memoryMB: LOCKSTEP_MEMORY_MB };
 }
 
 export function costPerReservation(calls: AwsCalls, reservations: number, lambda: LambdaDuration): Cost {
