@@ -1,5 +1,5 @@
-import { pinOnLock } from '#core/messages/code-message-rule.ts';
-import type { Instant } from '#core/model.ts';
+import { allBackups, pinOnLock } from '#core/messages/code-message-rule.ts';
+import type { Instant, Reservation } from '#core/model.ts';
 import { HOUR } from '#core/time/timeline.ts';
 import { uncounted } from '#local/aws-calls.ts';
 import { isGuestEntry, type OutboxEntry } from '#local/outbox.ts';
@@ -33,6 +33,9 @@ function reachedGuest(entry: OutboxEntry, reservationId: string): boolean {
   return (isGuestEntry(entry) || forwarded) && entry.message.reservationId === reservationId;
 }
 
+const hasOfflineCode = (r: Reservation, lockId: string): boolean =>
+  allBackups(r).some((b) => b.lockId === lockId && b.offline !== undefined);
+
 /** What a guest would have found at the door, observed on the sandbox locks and the outbox. */
 export class Probes {
   private readonly runtime: LocalRuntime;
@@ -58,9 +61,11 @@ export class Probes {
         .about(reservationId)
         .some((e) => reachedGuest(e, reservationId) && e.message.text.includes(pin)),
     );
-    const onEveryLock = (property?.lockIds ?? []).every((lockId) =>
-      this.runtime.sandbox.codesOnDevice(lockId).some((c) => c.code === pinOn(lockId)),
-    );
+    // An offline code is on no lock: the lock itself verifies it when the guest keys it in (R11.2).
+    const opens = (lockId: string) =>
+      this.runtime.sandbox.codesOnDevice(lockId).some((c) => c.code === pinOn(lockId)) ||
+      (hasOfflineCode(r, lockId) && this.runtime.sandbox.tryOfflinePin(lockId, pinOn(lockId)));
+    const onEveryLock = (property?.lockIds ?? []).every(opens);
     this.observations.workingAtActiveFrom.set(reservationId, told && onEveryLock);
   }
 

@@ -1,3 +1,4 @@
+import { allBackups } from '#core/messages/code-message-rule.ts';
 import type { Instant, IssuedBackup, Reservation } from '#core/model.ts';
 import { type AwsCalls, uncounted } from '#local/aws-calls.ts';
 import type { OutboxEntry } from '#local/outbox.ts';
@@ -30,7 +31,14 @@ export interface ReservationReport {
   codeName: string | null;
   activeFrom: string | null;
   activeUntil: string | null;
-  locks: { lockId: string; setAt: string | null; removedAt: string | null; attempts: number }[];
+  /** `offlineCode: true` when the door's code is an offline code; its `setAt` is when it was issued (R11). */
+  locks: {
+    lockId: string;
+    setAt: string | null;
+    removedAt: string | null;
+    attempts: number;
+    offlineCode?: true;
+  }[];
   backup: { lockId: string; code: string; issuedAt: string } | null;
   /** Optional: backups on further locks of the property, one per lock (R4.4, R6); absent when none. */
   moreBackups?: { lockId: string; code: string; issuedAt: string }[];
@@ -131,6 +139,8 @@ function reservationReport(
       timeline: [],
     };
   }
+  const offlineCodes = allBackups(r).filter((b) => b.offline !== undefined);
+  const poolBackups = allBackups(r).filter((b) => b.offline === undefined);
   return {
     id,
     status: r.status,
@@ -138,14 +148,19 @@ function reservationReport(
     codeName: r.code.name,
     activeFrom: iso(r.code.activeFrom),
     activeUntil: iso(r.code.activeUntil),
-    locks: r.code.locks.map((s) => ({
-      lockId: s.lockId,
-      setAt: iso(s.setAt),
-      removedAt: iso(s.removedAt),
-      attempts: s.attemptedAt.length,
-    })),
-    backup: r.code.backup ? backupReport(r.code.backup) : null,
-    ...(r.code.moreBackups?.length ? { moreBackups: r.code.moreBackups.map(backupReport) } : {}),
+    locks: r.code.locks.map((s) => {
+      const offline = offlineCodes.find((b) => b.lockId === s.lockId);
+      return {
+        lockId: s.lockId,
+        setAt: iso(offline ? offline.issuedAt : s.setAt),
+        removedAt: iso(s.removedAt),
+        attempts: s.attemptedAt.length,
+        ...(offline ? { offlineCode: true as const } : {}),
+      };
+    }),
+    // Offline codes show on their lock entry; `backup` names pool codes only.
+    backup: poolBackups[0] ? backupReport(poolBackups[0]) : null,
+    ...(poolBackups.length > 1 ? { moreBackups: poolBackups.slice(1).map(backupReport) } : {}),
     guestMessages: guestMessages(r),
     hostAlerts: hostAlerts(runtime, { reservationId: r.reservationId }),
     workingCodeAtActiveFrom:

@@ -53,6 +53,16 @@ const Lock = z
       .array(z.object({ code: z.string().regex(/^\d{3,12}$/), name: z.string().max(80) }).strict())
       .default([]),
     offline: z.array(Window).default([]),
+    /** R11.1: the lock verifies offline codes within these limits. */
+    offlineCodes: z
+      .object({
+        granularityMinutes: z.number().int().min(1).max(1440),
+        maxHours: z.number().int().min(1),
+        firstUseWithinHours: z.number().int().min(1),
+        perIdenticalWindow: z.number().int().min(1),
+      })
+      .strict()
+      .optional(),
     rejectNext: z.number().int().min(0).max(1000).default(0),
   })
   .strict();

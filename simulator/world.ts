@@ -62,6 +62,7 @@ export class SimulatedWorld {
         existingCodes: lock.existingCodes,
         offline: lock.offline.map((w) => ({ from: Date.parse(w.from), to: Date.parse(w.to) })),
         rejectNext: lock.rejectNext,
+        ...(lock.offlineCodes ? { offlineCodes: lock.offlineCodes } : {}),
       });
       await this.api('POST', '/v1/locks', {
         id: lock.id,

@@ -150,11 +150,23 @@ export interface AccessCode extends CodeWindow {
   moreBackups?: IssuedBackup[] | undefined;
 }
 
+export interface OfflineCodeIssued {
+  accessCodeId: string;
+  /** The stay's window rounded outward to the model's granularity (R11.2). */
+  startsAt: Instant;
+  endsAt: Instant;
+  /** The lock accepts the code only if it is first used before this (R11.3). */
+  firstUseBy: Instant;
+}
+
 export interface IssuedBackup {
   lockId: string;
+  /** Empty for an offline code, which comes from no pool. */
   poolCodeId: string;
   pin: string;
   issuedAt: Instant;
+  /** Set when this door's code is an offline code (R11): it cannot be deleted and ends by itself. */
+  offline?: OfflineCodeIssued | undefined;
 }
 
 export interface Reservation extends ReservationDetails {

@@ -1,7 +1,7 @@
 /**
  * What a host is alerted about by email (R8.2), plus a guest message that could not be delivered, a
  * calendar feed failing for 6 hours (R10.5), a feed stay's code message to pass on (R10.8), and a
- * code a lock failed to remove (R7.3).
+ * code a lock failed to remove (R7.3), and an offline code that outlives its stay (R11.3).
  */
 export const HOST_ALERT_KINDS = [
   'code_failed',
@@ -10,6 +10,7 @@ export const HOST_ALERT_KINDS = [
   'feed_failing',
   'code_for_guest',
   'code_not_removed',
+  'offline_code_stays_valid',
 ] as const;
 export type HostAlertKind = (typeof HOST_ALERT_KINDS)[number];
 

@@ -1,6 +1,7 @@
 import type { LockProfile } from '#core/codes/constraints.ts';
 import type { LockFailureReason } from '#core/errors.ts';
 import type { Instant, LockProviderName } from '#core/model.ts';
+import type { OfflineCodeLimits } from '#core/offline/limits.ts';
 
 export interface CodeRequest {
   deviceId: string;
@@ -64,6 +65,8 @@ export interface DeviceStatus {
   canProgramCodes: boolean;
   /** The provider can compute offline codes for this device (R11.1): PINs the lock checks with no connection. */
   canProgramOfflineCodes: boolean;
+  /** The device's own offline-code limits when the provider reports them; the model's profile otherwise. */
+  offlineCodeLimits?: OfflineCodeLimits | undefined;
   constraints: ReportedConstraints;
   /** Constraint types the provider reported that the core has no vocabulary for (e.g. `unique_first_four_digits`). */
   otherConstraints: string[];

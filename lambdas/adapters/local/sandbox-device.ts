@@ -1,5 +1,6 @@
 import { LockProviderError } from '#core/errors.ts';
 import type { Instant, LockModel } from '#core/model.ts';
+import type { OfflineCodeLimits } from '#core/offline/limits.ts';
 import type { CodeOnDevice, CodeStatus } from '#ports/lock-provider.ts';
 
 export interface OfflineWindow {
@@ -14,8 +15,11 @@ export interface SandboxDeviceSpec {
   maxCodes: number;
   /** The lock stores time-bound codes ahead of their window (R2.3); true unless said otherwise. */
   nativeScheduling?: boolean;
-  /** The model computes offline codes (R11.1), e.g. igloohome's algoPIN; false unless said. */
-  offlineCodes?: boolean;
+  /**
+   * The model computes offline codes (R11.1), e.g. igloohome's algoPIN, with these limits (`true`:
+   * the model profile's); none unless said.
+   */
+  offlineCodes?: boolean | OfflineCodeLimits;
   /** Codes someone else put on the lock (a cleaner's, the owner's): `managed: false`. */
   existingCodes?: { code: string; name: string }[];
   /** The lock accepts and confirms nothing during [from, to). */
@@ -63,6 +67,8 @@ export class SandboxDevice {
   readonly maxCodes: number;
   readonly nativeScheduling: boolean;
   readonly offlineCodes: boolean;
+  /** The device's own limits, when the scenario gave them. */
+  readonly offlineLimits: OfflineCodeLimits | undefined;
   readonly windows: readonly OfflineWindow[];
   private readonly codes = new Map<string, SandboxCode>();
   private readonly queue: PendingChange[] = [];
@@ -79,7 +85,8 @@ export class SandboxDevice {
     this.codeLengths = [...spec.codeLengths];
     this.maxCodes = spec.maxCodes;
     this.nativeScheduling = spec.nativeScheduling ?? true;
-    this.offlineCodes = spec.offlineCodes ?? false;
+    this.offlineCodes = spec.offlineCodes !== undefined && spec.offlineCodes !== false;
+    this.offlineLimits = typeof spec.offlineCodes === 'object' ? { ...spec.offlineCodes } : undefined;
     this.windows = mergeWindows(spec.offline ?? []);
     this.rejectionsLeft = spec.rejectNext ?? 0;
     for (const code of existing) {

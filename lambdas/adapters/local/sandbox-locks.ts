@@ -1,7 +1,8 @@
-import { createHash } from 'node:crypto';
+import { LOCK_MODEL_PROFILES } from '#core/codes/constraints.ts';
 import { LockProviderError } from '#core/errors.ts';
 import { LOCK_EVENT_TYPES, type LockEventType } from '#core/locks/provider-events.ts';
 import type { Instant } from '#core/model.ts';
+import type { OfflineCodeLimits } from '#core/offline/limits.ts';
 import { signSvixWebhook } from '#core/webhooks/svix.ts';
 import type {
   CodeChanges,
@@ -17,6 +18,7 @@ import {
   SandboxDevice,
   type SandboxDeviceSpec,
 } from './sandbox-device.ts';
+import { OfflineCodeBook } from './sandbox-offline-codes.ts';
 
 export type { SandboxCode, SandboxDeviceSpec } from './sandbox-device.ts';
 
@@ -32,6 +34,14 @@ export interface LockProviderWebhook {
   /** ISO-8601, UTC. */
   occurred_at: string;
 }
+
+/** A model with offline codes but no declared limits: any whole-minute window, used at any time. */
+const ANY_WINDOW: OfflineCodeLimits = {
+  granularityMinutes: 1,
+  maxHours: Number.MAX_SAFE_INTEGER,
+  firstUseWithinHours: Number.MAX_SAFE_INTEGER,
+  perIdenticalWindow: Number.MAX_SAFE_INTEGER,
+};
 
 export const DEFAULT_CONFIRMATION_DELAY_MS = 20_000;
 /** Seam delivers through Svix, which retries failed deliveries; a fixed minute keeps runs readable. */
@@ -65,6 +75,7 @@ export class SandboxLockProvider implements LockProvider {
   private readonly delayMs: number;
   private readonly devices = new Map<string, SandboxDevice>();
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  private readonly offlineBooks = new Map<string, OfflineCodeBook>();
   private foreignTouches = 0;
   private dropped = 0;
 
@@ -138,26 +149,37 @@ export class SandboxLockProvider implements LockProvider {
   }
 
   /**
-   * A stand-in for a provider's offline-code algorithm (R11.1): the same device and window always give
-   * the same PIN, of the lock's longest length. Nothing goes onto the lock, as with a real offline
-   * code; the window rules of R11 come with that issue.
+   * The brand's offline-code algorithm (R11.1): nothing goes onto the lock, which checks the PIN
+   * unconnected (`tryOfflinePin`); the brand's limits are enforced (sandbox-offline-codes.ts).
    */
   async createOfflineCode(request: OfflineCodeRequest): Promise<{ accessCodeId: string; code: string }> {
     const device = this.providerDevice(request.deviceId);
-    if (!device.offlineCodes) {
+    const book = this.offlineBook(device);
+    if (!book) {
       throw new LockProviderError(
         'failed_to_set',
         `offline codes are not supported by this lock (${device.deviceId})`,
       );
     }
-    if (request.endsAt <= request.startsAt)
-      throw new LockProviderError('failed_to_set', 'endsAt must be after startsAt');
-    const length = Math.max(...device.codeLengths);
-    const digest = createHash('sha256')
-      .update(`${device.deviceId}|${request.startsAt}|${request.endsAt}`)
-      .digest();
-    const code = [...digest.subarray(0, length)].map((byte) => String(byte % 10)).join('');
+    const { code } = book.issue(request.startsAt, request.endsAt);
     return { accessCodeId: this.options.newId('ac'), code };
+  }
+
+  /** A guest keys `pin` into the lock at the current instant: does an offline code open it? */
+  tryOfflinePin(deviceId: string, pin: string): boolean {
+    const book = this.offlineBooks.get(this.sandboxDevice(deviceId).deviceId);
+    return book?.tryPin(pin, this.options.now()) ?? false;
+  }
+
+  private offlineBook(device: SandboxDevice): OfflineCodeBook | undefined {
+    if (!device.offlineCodes) return undefined;
+    let book = this.offlineBooks.get(device.deviceId);
+    if (!book) {
+      const limits = device.offlineLimits ?? LOCK_MODEL_PROFILES[device.model]?.offlineCodes ?? ANY_WINDOW;
+      book = new OfflineCodeBook(device.deviceId, limits, Math.max(...device.codeLengths));
+      this.offlineBooks.set(device.deviceId, book);
+    }
+    return book;
   }
 
   /**
@@ -221,6 +243,7 @@ export class SandboxLockProvider implements LockProvider {
       nativeScheduling: device.nativeScheduling,
       canProgramCodes: true,
       canProgramOfflineCodes: device.offlineCodes,
+      ...(device.offlineLimits ? { offlineCodeLimits: { ...device.offlineLimits } } : {}),
       constraints: { codeLengths: [...device.codeLengths], maxCodes: device.maxCodes },
       otherConstraints: [],
     };

@@ -4,7 +4,9 @@ import { allBackups } from '../messages/code-message-rule.ts';
 import type { IssuedBackup, Reservation } from '../model.ts';
 import { BACKUP_CHECK_LEAD } from '../reservations/entries.ts';
 import { updateReservation } from '../reservations/update.ts';
+import { toIso } from '../time/zoned.ts';
 import { emitAccessMethod } from '../webhooks/emit-access-method.ts';
+import { requestOfflineCode } from './offline-code.ts';
 import { issuable, type PoolCode } from './pool.ts';
 import { refillPool, refreshPoolHealth } from './pool-upkeep.ts';
 
@@ -15,22 +17,34 @@ import { refillPool, refreshPoolHealth } from './pool-upkeep.ts';
  * Issues a backup on every lock in `atRisk` that has none yet, each from that lock's own pool (a
  * pool code works on its lock only), unless the property has backup codes disabled. Each claim is
  * one conditional write on the pool code (R6.1: no code is issued twice); a lost race tries the
- * next free code. Returns the first backup issued now, or the reservation's backup when every lock
+ * next free code. A lock whose model computes offline codes gets one of those instead (R11.2);
+ * `offline codes only` leaves the pool alone. Returns the first backup issued now, or the reservation's backup when every lock
  * at risk already holds one; undefined when none could be issued.
  */
 export async function issueBackup(
   deps: Deps,
   r: Reservation,
   atRisk: readonly string[],
+  from: 'offline codes or pool' | 'offline codes only' = 'offline codes or pool',
 ): Promise<IssuedBackup | undefined> {
   const held = new Set(allBackups(r).map((b) => b.lockId));
   const missing = [...new Set(atRisk)].filter((lockId) => !held.has(lockId));
   if (missing.length === 0) return r.code.backup;
-  const property = await deps.properties.getProperty(r.hostId, r.propertyId);
-  if (!property?.settings.backupCodes) return undefined;
   const now = deps.clock.now();
-  const claims: { backup: IssuedBackup; code: PoolCode }[] = [];
+  const claims: { backup: IssuedBackup; code?: PoolCode }[] = [];
+  // R11.2: an offline code first, on locks whose model computes them; the pool for the rest.
   for (const lockId of missing) {
+    const lock = await deps.locks.getLock(r.hostId, lockId);
+    const backup = lock && (await requestOfflineCode(deps, r, lock, now));
+    if (backup) claims.push({ backup });
+  }
+  const poolLocks = missing.filter((lockId) => !claims.some((c) => c.backup.lockId === lockId));
+  const property =
+    poolLocks.length > 0 && from === 'offline codes or pool'
+      ? await deps.properties.getProperty(r.hostId, r.propertyId)
+      : undefined;
+  const usePool = from === 'offline codes or pool' && property?.settings.backupCodes;
+  for (const lockId of usePool ? poolLocks : []) {
     const code = await claimFrom(deps, r, lockId, now);
     if (code)
       claims.push({ backup: { lockId, poolCodeId: code.poolCodeId, pin: code.pin, issuedAt: now }, code });
@@ -46,25 +60,28 @@ export async function issueBackup(
       addBackup(fresh, backup);
       fresh.timeline.push({
         at: now,
-        event: 'backup.issued',
+        event: code ? 'backup.issued' : 'offline_code.issued',
         lockId: backup.lockId,
-        detail: `pool code ${code.poolCodeId}`,
+        detail: code ? `pool code ${code.poolCodeId}` : `first use before ${toIso(firstUse(backup))}`,
       });
       kept.push(backup);
     }
     return kept.length > 0;
   });
   for (const { backup, code } of claims) {
+    if (!code) continue; // an offline code touches no pool
     if (!kept.includes(backup)) await giveBack(deps, code);
     await refreshPoolHealth(deps, r.hostId, backup.lockId);
   }
   for (const backup of kept) {
     addBackup(r, backup);
-    deps.metrics.count('BackupsIssued');
+    if (!backup.offline) deps.metrics.count('BackupsIssued');
     await emitAccessMethod(deps, r, 'access_method.reissued', backup); // R6.5
   }
   return kept[0];
 }
+
+const firstUse = (b: IssuedBackup): number => b.offline?.firstUseBy ?? b.issuedAt;
 
 /** The first backup is the reservation's `backup`; further locks' go to `moreBackups`. */
 function addBackup(r: Reservation, backup: IssuedBackup): void {
@@ -100,7 +117,9 @@ async function giveBack(deps: Deps, claimed: PoolCode): Promise<void> {
  * is told their own code and the unused backup goes back to the pool (R6.2).
  */
 export async function returnUnusedBackup(deps: Deps, r: Reservation): Promise<boolean> {
-  const backups = allBackups(r);
+  // An offline code cannot be taken back (R11.3): it stays the door's code; pool codes go back.
+  const backups = allBackups(r).filter((b) => !b.offline);
+  const offline = allBackups(r).filter((b) => b.offline);
   if (backups.length === 0) return false;
   const allSet = r.code.locks.every((s) => s.status === 'set');
   const told = backups.some((b) => r.guestMessages?.some((m) => m.pin === b.pin && m.sent.length > 0));
@@ -108,8 +127,9 @@ export async function returnUnusedBackup(deps: Deps, r: Reservation): Promise<bo
   const now = deps.clock.now();
   const saved = await updateReservation(deps, r.hostId, r.reservationId, (fresh) => {
     if (fresh.code.backup?.poolCodeId !== r.code.backup?.poolCodeId) return false;
-    fresh.code.backup = undefined;
-    fresh.code.moreBackups = undefined;
+    const kept = allBackups(fresh).filter((b) => b.offline);
+    fresh.code.backup = kept[0];
+    fresh.code.moreBackups = kept.length > 1 ? kept.slice(1) : undefined;
     for (const backup of backups) {
       fresh.timeline.push({
         at: now,
@@ -129,8 +149,8 @@ export async function returnUnusedBackup(deps: Deps, r: Reservation): Promise<bo
       await giveBack(deps, code);
     await refreshPoolHealth(deps, r.hostId, backup.lockId);
   }
-  r.code.backup = undefined;
-  r.code.moreBackups = undefined;
+  r.code.backup = offline[0];
+  r.code.moreBackups = offline.length > 1 ? offline.slice(1) : undefined;
   await emitAccessMethod(deps, r, 'access_method.reissued'); // R6.5: the own code again
   return true;
 }

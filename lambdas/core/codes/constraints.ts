@@ -1,4 +1,5 @@
 import type { Lock, LockModel } from '../model.ts';
+import { IGLOOHOME_OFFLINE_LIMITS, type OfflineCodeLimits } from '../offline/limits.ts';
 
 // R3.2: what a lock accepts as a PIN and as a code name, in the vocabulary lock APIs use
 // (Seam's `supported_code_lengths`, `max_active_codes_supported`, `code_constraints`).
@@ -34,6 +35,8 @@ export interface LockConstraints {
   nameMustBeUnique: boolean;
   /** `supports_backup_access_code_pool`: the model can keep a backup pool (R6.1). */
   supportsBackupPool: boolean;
+  /** The model computes offline codes, with these limits (R11.1); absent when it cannot. */
+  offlineCodes?: OfflineCodeLimits | undefined;
 }
 
 export type LockProfile = Omit<LockConstraints, 'lockId'>;
@@ -59,7 +62,12 @@ export const LOCK_MODEL_PROFILES: Record<LockModel, LockProfile> = {
   august: { ...TYPICAL, codeLengths: [4, 5, 6] },
   yale: { ...TYPICAL, codeLengths: [4, 5, 6, 7, 8] },
   schlage: { ...TYPICAL, codeLengths: [4, 5, 6, 7, 8], nameMaxLength: 12 },
-  igloohome: { ...TYPICAL, codeLengths: [4, 5, 6], supportsBackupPool: false },
+  igloohome: {
+    ...TYPICAL,
+    codeLengths: [4, 5, 6],
+    supportsBackupPool: false,
+    offlineCodes: IGLOOHOME_OFFLINE_LIMITS,
+  },
   generic: { ...TYPICAL, codeLengths: [4, 5, 6, 7, 8] },
 };
 

@@ -1,6 +1,6 @@
 import type { Lock, Property, Reservation } from '../model.ts';
 import { type CodeMessage, codeMessage } from './code-message.ts';
-import { pinOnLock } from './code-message-rule.ts';
+import { allBackups, pinOnLock } from './code-message-rule.ts';
 
 /**
  * R5.4: the fixed code message for a reservation as it stands: the code it names (`code`, a backup
@@ -24,5 +24,9 @@ export function codeMessageFor(
     doors: locks.map((l) => l.name),
     isBackup: code.isBackup,
     doorCodes: locks.map((l) => ({ door: l.name, pin: pinOnLock(r, l.lockId) })),
+    firstUseBy: locks.flatMap((l) => {
+      const by = allBackups(r).find((b) => b.lockId === l.lockId)?.offline?.firstUseBy;
+      return by === undefined ? [] : [{ door: l.name, by }];
+    }),
   });
 }

@@ -23,6 +23,8 @@ export interface CodeMessageInput {
    * message then names each door's code instead of one PIN for all.
    */
   doorCodes?: readonly { door: string; pin: string }[] | undefined;
+  /** Doors whose code is an offline code, with when it must first be used (R11.3). */
+  firstUseBy?: readonly { door: string; by: Instant }[] | undefined;
 }
 
 export interface CodeMessage {
@@ -69,6 +71,16 @@ export function codeMessage(input: CodeMessageInput): CodeMessage {
     until: formatStayTime(input.activeUntil, input.timeZone, locale),
     isBackup: input.isBackup,
     perDoor: perDoor(input.doorCodes, wording.forDoor, wording.and),
+    firstUse: input.firstUseBy?.length
+      ? wording.firstUse(
+          joinList(
+            input.firstUseBy.map(
+              (d) => `${d.door} ${wording.before} ${formatStayTime(d.by, input.timeZone, locale)}`,
+            ),
+            wording.and,
+          ),
+        )
+      : undefined,
   };
   const text = wording.paragraphs(words).join('\n\n');
   // The PIN is marked before escaping, so only the PIN itself is set in bold.

@@ -75,6 +75,28 @@ export function codeNotRemovedAlert(i: CodeNotRemovedInput): AlertText {
   ]);
 }
 
+export interface OfflineCodeValidInput {
+  propertyName: string;
+  guestName: string;
+  confirmationCode: string;
+  timeZone: string;
+  /** Each door with an offline code, and when that code stops working by itself. */
+  codes: { lockName: string; endsAt: Instant }[];
+  why: 'cancelled' | 'shortened';
+}
+
+/** R11.3: an offline code cannot be deleted; the host hears until when it still opens the door. */
+export function offlineCodeValidAlert(i: OfflineCodeValidInput): AlertText {
+  const until = joinList(
+    i.codes.map((c) => `${c.lockName} until ${at(c.endsAt, i.timeZone)}`),
+    'and',
+  );
+  return alertText(`${i.guestName}'s offline door code stays valid`, [
+    `${i.guestName}'s reservation ${i.confirmationCode} for ${i.propertyName} was ${i.why}. Their offline code cannot be deleted: the lock checks it without a connection, so it keeps opening ${until}.`,
+    "If that is a problem, change the lock's settings in the lock maker's app, or be ready to let the next guest in another way. The reservation page shows which code it is.",
+  ]);
+}
+
 export interface MessageFailedInput {
   propertyName: string;
   guestName: string;

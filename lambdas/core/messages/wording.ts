@@ -13,6 +13,8 @@ export interface WordingInput {
   isBackup: boolean;
   /** Doors that take different codes (backups on some locks), joined: "4821 for Front and 7730 for Gate". */
   perDoor?: string | undefined;
+  /** R11.3: the sentence naming when offline codes must first be used, when a door has one. */
+  firstUse?: string | undefined;
 }
 
 export interface Wording {
@@ -27,6 +29,10 @@ export interface Wording {
   sms(i: WordingInput): string[];
   /** The subject of a host's own message when it goes out by email (R5.5). */
   hostMessageSubject(property: string): string;
+  /** Joins an offline code's door to its first-use limit ("Front before Dec 4, 5:00 PM"). */
+  before: string;
+  /** R11.3: the sentence for offline codes, given each door and its limit joined. */
+  firstUse(list: string): string;
 }
 
 const en: Wording = {
@@ -43,6 +49,7 @@ const en: Wording = {
         ? `We're looking forward to welcoming you at ${i.property}! Please use this code for ${i.doors}: ${i.pin}. It replaces any code you were given before.`
         : `We're looking forward to welcoming you at ${i.property}! Your personal code for ${i.doors} is ${i.pin}.`,
     `It works from ${i.from} until ${i.until}, local time at the property.`,
+    ...(i.firstUse ? [i.firstUse] : []),
     'Safe travels, and enjoy your stay!',
   ],
   sms: (i) => {
@@ -51,7 +58,7 @@ const en: Wording = {
       : i.isBackup
         ? `please use code ${i.pin} for ${i.doors} (it replaces any earlier code)`
         : `your code for ${i.doors} is ${i.pin}`;
-    const window = `Valid ${i.from} - ${i.until} (local time).`;
+    const window = `Valid ${i.from} - ${i.until} (local time).` + (i.firstUse ? ` ${i.firstUse}` : '');
     return [
       `${i.property}: Hi ${i.first}, ${code}. ${window} Enjoy your stay!`,
       `${i.property}: ${code}. ${window}`,
@@ -61,6 +68,8 @@ const en: Wording = {
     ];
   },
   hostMessageSubject: (property) => `A message about your stay at ${property}`,
+  before: 'before',
+  firstUse: (list) => `Please use your code for the first time at ${list}, or the lock will refuse it.`,
 };
 
 const es: Wording = {
@@ -77,6 +86,7 @@ const es: Wording = {
         ? `¡Qué ganas de recibirte en ${i.property}! Por favor, usa este código para ${i.doors}: ${i.pin}. Sustituye a cualquier código que hayas recibido antes.`
         : `¡Qué ganas de recibirte en ${i.property}! Tu código personal para ${i.doors} es ${i.pin}.`,
     `Funciona desde ${i.from} hasta ${i.until}, hora local del alojamiento.`,
+    ...(i.firstUse ? [i.firstUse] : []),
     '¡Buen viaje y que disfrutes de tu estancia!',
   ],
   sms: (i) => {
@@ -85,7 +95,7 @@ const es: Wording = {
       : i.isBackup
         ? `usa el código ${i.pin} para ${i.doors} (sustituye a cualquier código anterior)`
         : `tu código para ${i.doors} es ${i.pin}`;
-    const window = `Válido ${i.from} - ${i.until} (hora local).`;
+    const window = `Válido ${i.from} - ${i.until} (hora local).` + (i.firstUse ? ` ${i.firstUse}` : '');
     return [
       `${i.property}: Hola, ${i.first}: ${code}. ${window} ¡Disfruta de tu estancia!`,
       `${i.property}: ${code}. ${window}`,
@@ -95,6 +105,8 @@ const es: Wording = {
     ];
   },
   hostMessageSubject: (property) => `Un mensaje sobre tu estancia en ${property}`,
+  before: 'antes del',
+  firstUse: (list) => `Usa tu código por primera vez en ${list}; si no, la cerradura lo rechazará.`,
 };
 
 const fr: Wording = {
@@ -111,6 +123,7 @@ const fr: Wording = {
         ? `Nous avons hâte de vous accueillir à ${i.property} ! Merci d'utiliser ce code pour ${i.doors} : ${i.pin}. Il remplace tout code reçu auparavant.`
         : `Nous avons hâte de vous accueillir à ${i.property} ! Votre code personnel pour ${i.doors} est le ${i.pin}.`,
     `Il fonctionne du ${i.from} au ${i.until}, heure locale du logement.`,
+    ...(i.firstUse ? [i.firstUse] : []),
     'Bon voyage et excellent séjour !',
   ],
   sms: (i) => {
@@ -119,7 +132,8 @@ const fr: Wording = {
       : i.isBackup
         ? `utilisez le code ${i.pin} pour ${i.doors} (il remplace tout code précédent)`
         : `votre code pour ${i.doors} est le ${i.pin}`;
-    const window = `Valable du ${i.from} au ${i.until} (heure locale).`;
+    const window =
+      `Valable du ${i.from} au ${i.until} (heure locale).` + (i.firstUse ? ` ${i.firstUse}` : '');
     return [
       `${i.property} : Bonjour ${i.first}, ${code}. ${window} Excellent séjour !`,
       `${i.property} : ${code}. ${window}`,
@@ -127,6 +141,8 @@ const fr: Wording = {
     ];
   },
   hostMessageSubject: (property) => `Un message concernant votre séjour à ${property}`,
+  before: 'avant le',
+  firstUse: (list) => `Utilisez votre code une première fois sur ${list}, sinon la serrure le refusera.`,
 };
 
 const de: Wording = {
@@ -143,6 +159,7 @@ const de: Wording = {
         ? `wir freuen uns, Sie in ${i.property} willkommen zu heißen! Bitte verwenden Sie diesen Code für ${i.doors}: ${i.pin}. Er ersetzt jeden Code, den Sie vorher erhalten haben.`
         : `wir freuen uns, Sie in ${i.property} willkommen zu heißen! Ihr persönlicher Code für ${i.doors} lautet ${i.pin}.`,
     `Er gilt von ${i.from} bis ${i.until}, Ortszeit der Unterkunft.`,
+    ...(i.firstUse ? [i.firstUse] : []),
     'Gute Anreise und einen schönen Aufenthalt!',
   ],
   sms: (i) => {
@@ -151,7 +168,7 @@ const de: Wording = {
       : i.isBackup
         ? `bitte verwenden Sie Code ${i.pin} für ${i.doors} (er ersetzt jeden früheren Code)`
         : `Ihr Code für ${i.doors} lautet ${i.pin}`;
-    const window = `Gültig ${i.from} - ${i.until} (Ortszeit).`;
+    const window = `Gültig ${i.from} - ${i.until} (Ortszeit).` + (i.firstUse ? ` ${i.firstUse}` : '');
     return [
       `${i.property}: Hallo ${i.first}, ${code}. ${window} Schönen Aufenthalt!`,
       `${i.property}: ${code}. ${window}`,
@@ -159,6 +176,8 @@ const de: Wording = {
     ];
   },
   hostMessageSubject: (property) => `Eine Nachricht zu Ihrem Aufenthalt in ${property}`,
+  before: 'vor',
+  firstUse: (list) => `Benutzen Sie Ihren Code zum ersten Mal an ${list}, sonst lehnt das Schloss ihn ab.`,
 };
 
 export const WORDING: Record<Language, Wording> = { en, es, fr, de };

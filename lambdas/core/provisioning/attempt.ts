@@ -15,6 +15,7 @@ import {
   resetToPending,
 } from './code-on-lock.ts';
 import { chooseFallbacks, type Fallbacks } from './fallbacks.ts';
+import { offlineCodesForOfflineLocks } from './offline-at-programming.ts';
 
 // The provisioning workflow's Attempt step (R2.3, R3.3, R3.4, R4.1). The state machine then waits for
 // confirmations and runs the Check step (check.ts).
@@ -63,6 +64,13 @@ export async function attemptProvisioning(
   const refused = await deleteCodes(deps, toDelete, locks);
   if (refused.length > 0)
     await updateReservation(deps, r.hostId, r.reservationId, (f) => recordRefusedDeletions(f, refused, now));
+  if (saved?.status === 'accepted')
+    await offlineCodesForOfflineLocks(
+      deps,
+      saved,
+      locks,
+      outcomes.map((o) => o.lockId),
+    );
   const created = new Set(outcomes.map((o) => o.accessCodeId));
   return {
     requested: (saved?.code.locks ?? []).filter(

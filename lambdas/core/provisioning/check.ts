@@ -1,8 +1,10 @@
 import type { ProvisioningInput } from '#ports/workflows.ts';
 import { backupAfterMessage } from '../backup/follow-up.ts';
+import { offlineCodes } from '../backup/offline-code.ts';
 import type { Deps } from '../deps.ts';
 import { reservationLocks } from '../locks/load-locks.ts';
 import { alertCodeFailed } from '../messages/alert-host.ts';
+import { allBackups } from '../messages/code-message-rule.ts';
 import { tellGuestOfNewPin } from '../messages/new-pin-follow-up.ts';
 import type { Instant, Reservation } from '../model.ts';
 import { updateReservation } from '../reservations/update.ts';
@@ -25,7 +27,11 @@ export async function checkProvisioning(deps: Deps, input: ProvisioningInput): P
   if (result.outcome !== 'stopped') return result;
   const r = await deps.reservations.getReservation(input.hostId, input.reservationId);
   if (r?.status !== 'accepted') return result;
-  const failing = r.code.locks.filter((s) => NOT_SET.has(s.status)).map((s) => s.lockId);
+  // A door with an offline code works without the own code (R11.2): nothing to alert about there.
+  const offline = new Set(offlineCodes(allBackups(r)).map((b) => b.lockId));
+  const failing = r.code.locks
+    .filter((s) => NOT_SET.has(s.status) && !offline.has(s.lockId))
+    .map((s) => s.lockId);
   if (failing.length === 0) return result;
   const property = await deps.properties.getProperty(r.hostId, r.propertyId);
   await alertCodeFailed(deps, r, property, failing, 'retries_exhausted');

@@ -1,3 +1,4 @@
+import { alertOfflineCodesOutliving } from '../backup/offline-code-changes.ts';
 import type { Deps } from '../deps.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { reservationLocks } from '../locks/load-locks.ts';
@@ -60,6 +61,7 @@ export async function cancelReservation(
   if (hadBackupCheck(saved))
     await deps.scheduler.cancel(entryName('backup-check', hostId, input.reservationId));
   await carryOutEntries(deps, saved, plan, now);
+  await alertOfflineCodesOutliving(deps, saved, 'cancelled'); // R11.3
   return { reservation: saved, created: false };
 }
 

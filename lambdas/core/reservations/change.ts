@@ -1,3 +1,9 @@
+import { backupIfOffline } from '../backup/issue.ts';
+import {
+  alertOfflineCodesOutliving,
+  dropOutgrownOfflineCodes,
+  offlineCodesDropped,
+} from '../backup/offline-code-changes.ts';
 import { lockConstraints, pinViolations } from '../codes/constraints.ts';
 import type { Deps } from '../deps.ts';
 import { LockProviderError, NotFoundError } from '../errors.ts';
@@ -79,6 +85,7 @@ export async function reshapeReservation(
       now,
     });
     if (!effects.changed) return false;
+    if (effects.windowMoved) dropOutgrownOfflineCodes(fresh, now); // R11.3: a new one is asked for
     plan = planEntries(fresh, byId, now, {
       locks: effects.windowMoved || effects.locksChanged,
       activeFrom: fresh.code.activeFrom !== activeFrom,
@@ -107,6 +114,9 @@ export async function reshapeReservation(
   }
   await carryOutEntries(deps, latest, plan, now);
   await announceReplacedPin(deps, current, latest);
+  if (latest.code.activeUntil < current.code.activeUntil)
+    await alertOfflineCodesOutliving(deps, latest, 'shortened'); // R11.3
+  if (offlineCodesDropped(current, latest)) await backupIfOffline(deps, latest); // R11.2 again
   return { reservation: latest, created: false };
 }
 

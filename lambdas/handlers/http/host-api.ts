@@ -168,7 +168,11 @@ export const ROUTES: readonly RouteEntry[] = [
   route(
     'GET',
     '/v1/reservations/{reservationId}',
-    { summary: 'A reservation’s access view (R8.1)', params: ReservationPath },
+    {
+      summary:
+        'A reservation’s access view (R8.1); a door holding an offline code shows `offlineCode: true`, its window and `firstUseBefore` (R11.3)',
+      params: ReservationPath,
+    },
     async (deps, hostId, { params }) => {
       const reservation = await deps.reservations.getReservation(hostId, params.reservationId);
       if (!reservation) throw new NotFoundError('reservation', 'reservationId');

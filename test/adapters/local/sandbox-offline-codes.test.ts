@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { LockProviderError } from '#core/errors.ts';
-import { DAY, deliveries, HOUR, START, sandbox, useSandboxClock } from './sandbox-fixture.ts';
+import { clock, DAY, deliveries, HOUR, START, sandbox, useSandboxClock } from './sandbox-fixture.ts';
 
-// R11.1 in the sandbox, kept minimal until the offline-codes issue: a lock model that computes
-// offline codes gives a PIN per window; any other lock refuses.
+// R11.1 in the sandbox: a lock model that computes offline codes gives a PIN per window within the
+// brand's limits, and the lock opens for it unconnected only inside its window and its first-use
+// limit; any other lock refuses.
 
 useSandboxClock();
 
@@ -57,5 +58,65 @@ describe('R11.1 sandbox offline codes', () => {
     await expect(provider.createOfflineCode({ deviceId: 'algo', ...backwards })).rejects.toThrow(
       'endsAt must be after startsAt',
     );
+  });
+
+  const limits = { granularityMinutes: 60, maxHours: 72, firstUseWithinHours: 24, perIdenticalWindow: 2 };
+  const algoLock = () => {
+    const provider = sandbox();
+    provider.addDevice({
+      deviceId: 'algo',
+      model: 'igloohome',
+      codeLengths: [6],
+      maxCodes: 100,
+      offlineCodes: limits,
+    });
+    return provider;
+  };
+
+  it('rounds the window outward to the granularity and reports the limits', async () => {
+    const provider = algoLock();
+    const ragged = await provider.createOfflineCode({
+      deviceId: 'algo',
+      name: 'Ada',
+      startsAt: START + DAY + 30 * 60_000,
+      endsAt: START + 2 * DAY + 15 * 60_000,
+    });
+    const whole = await provider.createOfflineCode({
+      deviceId: 'algo',
+      name: 'Ada',
+      startsAt: START + DAY,
+      endsAt: START + 2 * DAY + HOUR,
+    });
+    expect(ragged.code).toBe(whole.code);
+    expect((await provider.getDevice('algo')).offlineCodeLimits).toEqual(limits);
+  });
+
+  it('refuses a window longer than the brand allows, and a third code for one identical window', async () => {
+    const provider = algoLock();
+    const long = { deviceId: 'algo', name: 'Ada', startsAt: START, endsAt: START + 73 * HOUR };
+    await expect(provider.createOfflineCode(long)).rejects.toThrow('offline codes last at most 72 hours');
+    const stay = { deviceId: 'algo', ...window };
+    await provider.createOfflineCode(stay);
+    await provider.createOfflineCode(stay);
+    await expect(provider.createOfflineCode(stay)).rejects.toThrow('no more offline codes for this window');
+  });
+
+  it('opens only inside the window, and only if first used within the limit of its start', async () => {
+    const provider = algoLock();
+    const { code } = await provider.createOfflineCode({ deviceId: 'algo', ...window });
+    const late = await provider.createOfflineCode({
+      deviceId: 'algo',
+      name: 'Bo',
+      startsAt: START + DAY,
+      endsAt: START + 3 * DAY + HOUR,
+    });
+    expect(provider.tryOfflinePin('algo', code)).toBe(false); // before the window
+    clock.setSystemTime(START + DAY + 2 * HOUR);
+    expect(provider.tryOfflinePin('algo', code)).toBe(true);
+    clock.setSystemTime(START + 2 * DAY + 2 * HOUR);
+    expect(provider.tryOfflinePin('algo', late.code)).toBe(false); // first use too late
+    expect(provider.tryOfflinePin('algo', code)).toBe(true); // used in time before, still good
+    clock.setSystemTime(START + 3 * DAY);
+    expect(provider.tryOfflinePin('algo', code)).toBe(false); // the window ended
   });
 });

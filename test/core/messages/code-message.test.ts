@@ -195,3 +195,23 @@ describe('R4.4, R5.4 a message naming each door with its own code (backups on so
     );
   });
 });
+
+describe('R11.3 an offline code in the code message', () => {
+  const offline = input({
+    isBackup: true,
+    doors: ['Front door'],
+    firstUseBy: [{ door: 'Front door', by: Date.parse('2026-12-05T23:00:00Z') }],
+  });
+
+  it('says when the door code must first be used, in the property local time', () => {
+    const m = codeMessage(offline);
+    expect(m.text).toMatch(
+      /Please use your code for the first time at Front door before Sat, Dec 5, 4:00\sPM, or the lock will refuse it\./,
+    );
+    expect(m.sms).toMatch(/first time at Front door before/);
+  });
+
+  it('says nothing of a first use when no door has an offline code', () => {
+    expect(codeMessage(input()).text).not.toContain('first time');
+  });
+});

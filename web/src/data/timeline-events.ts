@@ -22,6 +22,7 @@ export const ALERT_KIND_LABELS: Record<HostAlertKind, string> = {
   feed_failing: 'calendar feed failing',
   code_for_guest: 'code sent to you to pass on',
   code_not_removed: 'code not removed from a lock',
+  offline_code_stays_valid: 'offline code still valid',
 };
 
 const KINDS: Record<string, [label: string, lane: Lane, tone: Tone]> = {

@@ -1,7 +1,24 @@
+import { allBackups } from '#core/messages/code-message-rule.ts';
 import type { Instant, Reservation } from '#core/model.ts';
 import { needsAttempt } from '#core/provisioning/code-on-lock.ts';
 
 const iso = (t: Instant | undefined) => (t === undefined ? undefined : new Date(t).toISOString());
+
+/**
+ * R11.3: the door's code is an offline code: when it was issued, the window it opens in (it cannot
+ * be deleted) and the instant it must first be used before. Absent on other doors.
+ */
+function offlineCodeOn(r: Reservation, lockId: string) {
+  const door = allBackups(r).find((b) => b.lockId === lockId);
+  if (!door?.offline) return {};
+  return {
+    offlineCode: true,
+    offlineCodeIssuedAt: iso(door.issuedAt),
+    offlineCodeValidFrom: iso(door.offline.startsAt),
+    offlineCodeValidUntil: iso(door.offline.endsAt),
+    firstUseBefore: iso(door.offline.firstUseBy),
+  };
+}
 
 /**
  * R8.1: the reservation's code, its status per lock, whether a backup was issued, when and how the
@@ -27,6 +44,7 @@ export function accessView(r: Reservation) {
       communicatedAt: iso(r.code.communicatedAt),
       communicatedVia: r.code.communicatedVia,
       locks: r.code.locks.map((s) => ({
+        ...offlineCodeOn(r, s.lockId),
         lockId: s.lockId,
         status: s.status,
         attempts: s.attemptedAt.length,
