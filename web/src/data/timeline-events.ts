@@ -48,6 +48,8 @@ const KINDS: Record<string, [label: string, lane: Lane, tone: Tone]> = {
   'backup.issued': ['Backup code issued', 'attempts', 'problem'],
   'backup.returned': ['Backup code returned', 'attempts', 'ok'],
   'backup.retired': ['Backup code retired', 'removal', 'info'],
+  'offline_code.issued': ['Offline code issued', 'attempts', 'ok'],
+  'offline_code.outgrown': ['Offline code no longer fits the stay', 'attempts', 'problem'],
   'host.alert_sent': ['You were alerted by email', 'attempts', 'problem'],
   'host.alert_failed': ['Alert email failed', 'attempts', 'problem'],
   'schedule.message': ['Code message due', 'message', 'planned'],
