@@ -256,6 +256,51 @@ describe('the host dashboard in a browser', () => {
     expect(await page().locator('.pin').textContent()).toMatch(/^\d{4,8}$/);
   });
 
+  it('R11.3, R13.2, R13.4 shows a door holding an offline code, its first-use limit and its issue', async () => {
+    // An igloohome lock offline from now on: the stay's programming finds it offline and the guest
+    // gets an offline code for that door (R11.2). The window is set in real time, as the runtime runs.
+    const now = Date.now();
+    world.server.runtime.sandbox.addDevice({
+      deviceId: 'sandbox-attic',
+      model: 'igloohome',
+      codeLengths: [6],
+      maxCodes: 100,
+      offlineCodes: true,
+      offline: [{ from: now - 60_000, to: now + 30 * 86_400_000 }],
+    });
+    await world.server.api('POST', '/v1/locks', {
+      id: 'attic-door',
+      name: 'attic door',
+      provider: 'sandbox',
+      deviceId: 'sandbox-attic',
+      model: 'igloohome',
+      codeLengths: [6],
+    });
+    await world.server.api('PUT', '/v1/properties/beach-house/locks/attic-door');
+    await world.server.book({ id: 'demo-2', guest: 'Bo Lind', checkInInMinutes: 90, nights: 1 });
+    await page().goto(`${world.server.url}/#/arrivals`);
+    await expect
+      .poll(() => card('demo-2').locator('.chip-offline-code').textContent(), { timeout: 20_000 })
+      .toMatch(/^attic door: Offline code, first use before \w{3}, \w{3} \d+, \d+:\d\d [AP]M$/);
+    await expectAccessible(page(), 'arrivals with an offline code');
+    await saveScreen(page(), 'arrivals-offline-code');
+
+    await card('demo-2').getByRole('link', { name: 'Bo Lind' }).click();
+    const atticRow = page().getByRole('row', { name: /attic door/ });
+    await expect.poll(() => atticRow.locator('.chip-offline-code').textContent()).toBe('Offline code');
+    expect(await atticRow.textContent()).toMatch(/first use before \w{3}, \w{3} \d+, \d+:\d\d [AP]M/);
+    const issued = page().locator('.timeline-picture .tl-offline-code');
+    expect(await issued.count()).toBe(1);
+    expect(await issued.locator('title').textContent()).toMatch(/: Offline code issued$/);
+    await expectAccessible(page(), 'reservation with an offline code');
+    await saveScreen(page(), 'reservation-offline-code');
+
+    await page().getByRole('link', { name: 'Locks', exact: true }).click();
+    const attic = page().locator('[data-lock="attic-door"]');
+    await expect.poll(() => attic.locator('.chip-offline-code').textContent()).toBe('Takes offline codes');
+    expect(await page().locator('[data-lock="front-door"] .chip-offline-code').count()).toBe(0);
+  });
+
   it('logged no console error and threw no page error', () => {
     expect(world.problems).toEqual([]);
   });

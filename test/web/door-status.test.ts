@@ -3,8 +3,10 @@ import type { AccessView } from '../../web/src/api/types.ts';
 import { type Arrival, arrivalsAnswer } from '../../web/src/data/arrivals.ts';
 import {
   type Door,
+  doorOf,
   doorState,
   doorsWithBackup,
+  firstUseNote,
   lockstepActions,
   verdictOf,
 } from '../../web/src/data/door-status.ts';
@@ -24,6 +26,7 @@ const door = (state: Door['state'], attempts = 1, lastError?: string, nextAttemp
   attempts,
   lastError,
   nextAttemptAt,
+  firstUseBefore: undefined,
 });
 
 describe('a door’s state', () => {
@@ -36,7 +39,36 @@ describe('a door’s state', () => {
     ['failed', false, false, 'offline'],
     ['removing', false, true, 'removed'],
   ] as const)('%s with a backup %s and online %s is %s', (status, backup, online, state) => {
-    expect(doorState(status, backup, online)).toBe(state);
+    expect(doorState(status, backup, online, false)).toBe(state);
+  });
+
+  it.each([
+    ['failed', false],
+    ['pending', false],
+    ['set', true],
+  ] as const)(
+    'R11.3, R13.2 a door holding an offline code reads “offline code” (%s, online %s)',
+    (status, online) => {
+      expect(doorState(status, false, online, true)).toBe('offline-code');
+    },
+  );
+
+  it('R11.3 a removed door is removed even if it held an offline code', () => {
+    expect(doorState('removed', false, false, true)).toBe('removed');
+  });
+
+  it('R11.3 reads the offline code and its first-use limit from the access view', () => {
+    const entry = {
+      lockId: 'front-door',
+      status: 'failed',
+      attempts: 1,
+      offlineCode: true,
+      firstUseBefore: '2026-12-03T17:00:00.000Z',
+    } as AccessView['code']['locks'][number];
+    const d = doorOf(entry, 'Front door', false, false);
+    expect(d).toMatchObject({ state: 'offline-code', firstUseBefore: '2026-12-03T17:00:00.000Z' });
+    expect(firstUseNote(d, (at) => `at ${at}`)).toBe('first use before at 2026-12-03T17:00:00.000Z');
+    expect(firstUseNote(door('set'), (at) => at)).toBe('');
   });
 
   it('counts a backup until it is returned or retired', () => {
@@ -55,6 +87,7 @@ describe('the guest’s verdict', () => {
     [['set', 'pending'], 'in-progress'],
     [['set', 'failed'], 'attention'],
     [['pending', 'offline'], 'attention'],
+    [['offline-code', 'set'], 'ready'],
     [[], 'attention'],
   ] as const)('%j is %s', (states, verdict) => {
     expect(verdictOf(states)).toBe(verdict);
@@ -96,6 +129,13 @@ describe('what Lockstep is doing', () => {
       'Front door: gave up, the code window ended before the lock confirmed',
       'Backup code sent to the guest at t3',
       'You were alerted by email at t2: code failed',
+    ]);
+  });
+
+  it('R11.3 says the guest holds an offline code and until when it must first be used', () => {
+    const offline = { ...door('offline-code'), firstUseBefore: 't7' };
+    expect(lockstepActions(view([]), [offline], when)).toEqual([
+      'Front door: the guest has an offline code, which the lock checks unconnected; first use before at t7',
     ]);
   });
 

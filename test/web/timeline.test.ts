@@ -30,6 +30,23 @@ describe('timeline events', () => {
     });
   });
 
+  it('R11.3, R13.3 marks an offline code’s issue in its own tone, its UTC limit left to the door row', () => {
+    expect(
+      describeEvent({
+        at: '2026-12-01T10:00:00Z',
+        event: 'offline_code.issued',
+        lockId: 'front-door',
+        detail: 'first use before 2026-12-02T10:00:00.000Z',
+      }),
+    ).toMatchObject({
+      label: 'Offline code issued',
+      lane: 'attempts',
+      tone: 'offline-code',
+      lockId: 'front-door',
+      detail: undefined,
+    });
+  });
+
   it('sorts the timeline by when things happen or are due', () => {
     const events = describeTimeline([
       { at: '2026-12-01T10:00:00Z', event: 'schedule.message', detail: '2026-12-04T19:50:00Z' },

@@ -2,7 +2,7 @@ import type { AccessView, Property } from '../api/types.ts';
 import { dayKey, formatWhen, plural } from '../format.ts';
 import {
   type Door,
-  doorState,
+  doorOf,
   doorsWithBackup,
   lockstepActions,
   type Verdict,
@@ -30,15 +30,8 @@ export interface Arrival {
 
 export function toArrival(host: HostData, property: Property, view: AccessView): Arrival {
   const backups = doorsWithBackup(view.timeline);
-  const doors = view.code.locks.map(
-    (l): Door => ({
-      lockId: l.lockId,
-      lockName: lockName(host, l.lockId),
-      state: doorState(l.status, backups.has(l.lockId), isOnline(host, l.lockId)),
-      attempts: l.attempts,
-      lastError: l.lastError,
-      nextAttemptAt: l.nextAttemptAt,
-    }),
+  const doors = view.code.locks.map((l) =>
+    doorOf(l, lockName(host, l.lockId), backups.has(l.lockId), isOnline(host, l.lockId)),
   );
   const zone = property.settings.timeZone;
   const { communicatedAt, communicatedVia } = view.code;

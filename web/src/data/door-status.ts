@@ -5,13 +5,14 @@ import { ALERT_KIND_LABELS } from './timeline-events.ts';
 
 // R13.2: what a guest's code is doing on each door, and whether the guest will get in.
 
-export type DoorState = 'set' | 'pending' | 'failed' | 'backup' | 'offline' | 'removed';
+export type DoorState = 'set' | 'pending' | 'failed' | 'backup' | 'offline-code' | 'offline' | 'removed';
 
 export const DOOR_STATE_LABELS: Record<DoorState, string> = {
   set: 'Set',
   pending: 'Pending',
   failed: 'Failed',
   backup: 'Backup issued',
+  'offline-code': 'Offline code',
   offline: 'Lock offline',
   removed: 'Removed',
 };
@@ -28,16 +29,20 @@ export function doorsWithBackup(timeline: readonly TimelineEvent[]): Set<string>
 }
 
 /**
- * One door's state: a confirmed code is set even if the lock went offline since (the PIN is on the
- * device); otherwise a backup code covers it, and an offline lock is said before a refusal.
+ * One door's state. An offline code is the guest's code for that door whatever the lock later
+ * confirms (R11.2), so it is said first; a confirmed code is set even if the lock went offline since
+ * (the PIN is on the device); otherwise a backup code covers it, and an offline lock is said before
+ * a refusal.
  */
 export function doorState(
   status: LockCodeStatus,
   hasBackup: boolean,
   online: boolean | undefined,
+  hasOfflineCode: boolean,
 ): DoorState {
-  if (status === 'set') return 'set';
   if (status === 'removing' || status === 'removed') return 'removed';
+  if (hasOfflineCode) return 'offline-code';
+  if (status === 'set') return 'set';
   if (hasBackup) return 'backup';
   if (online === false) return 'offline';
   return status === 'failed' ? 'failed' : 'pending';
@@ -60,7 +65,31 @@ export interface Door {
   lastError: string | undefined;
   /** When Lockstep tries this door again, as its workflow planned (R4.1); absent mid-attempt. */
   nextAttemptAt: string | undefined;
+  /** An offline code's limit: the lock refuses it if it is not used before then (R11.3). */
+  firstUseBefore: string | undefined;
 }
+
+/** The door as the board reads it from the access view's entry for that lock. */
+export function doorOf(
+  l: AccessView['code']['locks'][number],
+  lockName: string,
+  hasBackup: boolean,
+  online: boolean | undefined,
+): Door {
+  return {
+    lockId: l.lockId,
+    lockName,
+    state: doorState(l.status, hasBackup, online, l.offlineCode === true),
+    attempts: l.attempts,
+    lastError: l.lastError,
+    nextAttemptAt: l.nextAttemptAt,
+    firstUseBefore: l.firstUseBefore,
+  };
+}
+
+/** "first use before Wed, Dec 3, 5:00 PM" for an offline code (R11.3); empty for other doors. */
+export const firstUseNote = (door: Pick<Door, 'firstUseBefore'>, when: (at: string) => string) =>
+  door.firstUseBefore ? `first use before ${when(door.firstUseBefore)}` : '';
 
 /** What Lockstep is doing about each problem, from the reservation's own record (R4.1, R4.4, R8.2). */
 export function lockstepActions(
@@ -80,6 +109,10 @@ export function lockstepActions(
         stopped
           ? `${door.lockName}: gave up, the code window ended before the lock confirmed`
           : `${door.lockName} refused ${plural(door.attempts, 'attempt')}${refused}; ${next}`,
+      );
+    if (door.state === 'offline-code')
+      actions.push(
+        `${door.lockName}: the guest has an offline code, which the lock checks unconnected${door.firstUseBefore ? `; ${firstUseNote(door, when)}` : ''}`,
       );
     if (door.state === 'offline')
       actions.push(

@@ -5,7 +5,8 @@ import { lockFailureLabel } from './lock-failures.ts';
 // The reservation's timeline (R8.1) in the host's words, sorted into the lanes of its picture (R13.3).
 
 export type Lane = 'stay' | 'programming' | 'attempts' | 'message' | 'removal';
-type Tone = 'ok' | 'problem' | 'planned' | 'info';
+/** `offline-code`: an offline code was issued (R11.3), drawn in the doors' offline-code colour. */
+type Tone = 'ok' | 'problem' | 'planned' | 'info' | 'offline-code';
 
 export const LANE_LABELS: Record<Lane, string> = {
   stay: 'Stay',
@@ -48,6 +49,8 @@ const KINDS: Record<string, [label: string, lane: Lane, tone: Tone]> = {
   'backup.issued': ['Backup code issued', 'attempts', 'problem'],
   'backup.returned': ['Backup code returned', 'attempts', 'ok'],
   'backup.retired': ['Backup code retired', 'removal', 'info'],
+  'offline_code.issued': ['Offline code issued', 'attempts', 'offline-code'],
+  'offline_code.outgrown': ['Offline code no longer fits the stay', 'attempts', 'problem'],
   'host.alert_sent': ['You were alerted by email', 'attempts', 'problem'],
   'host.alert_failed': ['Alert email failed', 'attempts', 'problem'],
   'schedule.message': ['Code message due', 'message', 'planned'],
@@ -89,6 +92,8 @@ const REFUSALS = new Set(['code.attempt_failed', 'code.failed_on_lock']);
 
 /** A detail the host reads in words: an alert's kind, a lock's refusal. */
 function alertKindLabel(entry: TimelineEvent, detail: string | undefined): string | undefined {
+  // Its detail is the first-use limit as a UTC instant: the door's row says it in local time.
+  if (entry.event === 'offline_code.issued') return undefined;
   if (entry.event === 'host.alert_sent' && detail && detail in ALERT_KIND_LABELS)
     return ALERT_KIND_LABELS[detail as HostAlertKind];
   if (REFUSALS.has(entry.event) && detail) return lockFailureLabel(detail);

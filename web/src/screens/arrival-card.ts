@@ -1,5 +1,5 @@
 import type { Arrival } from '../data/arrivals.ts';
-import type { Verdict } from '../data/door-status.ts';
+import { firstUseNote, type Verdict } from '../data/door-status.ts';
 import { h } from '../dom.ts';
 import { formatWhen, plural, relativeTo } from '../format.ts';
 import { chip, doorChip } from '../ui/chip.ts';
@@ -63,7 +63,17 @@ export function arrivalCard(a: Arrival, now: number): HTMLElement {
     h(
       'ul',
       { class: 'chips', 'aria-label': 'Code status per door' },
-      a.doors.map((d) => h('li', {}, doorChip(d.lockName, d.state))),
+      a.doors.map((d) =>
+        h(
+          'li',
+          {},
+          doorChip(
+            d.lockName,
+            d.state,
+            firstUseNote(d, (at) => formatWhen(at, zone)),
+          ),
+        ),
+      ),
     ),
     toldLine(a, zone),
     a.actions.length > 0

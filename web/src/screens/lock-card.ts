@@ -28,6 +28,13 @@ function onlineChip(host: HostData, lock: Lock): HTMLElement {
   return isOnline(host, lock.lockId) ? chip('ok', 'Online') : chip('offline', 'Offline');
 }
 
+/** R13.4, R11.1: a lock whose device computes offline codes lets a guest in while it is offline. */
+function offlineCodesChip(host: HostData, lock: Lock): HTMLElement | null {
+  const device = host.live.get(lock.lockId);
+  if (!device?.reachable || !device.canProgramOfflineCodes) return null;
+  return chip('offline-code', 'Takes offline codes', 'Guests get an offline code if the lock is offline');
+}
+
 const enc = encodeURIComponent;
 
 function propertyActions(data: LockCardData, result: Outcome, reload: Reload): HTMLElement {
@@ -148,7 +155,12 @@ export function lockCard(data: LockCardData, reload: Reload): { element: HTMLEle
   const element = h(
     'li',
     { class: 'card lock', 'aria-labelledby': headingId, 'data-lock': lock.lockId },
-    h('div', { class: 'lock-head' }, h('h2', { id: headingId }, lock.name), onlineChip(data.host, lock)),
+    h(
+      'div',
+      { class: 'lock-head' },
+      h('h2', { id: headingId }, lock.name),
+      h('span', { class: 'chips' }, onlineChip(data.host, lock), offlineCodesChip(data.host, lock)),
+    ),
     h('p', { class: 'muted' }, `${lock.provider} · ${lock.deviceId} · ${lock.model}`),
     h(
       'div',

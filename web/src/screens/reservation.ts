@@ -1,6 +1,6 @@
 import { get } from '../api/client.ts';
 import type { AccessView, Lock, Property } from '../api/types.ts';
-import { DOOR_STATE_LABELS, doorState, doorsWithBackup } from '../data/door-status.ts';
+import { DOOR_STATE_LABELS, doorOf, doorsWithBackup, firstUseNote } from '../data/door-status.ts';
 import { loadAccessView } from '../data/host-data.ts';
 import { lockFailureLabel } from '../data/lock-failures.ts';
 import { describeReservation } from '../data/timeline-events.ts';
@@ -67,12 +67,18 @@ function doorsTable(view: AccessView, locks: readonly Lock[], zone: string): HTM
     ...(withPlans ? ['Next attempt'] : []),
   ];
   const row = (l: AccessView['code']['locks'][number]) => {
-    const state = doorState(l.status, backups.has(l.lockId), undefined);
+    const door = doorOf(l, name(l.lockId), backups.has(l.lockId), undefined);
+    const limit = firstUseNote(door, (at) => formatWhen(at, zone));
     return h(
       'tr',
       {},
-      h('th', { scope: 'row' }, name(l.lockId)),
-      h('td', {}, chip(state, DOOR_STATE_LABELS[state])),
+      h('th', { scope: 'row' }, door.lockName),
+      h(
+        'td',
+        {},
+        chip(door.state, DOOR_STATE_LABELS[door.state]),
+        limit ? h('span', { class: 'door-limit' }, ` ${limit}`) : null,
+      ),
       h('td', {}, String(l.attempts)),
       h('td', {}, l.setAt ? formatWhen(l.setAt, zone) : '—'),
       withErrors ? h('td', {}, l.lastError ? lockFailureLabel(l.lastError) : '—') : null,

@@ -121,6 +121,7 @@ const LEGEND: [kind: string, text: string][] = [
   ['ok', 'Done'],
   ['info', 'Step'],
   ['problem', 'Problem'],
+  ['offline-code', 'Offline code issued'],
   ['planned', 'Due'],
 ];
 

@@ -13,6 +13,6 @@ export const chip = (tone: ChipTone, text: string, title?: string) =>
     text,
   );
 
-/** A door's code status: "Front door: Set". */
-export const doorChip = (lockName: string, state: DoorState) =>
-  chip(state, `${lockName}: ${DOOR_STATE_LABELS[state]}`);
+/** A door's code status: "Front door: Set", or with a limit "Front door: Offline code, first use before …". */
+export const doorChip = (lockName: string, state: DoorState, note = '') =>
+  chip(state, `${lockName}: ${DOOR_STATE_LABELS[state]}${note ? `, ${note}` : ''}`);
