@@ -4,8 +4,8 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { ENV } from '../lambdas/config/env.ts';
-import { LOCKSTEP_BUNDLING } from '../lib/constructs/lockstep-function.ts';
 import { BENCH_OUT } from './bundles.ts';
+import { FUNCTION_ESBUILD_OPTIONS } from './esbuild-options.ts';
 import { startSecretsStub } from './secrets-stub.ts';
 import { median } from './stats.ts';
 
@@ -25,16 +25,7 @@ export async function buildBaseline(name: 'baseline-handler' | 'secret-baseline-
   await build({
     entryPoints: [path.join(import.meta.dirname, `${name}.ts`)],
     outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: LOCKSTEP_BUNDLING.target,
-    mainFields: [...LOCKSTEP_BUNDLING.mainFields],
-    minify: LOCKSTEP_BUNDLING.minify,
-    treeShaking: true,
-    external: [...LOCKSTEP_BUNDLING.externalModules],
-    banner: { js: LOCKSTEP_BUNDLING.banner },
-    logLevel: 'silent',
+    ...FUNCTION_ESBUILD_OPTIONS,
   });
   return outfile;
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { build } from 'esbuild';
 import { FUNCTIONS, type FunctionName } from '../lambdas/functions/catalog.ts';
-import { LOCKSTEP_BUNDLING } from '../lib/constructs/lockstep-function.ts';
+import { FUNCTION_ESBUILD_OPTIONS } from './esbuild-options.ts';
 import { type Row, renderTable } from './table.ts';
 
 // `node bench/seam-sdk.ts <dir>`: what Seam's official SDK (`seam`, i.e. `@seamapi/http` and
@@ -21,17 +21,8 @@ async function bundledKB(source: string): Promise<number> {
   const result = await build({
     stdin: { contents: source, resolveDir: REPO, sourcefile: 'measure.ts', loader: 'ts' },
     nodePaths: [path.join(SCRATCH, 'node_modules')],
-    bundle: true,
     write: false,
-    platform: 'node',
-    format: 'esm',
-    target: LOCKSTEP_BUNDLING.target,
-    mainFields: [...LOCKSTEP_BUNDLING.mainFields],
-    minify: LOCKSTEP_BUNDLING.minify,
-    treeShaking: true,
-    external: [...LOCKSTEP_BUNDLING.externalModules],
-    banner: { js: LOCKSTEP_BUNDLING.banner },
-    logLevel: 'silent',
+    ...FUNCTION_ESBUILD_OPTIONS,
   });
   const bytes = result.outputFiles.reduce((sum, f) => sum + f.contents.byteLength, 0);
   return Math.round(bytes / 102.4) / 10;
