@@ -64,54 +64,18 @@ describe('synthesizedProvisioningDefinition', () => {
       retryIntervalOverrides: { [S.attempt]: 0, [S.check]: 0 },
     };
 
-    it('retries an attempt that timed out, then goes on as usual', async () => {
+    /** Runs the synthesized definition: each attempt fails with the next of `timeouts` until none is left; checks answer in turn. */
+    const run = async (timeouts: Error[], checks: Record<string, string>[]) => {
       const machine = new StateMachine(
         synthesizedProvisioningDefinition().definition as StateMachineDefinition,
       );
       const calls: string[] = [];
-      const attempts = [timedOut('States.Timeout')];
       const execution = machine.run(input, {
         overrides: {
           ...noWaits,
           taskResourceLocalHandlers: {
             [S.attempt]: () => {
-              const failure = attempts.shift();
-              calls.push(`${S.attempt}${failure ? ' timed out' : ''}`);
-              if (failure) throw failure;
-              return { requested: 1 };
-            },
-            [S.check]: () => {
-              calls.push(S.check);
-              return { outcome: 'done' };
-            },
-          },
-        },
-      });
-      await execution.result;
-      expect(calls).toEqual([`${S.attempt} timed out`, S.attempt, S.check]);
-    });
-
-    it('sends an attempt that never finishes to the check, whose plan makes the next attempt', async () => {
-      const machine = new StateMachine(
-        synthesizedProvisioningDefinition().definition as StateMachineDefinition,
-      );
-      const calls: string[] = [];
-      // Lambda's own timeout, on the first try and both retries.
-      const attempts = [
-        timedOut('Sandbox.Timedout'),
-        timedOut('Sandbox.Timedout'),
-        timedOut('States.Timeout'),
-      ];
-      const checks: Record<string, string>[] = [
-        { outcome: 'retry', nextAttemptAt: '2020-01-01T00:00:00.000Z' },
-        { outcome: 'done' },
-      ];
-      const execution = machine.run(input, {
-        overrides: {
-          ...noWaits,
-          taskResourceLocalHandlers: {
-            [S.attempt]: () => {
-              const failure = attempts.shift();
+              const failure = timeouts.shift();
               calls.push(`${S.attempt}${failure ? ' timed out' : ''}`);
               if (failure) throw failure;
               return { requested: 1 };
@@ -123,7 +87,20 @@ describe('synthesizedProvisioningDefinition', () => {
           },
         },
       });
-      const result = await execution.result;
+      return { calls, result: await execution.result };
+    };
+
+    it('retries an attempt that timed out, then goes on as usual', async () => {
+      const { calls } = await run([timedOut('States.Timeout')], [{ outcome: 'done' }]);
+      expect(calls).toEqual([`${S.attempt} timed out`, S.attempt, S.check]);
+    });
+
+    it('sends an attempt that never finishes to the check, whose plan makes the next attempt', async () => {
+      // Lambda's own timeout, on the first try and both retries.
+      const { calls, result } = await run(
+        [timedOut('Sandbox.Timedout'), timedOut('Sandbox.Timedout'), timedOut('States.Timeout')],
+        [{ outcome: 'retry', nextAttemptAt: '2020-01-01T00:00:00.000Z' }, { outcome: 'done' }],
+      );
       expect(calls).toEqual([
         `${S.attempt} timed out`,
         `${S.attempt} timed out`,
