@@ -4,7 +4,7 @@ import type { Lock, LockCodeState, Reservation } from '../model.ts';
 import { updateReservation } from '../reservations/update.ts';
 
 /** A code requested and not yet confirmed either way. */
-export const awaitsConfirmation = (s: LockCodeState): boolean =>
+export const awaitsConfirmation = (s: LockCodeState): s is LockCodeState & { accessCodeId: string } =>
   s.status === 'requested' && s.accessCodeId !== undefined;
 
 type Finding = { lockId: string; accessCodeId: string; outcome: 'set' | 'failed' };
@@ -24,7 +24,7 @@ export async function confirmByStatusRead(
   const findings: Finding[] = [];
   for (const state of waiting) {
     const lock = locks.get(state.lockId);
-    if (state.status !== 'requested' || !state.accessCodeId || !lock) continue;
+    if (!lock) continue;
     const code = await readCode(deps, lock, state.accessCodeId);
     if (code === 'unreadable') continue;
     const outcome = code === undefined || code.failure ? 'failed' : code.status === 'set' ? 'set' : undefined;
