@@ -1,4 +1,3 @@
-import { backupIfOffline } from '../backup/issue.ts';
 import { lockConstraints } from '../codes/constraints.ts';
 import { chooseCodeName } from '../codes/name.ts';
 import { choosePin } from '../codes/pin.ts';
@@ -9,9 +8,8 @@ import type { Instant, Reservation, ReservationDetails, ReservationInput } from 
 import { codesOnLocks } from '../provisioning/taken-codes.ts';
 import { codeWindow } from '../time/timeline.ts';
 import { parseDateTime } from '../time/zoned.ts';
-import { emitAccessMethod } from '../webhooks/emit-access-method.ts';
 import { acceptedEntries } from './entries.ts';
-import { finishAcceptance } from './finish-acceptance.ts';
+import { carryOutAcceptance, finishAcceptance } from './finish-acceptance.ts';
 
 export interface AcceptResult {
   reservation: Reservation;
@@ -111,9 +109,7 @@ export async function acceptReservation(
     });
   }
   await deps.reservations.createReservation(reservation);
-  await Promise.all(entries.map((entry) => deps.scheduler.schedule(entry)));
-  await emitAccessMethod(deps, reservation, 'access_method.issued'); // R6.5
-  await backupIfOffline(deps, reservation); // R4.4: a booking less than 36 h ahead
+  await carryOutAcceptance(deps, reservation, entries);
   return { reservation, created: true };
 }
 

@@ -1,7 +1,7 @@
 import { backupIfOffline } from '../backup/issue.ts';
 import type { Deps } from '../deps.ts';
 import { loadLocks } from '../locks/load-locks.ts';
-import type { Reservation } from '../model.ts';
+import type { Reservation, ScheduledEntry } from '../model.ts';
 import { emitAccessMethod } from '../webhooks/emit-access-method.ts';
 import { acceptedEntries } from './entries.ts';
 
@@ -16,8 +16,20 @@ export async function finishAcceptance(deps: Deps, r: Reservation): Promise<void
   const property = await deps.properties.getProperty(r.hostId, r.propertyId);
   if (!property) return;
   const locks = [...(await loadLocks(deps, r.hostId, property.lockIds)).values()];
-  const entries = acceptedEntries(r, r.code, locks, deps.clock.now(), property.settings.backupCodes);
+  await carryOutAcceptance(
+    deps,
+    r,
+    acceptedEntries(r, r.code, locks, deps.clock.now(), property.settings.backupCodes),
+  );
+}
+
+/** What follows storing an accepted booking: its entries (R2.4), `access_method.issued` (R6.5), and a backup now when its lock is offline less than 36 hours ahead (R4.4). */
+export async function carryOutAcceptance(
+  deps: Deps,
+  r: Reservation,
+  entries: readonly ScheduledEntry[],
+): Promise<void> {
   await Promise.all(entries.map((entry) => deps.scheduler.schedule(entry)));
-  await emitAccessMethod(deps, r, 'access_method.issued'); // R6.5
-  await backupIfOffline(deps, r); // R4.4
+  await emitAccessMethod(deps, r, 'access_method.issued');
+  await backupIfOffline(deps, r);
 }
