@@ -5,23 +5,16 @@ import {
   ReferenceStrength,
   Stack,
   type StackProps,
-  Validations,
 } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import * as iam from 'aws-cdk-lib/aws-iam';
-import type * as kms from 'aws-cdk-lib/aws-kms';
+import type * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { ENV, type EnvName } from '../../lambdas/config/env.ts';
 import type { SecretName } from '../../lambdas/config/secrets.ts';
-import {
-  BY_DUE_INDEX,
-  BY_PROPERTY_INDEX,
-  DUE_SHARDS,
-  FEED_SHARDS,
-} from '../../lambdas/config/table-layout.ts';
+import { DUE_SHARDS, FEED_SHARDS } from '../../lambdas/config/table-layout.ts';
 import {
   ENTRY_FUNCTION,
   FEED_READING_FUNCTION,
@@ -42,9 +35,9 @@ import { LockstepHttpApi } from '../constructs/lockstep-http-api.ts';
 import { ProvisioningWorkflow, provisioningStateMachineName } from '../constructs/provisioning-workflow.ts';
 import { SchedulerRole } from '../constructs/scheduler-role.ts';
 import { functionTimeout } from '../function-timeouts.ts';
-import { iam5ResourceFinding } from '../nag/iam5-finding.ts';
 import { addAppOutputs } from './app-outputs.ts';
-import { FUNCTION_ACCESS, type FunctionAccess } from './function-access.ts';
+import { FUNCTION_ACCESS } from './function-access.ts';
+import { grantFunctionAccess } from './function-grants.ts';
 
 /** The stateful resources the application uses (the data stack provides them). */
 export interface LockstepData {
@@ -181,7 +174,7 @@ export class AppStack extends Stack {
     });
 
     for (const name of names)
-      this.grantAccess(this.functions[name], FUNCTION_ACCESS[name], props, provisioningArn);
+      grantFunctionAccess(this, this.functions[name], FUNCTION_ACCESS[name], props, provisioningArn);
 
     const hosts = new HostUserPool(this, 'Hosts', { deletionProtection: props.deletionProtection ?? true });
     this.api = new LockstepHttpApi(this, 'Http', {
@@ -216,131 +209,4 @@ export class AppStack extends Stack {
 
     addAppOutputs(this, hosts);
   }
-
-  private grantAccess(
-    fn: LockstepFunction,
-    access: FunctionAccess,
-    props: AppStackProps,
-    provisioningArn: string,
-  ): void {
-    const { data } = props;
-    // Named resources instead of grantReadWriteData, whose `index/*` would cover indexes to come.
-    fn.role.addToPolicy(
-      new iam.PolicyStatement({
-        actions: TABLE_ACTIONS,
-        resources: [
-          data.table.tableArn,
-          `${data.table.tableArn}/index/${BY_PROPERTY_INDEX.name}`,
-          `${data.table.tableArn}/index/${BY_DUE_INDEX.name}`, // R4.3 healthcheck queries
-        ],
-      }),
-    );
-    if (data.table.encryptionKey) this.grantTableKey(fn, data.table.encryptionKey);
-    for (const action of ['kms:ReEncrypt*', 'kms:GenerateDataKey*']) {
-      Validations.of(fn.role).acknowledge({
-        id: `AwsSolutions-IAM5[Action::${action}]`,
-        reason: `DynamoDB needs ${action} on the table's customer-managed key to read and write; the grant names that key only.`,
-      });
-    }
-    // Only the secrets its code can need, each read on first need (lambdas/config/secrets.ts).
-    for (const secret of access.readsSecrets) data.secrets[secret].grantRead(fn.role);
-    if (access.startsProvisioning) {
-      fn.role.addToPolicy(
-        new iam.PolicyStatement({ actions: ['states:StartExecution'], resources: [provisioningArn] }),
-      );
-    }
-    if (access.managesSchedules) this.grantScheduleManagement(fn, data.scheduleGroupName);
-    if (access.sendsMessages) this.grantMessaging(fn, props);
-  }
-
-  private grantScheduleManagement(fn: LockstepFunction, scheduleGroupName: string): void {
-    const schedules = this.formatArn({
-      service: 'scheduler',
-      resource: 'schedule',
-      resourceName: `${scheduleGroupName}/*`,
-    });
-    fn.role.addToPolicy(
-      new iam.PolicyStatement({
-        actions: [
-          'scheduler:CreateSchedule',
-          'scheduler:UpdateSchedule',
-          'scheduler:DeleteSchedule',
-          'scheduler:GetSchedule',
-        ],
-        resources: [schedules],
-      }),
-    );
-    fn.role.addToPolicy(
-      new iam.PolicyStatement({
-        actions: ['iam:PassRole'],
-        resources: [this.schedulerRole.roleArn],
-        conditions: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
-      }),
-    );
-    Validations.of(fn.role).acknowledge({
-      id: iam5ResourceFinding(this, schedules),
-      reason:
-        'Schedules are created per reservation at run time, so their names are unknown at deploy time; ' +
-        'the grant is confined to the Lockstep schedule group.',
-    });
-  }
-
-  private grantMessaging(fn: LockstepFunction, props: AppStackProps): void {
-    const { senderEmail } = props;
-    // Sending needs permission on the sender's identity, verified either as the address or its domain.
-    const domain = senderEmail.split('@')[1] ?? senderEmail;
-    fn.role.addToPolicy(
-      new iam.PolicyStatement({
-        actions: ['ses:SendEmail'],
-        resources: [
-          ...[senderEmail, domain].map((identity) =>
-            this.formatArn({ service: 'ses', resource: 'identity', resourceName: identity }),
-          ),
-          // A send through a configuration set (the identity's default) is authorized on the set too.
-          this.formatArn({
-            service: 'ses',
-            resource: 'configuration-set',
-            resourceName: props.data.mailConfigurationSetName,
-          }),
-        ],
-      }),
-    );
-    // SMS goes to a phone number, which has no ARN and no condition key: Publish needs "*". The
-    // explicit deny of every SNS ARN (topics, platform endpoints) leaves texting phone numbers only.
-    fn.role.addToPolicy(new iam.PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
-    fn.role.addToPolicy(
-      new iam.PolicyStatement({
-        effect: iam.Effect.DENY,
-        actions: ['sns:Publish'],
-        resources: [`arn:${this.partition}:sns:*:*:*`],
-      }),
-    );
-    Validations.of(fn.role).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::*]',
-      reason:
-        'SMS to a guest phone number (sns:Publish with PhoneNumber) has no resource ARN or condition key; ' +
-        'a deny on every SNS ARN keeps it to phone numbers. X-Ray has no resource ARN either.',
-    });
-  }
-
-  /** The table key, only as DynamoDB uses it on the function's behalf (kms:ViaService). */
-  private grantTableKey(fn: LockstepFunction, key: kms.IKey): void {
-    fn.role.addToPolicy(
-      new iam.PolicyStatement({
-        actions: ['kms:Decrypt', 'kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'],
-        resources: [key.keyArn],
-        conditions: { StringEquals: { 'kms:ViaService': `dynamodb.${this.region}.amazonaws.com` } },
-      }),
-    );
-  }
 }
-
-const TABLE_ACTIONS = [
-  'dynamodb:GetItem',
-  'dynamodb:PutItem',
-  'dynamodb:UpdateItem',
-  'dynamodb:DeleteItem',
-  'dynamodb:ConditionCheckItem',
-  'dynamodb:Query',
-  'dynamodb:DescribeTable',
-];
