@@ -1,9 +1,7 @@
 import { LOCK_MODEL_PROFILES } from '#core/codes/constraints.ts';
 import { LockProviderError } from '#core/errors.ts';
-import { LOCK_EVENT_TYPES, type LockEventType } from '#core/locks/provider-events.ts';
 import type { Instant } from '#core/model.ts';
 import type { OfflineCodeLimits } from '#core/offline/limits.ts';
-import { signSvixWebhook } from '#core/webhooks/svix.ts';
 import type {
   CodeChanges,
   CodeOnDevice,
@@ -19,21 +17,10 @@ import {
   type SandboxDeviceSpec,
 } from './sandbox-device.ts';
 import { OfflineCodeBook } from './sandbox-offline-codes.ts';
+import { SandboxTimers } from './sandbox-timers.ts';
+import { SandboxWebhookSender } from './sandbox-webhooks.ts';
 
 export type { SandboxCode, SandboxDeviceSpec } from './sandbox-device.ts';
-
-/** The event types a lock provider posts (the list Lockstep's lock webhook route accepts). */
-export const LOCK_WEBHOOK_EVENT_TYPES = LOCK_EVENT_TYPES;
-
-/** A lock provider's webhook body, Seam-style. */
-export interface LockProviderWebhook {
-  event_id: string;
-  event_type: LockEventType;
-  device_id: string;
-  access_code_id?: string;
-  /** ISO-8601, UTC. */
-  occurred_at: string;
-}
 
 /** A model with offline codes but no declared limits: any whole-minute window, used at any time. */
 const ANY_WINDOW: OfflineCodeLimits = {
@@ -44,11 +31,6 @@ const ANY_WINDOW: OfflineCodeLimits = {
 };
 
 export const DEFAULT_CONFIRMATION_DELAY_MS = 20_000;
-/** Seam delivers through Svix, which retries failed deliveries; a fixed minute keeps runs readable. */
-export const DELIVERY_RETRY_DELAY_MS = 60_000;
-export const DELIVERY_RETRIES = 5;
-// setTimeout fires at once past this delay (Node and fake-timers alike), so longer waits re-arm.
-const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
 
 export interface SandboxOptions {
   /** The runtime clock: wall time for `npm start`, virtual in simulations and tests. */
@@ -74,15 +56,17 @@ export class SandboxLockProvider implements LockProvider {
   private readonly options: SandboxOptions;
   private readonly delayMs: number;
   private readonly devices = new Map<string, SandboxDevice>();
-  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  private readonly timers: SandboxTimers;
+  private readonly webhooks: SandboxWebhookSender;
   private readonly offlineBooks = new Map<string, OfflineCodeBook>();
   private foreignTouches = 0;
-  private dropped = 0;
 
   constructor(options: SandboxOptions) {
     this.options = options;
     this.delayMs = options.confirmationDelayMs ?? DEFAULT_CONFIRMATION_DELAY_MS;
     if (!(this.delayMs >= 0)) throw new Error('confirmationDelayMs must not be negative');
+    this.timers = new SandboxTimers(() => options.now());
+    this.webhooks = new SandboxWebhookSender(options, this.timers);
   }
 
   /** A window already running at this instant starts the device offline, without a disconnect event. */
@@ -101,9 +85,11 @@ export class SandboxLockProvider implements LockProvider {
     const now = this.options.now();
     for (const window of device.windows) {
       if (window.to <= now) continue;
-      if (window.from > now) this.at(window.from, () => this.emit('device.disconnected', device.deviceId));
-      this.at(window.to, () => {
-        this.emit('device.connected', device.deviceId);
+      if (window.from > now) {
+        this.timers.at(window.from, () => this.webhooks.emit('device.disconnected', device.deviceId));
+      }
+      this.timers.at(window.to, () => {
+        this.webhooks.emit('device.connected', device.deviceId);
         this.push(device);
       });
     }
@@ -126,12 +112,11 @@ export class SandboxLockProvider implements LockProvider {
 
   /** Webhooks given up on after every retry failed. */
   droppedDeliveries(): number {
-    return this.dropped;
+    return this.webhooks.droppedDeliveries();
   }
 
   /** Clears pending timers, for a runtime shutting down; the sandbox is unusable afterwards. */
   dispose(): void {
-    for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
   }
 
@@ -267,52 +252,15 @@ export class SandboxLockProvider implements LockProvider {
   /** Queues a change; it reaches the device after the delay, or when an offline window ends. */
   private request(device: SandboxDevice, change: PendingChange): void {
     device.enqueue(change);
-    this.after(this.delayMs, () => {
+    this.timers.after(this.delayMs, () => {
       if (device.isPending(change) && device.isOnline(this.options.now())) this.push(device, change);
     });
   }
 
   private push(device: SandboxDevice, through?: PendingChange): void {
     for (const applied of device.applyThrough(through)) {
-      this.emit(applied.outcome, device.deviceId, applied.accessCodeId);
+      this.webhooks.emit(applied.outcome, device.deviceId, applied.accessCodeId);
     }
-  }
-
-  private emit(type: LockEventType, deviceId: string, accessCodeId?: string): void {
-    const event: LockProviderWebhook = {
-      event_id: this.options.newId('evt'),
-      event_type: type,
-      device_id: deviceId,
-      ...(accessCodeId === undefined ? {} : { access_code_id: accessCodeId }),
-      occurred_at: new Date(this.options.now()).toISOString(),
-    };
-    void this.send(event.event_id, JSON.stringify(event), 0);
-  }
-
-  /** Each attempt is signed afresh (same id, new timestamp), as Standard Webhooks senders do. */
-  private async send(eventId: string, body: string, retriesDone: number): Promise<void> {
-    try {
-      const headers = { ...signSvixWebhook(this.options.webhookSecret, eventId, this.options.now(), body) };
-      await this.options.deliver({ 'content-type': 'application/json', ...headers }, body);
-    } catch {
-      if (retriesDone < DELIVERY_RETRIES) {
-        this.after(DELIVERY_RETRY_DELAY_MS, () => void this.send(eventId, body, retriesDone + 1));
-      } else this.dropped++;
-    }
-  }
-
-  private at(instant: Instant, run: () => void): void {
-    const delay = instant - this.options.now();
-    if (delay > MAX_TIMER_DELAY_MS) this.after(MAX_TIMER_DELAY_MS, () => this.at(instant, run));
-    else this.after(Math.max(0, delay), run);
-  }
-
-  private after(delayMs: number, run: () => void): void {
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      run();
-    }, delayMs);
-    this.timers.add(timer);
   }
 
   /** The provider's API: an unknown device is a request error, as Seam's 404 would be. */

@@ -1,10 +1,7 @@
 import FakeTimers from '@sinonjs/fake-timers';
 import { afterEach, beforeEach } from 'vitest';
-import {
-  type LockProviderWebhook,
-  SandboxLockProvider,
-  type SandboxOptions,
-} from '#adapters/local/sandbox-locks.ts';
+import { SandboxLockProvider, type SandboxOptions } from '#adapters/local/sandbox-locks.ts';
+import type { LockProviderWebhook } from '#adapters/local/sandbox-webhooks.ts';
 import type { LockProviderError } from '#core/errors.ts';
 
 // The sandbox tests' harness: a fake clock, recorded deliveries, and a provider with device d1.

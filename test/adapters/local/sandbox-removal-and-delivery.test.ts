@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { verifySeamWebhook } from '#adapters/http/seam-webhook.ts';
-import {
-  DEFAULT_CONFIRMATION_DELAY_MS as DELAY,
-  DELIVERY_RETRIES,
-  DELIVERY_RETRY_DELAY_MS,
-} from '#adapters/local/sandbox-locks.ts';
+import { DEFAULT_CONFIRMATION_DELAY_MS as DELAY } from '#adapters/local/sandbox-locks.ts';
+import { DELIVERY_RETRIES, DELIVERY_RETRY_DELAY_MS } from '#adapters/local/sandbox-webhooks.ts';
 import {
   clock,
   DAY,
