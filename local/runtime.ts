@@ -3,42 +3,34 @@ import path from 'node:path';
 import { InvokeStore } from '@aws/lambda-invoke-store';
 import { secureRandom } from '#adapters/common/secure-random.ts';
 import { HttpFeedFetcher } from '#adapters/http/feed-fetcher.ts';
-import { SeamWebhooks, seamWebhookFormat } from '#adapters/http/seam-webhook.ts';
 import { SandboxLockProvider } from '#adapters/local/sandbox-locks.ts';
 import { MemoryFailedWorkQueue } from '#adapters/memory/memory-failed-work.ts';
 import { FEED_SHARDS } from '#config/table-layout.ts';
 import type { Deps } from '#core/deps.ts';
-import type { EntryKind, ScheduledEntry } from '#core/model.ts';
+import type { ScheduledEntry } from '#core/model.ts';
 import { correlated } from '#handlers/correlation.ts';
-import { hostApi } from '#handlers/http/host-api.ts';
 import type { HttpResponse } from '#handlers/http/http.ts';
-import { channelDeliveries, lockDeliveries } from '#handlers/http/webhook-deliveries.ts';
-import { withHttpMiddleware } from '#handlers/http/with-http-middleware.ts';
 import { feedShard } from '#handlers/scheduled/feed-shard.ts';
 import { healthcheckShard } from '#handlers/scheduled/healthcheck-shard.ts';
 import { scheduledEntry } from '#handlers/scheduled/scheduled-entry.ts';
 import { withLogging } from '#handlers/with-logging.ts';
 import { provisionAttempt, provisionCheck } from '#handlers/workflow/provisioning-tasks.ts';
 import type { RandomSource } from '#ports/clock.ts';
-import type { FailedWork } from '#ports/failed-work.ts';
-import type { ProvisioningInput } from '#ports/workflows.ts';
 import {
   byEntryKind,
   ENTRY_FUNCTION,
   type EntryTarget,
   functionLabel,
-  type HttpFunctionName,
-  routeKey,
 } from '../lambdas/functions/catalog.ts';
 import { Activity } from './activity.ts';
-import { localContext, toApiGatewayEvent } from './api-gateway-event.ts';
-import { AsyncInvocations } from './async-invocations.ts';
+import { localContext } from './api-gateway-event.ts';
 import { type AwsCalls, inFunction, noAwsCalls } from './aws-calls.ts';
+import { type EntryDispatch, EntryFiring } from './entry-firing.ts';
 import type { FaultSettings } from './faults/fault-plan.ts';
-import { isFunctionCrash, PlatformFaults } from './faults/platform-faults.ts';
-import { matchRoute } from './http-routes.ts';
+import { PlatformFaults } from './faults/platform-faults.ts';
 import { JsonListFile } from './json-list-file.ts';
 import { LocalJwtIssuer } from './jwt.ts';
+import { httpFunctions, LocalApiGateway, type LocalHttpRequest } from './local-api-gateway.ts';
 import { LocalFeedReading } from './local-feed-reading.ts';
 import { LocalHealthcheck } from './local-healthcheck.ts';
 import { LocalScheduler } from './local-scheduler.ts';
@@ -69,17 +61,6 @@ export interface RuntimeOptions {
   faults?: FaultSettings;
 }
 
-export interface LocalHttpRequest {
-  method: string;
-  path: string;
-  query?: string;
-  headers?: Record<string, string>;
-  body?: string;
-}
-
-type HttpHandler = (event: unknown, context: unknown) => Promise<HttpResponse>;
-type EntryDispatch = (entry: ScheduledEntry, input: ProvisioningInput) => Promise<void>;
-
 /**
  * Lockstep on one machine: the same handlers and core as on AWS, with dynalite (or the in-memory store), a local scheduler,
  * aws-local-stepfunctions running the synthesized workflow, sandbox locks and an outbox.
@@ -98,7 +79,7 @@ export class LocalRuntime {
   /** Lambda's on-failure destination for scheduled entries and failed executions (R9.5). */
   readonly failedWork = new MemoryFailedWorkQueue();
   readonly faults: PlatformFaults;
-  private asyncInvocations!: AsyncInvocations;
+  private entries!: EntryFiring;
   private readonly options: RuntimeOptions;
   private stores!: LocalStores;
   deps!: Deps;
@@ -114,10 +95,7 @@ export class LocalRuntime {
   outbox!: Outbox;
   /** Signed outbound webhooks (R6.5), recorded. */
   readonly webhooks = new WebhookOutbox('whsec_local_outbound');
-  /** The function behind each of the catalog's HTTP routes. */
-  private routes!: Record<HttpFunctionName, HttpHandler>;
-  /** What each scheduled entry kind runs, by the catalog's target for it. */
-  private entryTargets!: Record<EntryKind, EntryDispatch>;
+  private gateway!: LocalApiGateway;
   private requestCount = 0;
   private invokeStore!: Awaited<ReturnType<typeof InvokeStore.getInstanceAsync>>;
 
@@ -162,7 +140,7 @@ export class LocalRuntime {
     });
     this.scheduler = new LocalScheduler(
       this.calls,
-      this.faults.schedulerFiring((entry) => this.fire(entry)),
+      this.faults.schedulerFiring((entry) => this.entries.fire(entry)),
       onDisk<ScheduledEntry>('schedules.json'),
     );
     const tasks = {
@@ -175,7 +153,7 @@ export class LocalRuntime {
       this.calls,
       (error, input) => {
         const work = { kind: 'provision' as const, ...input, name: `provision-${input.reservationId}` };
-        void this.asyncInvocations.failed(work, error);
+        void this.entries.failed(work, error);
       },
       onDisk<RunningExecution>('executions.json'),
     );
@@ -217,16 +195,15 @@ export class LocalRuntime {
       }),
     );
     const deps = this.deps;
-    const deliveries = this.faults.deliveries(this.stores.deliveries);
-    // The sandbox delivers as Seam does, so Seam's webhook adapter reads it, under the sandbox's name.
-    const lockWebhooks = new SeamWebhooks([this.lockProviderSecret], 'sandbox');
-    this.routes = {
-      channelWebhook: withHttpMiddleware(
-        channelDeliveries({ ...deps, channelSecrets: this.channelSecrets }, deliveries),
-      ),
-      lockWebhook: withHttpMiddleware(lockDeliveries({ ...deps, lockWebhooks }, deliveries)),
-      hostApi: withHttpMiddleware(hostApi(deps, seamWebhookFormat)),
-    };
+    this.gateway = new LocalApiGateway({
+      calls: this.calls,
+      jwt: this.jwt,
+      routes: httpFunctions(deps, this.faults.deliveries(this.stores.deliveries), {
+        channelSecrets: this.channelSecrets,
+        lockProviderSecret: this.lockProviderSecret,
+      }),
+      invoke: (label, handler, key) => this.invocation(label, handler, key),
+    });
     const entryHandler = withLogging(scheduledEntry(deps));
     const targets: Record<EntryTarget, EntryDispatch> = {
       provisioning: (entry, input) => this.workflows.startProvisioning(input, `${entry.name}-${Date.now()}`),
@@ -239,11 +216,10 @@ export class LocalRuntime {
         )({ kind: entry.kind, ...input }, localContext(functionLabel(ENTRY_FUNCTION), entry.name));
       },
     };
-    this.entryTargets = byEntryKind(targets);
-    this.asyncInvocations = new AsyncInvocations({
+    this.entries = new EntryFiring({
       activity: this.activity,
+      targets: byEntryKind(targets),
       queue: this.failedWork,
-      redrive: (work) => this.entryWork(work, `${work.name}-redriven-${Date.now()}`),
       onDestination: (work, error) =>
         this.failures.push({
           at: work.failedAt,
@@ -276,74 +252,9 @@ export class LocalRuntime {
       );
   }
 
-  /**
-   * A scheduled entry fires at the catalog's target for its kind, as EventBridge Scheduler would:
-   * asynchronously, so Lambda retries a failed entry and then hands it to the on-failure destination.
-   */
-  private fire(entry: ScheduledEntry): Promise<void> {
-    return this.activity.track(async () => {
-      const work = this.entryWork(entry, entry.name);
-      try {
-        await work.run();
-      } catch (error) {
-        await this.asyncInvocations.firstAttemptFailed(work, error);
-      }
-    });
-  }
-
-  /** An entry (or work back from the on-failure destination) as an asynchronous invocation. */
-  private entryWork(
-    entry: Pick<FailedWork, 'kind' | 'hostId' | 'reservationId' | 'name'> & { correlationId?: string },
-    name: string,
-  ) {
-    const input = {
-      hostId: entry.hostId,
-      reservationId: entry.reservationId,
-      correlationId: entry.correlationId ?? entry.name,
-    };
-    const work = {
-      kind: entry.kind,
-      hostId: entry.hostId,
-      reservationId: entry.reservationId,
-      name: entry.name,
-    };
-    return { work, run: () => this.entryTargets[entry.kind]({ ...entry, name, at: Date.now() }, input) };
-  }
-
   /** Answers an HTTP request as API Gateway and the functions behind it would. */
   async request(request: LocalHttpRequest): Promise<HttpResponse> {
-    return this.activity.track(async () => {
-      const requestId = `req-${++this.requestCount}`;
-      const now = Date.now();
-      const base = { ...request, headers: request.headers ?? {}, body: request.body ?? '', requestId, now };
-      const route = matchRoute(request.method, request.path);
-      if (!route) return { statusCode: 404, body: JSON.stringify({ message: 'Not Found' }) };
-      const claims = route.auth === 'jwt' ? this.bearerClaims(base.headers, now) : undefined;
-      // API Gateway's JWT authorizer refuses before any function runs.
-      if (route.auth === 'jwt' && !claims)
-        return { statusCode: 401, body: JSON.stringify({ message: 'Unauthorized' }) };
-      this.calls.lambda++;
-      const key = `${route.function}|${request.method} ${request.path}|${base.body}`;
-      // API Gateway answers 502 for a function that died before answering.
-      return this.invocation(
-        functionLabel(route.function),
-        this.routes[route.function],
-        key,
-      )(
-        toApiGatewayEvent(claims ? { ...base, claims } : base, routeKey(route)),
-        localContext(functionLabel(route.function), requestId),
-      ).catch((error: unknown) => {
-        if (isFunctionCrash(error))
-          return { statusCode: 502, body: JSON.stringify({ message: 'Internal Server Error' }) };
-        throw error;
-      });
-    });
-  }
-
-  /** The claims of a valid bearer token, as the JWT authorizer checks it. */
-  private bearerClaims(headers: Record<string, string>, now: number) {
-    const auth = Object.entries(headers).find(([k]) => k.toLowerCase() === 'authorization')?.[1] ?? '';
-    return auth.startsWith('Bearer ') ? this.jwt.verify(auth.slice(7), now) : undefined;
+    return this.activity.track(() => this.gateway.request(request, `req-${++this.requestCount}`));
   }
 
   /**

@@ -9,7 +9,8 @@ vi.hoisted(() => {
 });
 
 import { reservationEventBody, signedDelivery } from '#local/channel-partner.ts';
-import { type LocalHttpRequest, LocalRuntime } from '#local/runtime.ts';
+import type { LocalHttpRequest } from '#local/local-api-gateway.ts';
+import { LocalRuntime } from '#local/runtime.ts';
 import { VirtualTime } from '#local/virtual-time.ts';
 import { parseScenario } from '../../simulator/scenario.ts';
 import { simulate } from '../../simulator/simulate.ts';

@@ -8,7 +8,7 @@ import { emitAccessMethod } from '#core/webhooks/emit-access-method.ts';
 import { verifyWebhook } from '#core/webhooks/signature.ts';
 import { toSchema } from '#handlers/http/json-schema.ts';
 import { ChannelEvent } from '#handlers/http/schemas/channel-event.ts';
-import type { LocalHttpRequest } from '#local/runtime.ts';
+import type { LocalHttpRequest } from '#local/local-api-gateway.ts';
 import { CONFIRMATION, HOST, LockWorld } from '../core/lock-world.ts';
 
 // The OpenAPI 3.1 document covers the webhooks (R6.5, R9.1): the two signed routes Lockstep receives

@@ -1,0 +1,71 @@
+import type { EntryKind, ScheduledEntry } from '#core/model.ts';
+import type { FailedWork, FailedWorkQueue } from '#ports/failed-work.ts';
+import type { ProvisioningInput } from '#ports/workflows.ts';
+import type { Activity } from './activity.ts';
+import { AsyncInvocations } from './async-invocations.ts';
+
+export type EntryDispatch = (entry: ScheduledEntry, input: ProvisioningInput) => Promise<void>;
+
+/**
+ * Scheduled entries firing at the catalog's target for their kind, as EventBridge Scheduler fires
+ * them: asynchronously, so Lambda retries a failed entry and then hands it to the on-failure
+ * destination, from which it runs again (R9.5).
+ */
+export class EntryFiring {
+  private readonly activity: Activity;
+  /** What each scheduled entry kind runs, by the catalog's target for it. */
+  private readonly targets: Record<EntryKind, EntryDispatch>;
+  private readonly asyncInvocations: AsyncInvocations;
+
+  constructor(options: {
+    activity: Activity;
+    targets: Record<EntryKind, EntryDispatch>;
+    queue: FailedWorkQueue;
+    /** Work that reached the destination: recorded where the host and the report see failures. */
+    onDestination: (work: FailedWork, error: unknown) => void;
+  }) {
+    this.activity = options.activity;
+    this.targets = options.targets;
+    this.asyncInvocations = new AsyncInvocations({
+      activity: options.activity,
+      queue: options.queue,
+      redrive: (work) => this.entryWork(work, `${work.name}-redriven-${Date.now()}`),
+      onDestination: options.onDestination,
+    });
+  }
+
+  fire(entry: ScheduledEntry): Promise<void> {
+    return this.activity.track(async () => {
+      const work = this.entryWork(entry, entry.name);
+      try {
+        await work.run();
+      } catch (error) {
+        await this.asyncInvocations.firstAttemptFailed(work, error);
+      }
+    });
+  }
+
+  /** Work that failed past its own retries (a failed execution), sent to the on-failure destination. */
+  failed(work: Omit<FailedWork, 'failedAt'>, error: unknown): Promise<void> {
+    return this.asyncInvocations.failed(work, error);
+  }
+
+  /** An entry (or work back from the on-failure destination) as an asynchronous invocation. */
+  private entryWork(
+    entry: Pick<FailedWork, 'kind' | 'hostId' | 'reservationId' | 'name'> & { correlationId?: string },
+    name: string,
+  ) {
+    const input = {
+      hostId: entry.hostId,
+      reservationId: entry.reservationId,
+      correlationId: entry.correlationId ?? entry.name,
+    };
+    const work = {
+      kind: entry.kind,
+      hostId: entry.hostId,
+      reservationId: entry.reservationId,
+      name: entry.name,
+    };
+    return { work, run: () => this.targets[entry.kind]({ ...entry, name, at: Date.now() }, input) };
+  }
+}
