@@ -13,6 +13,7 @@ import type { HttpResponse } from '#handlers/http/http.ts';
 import { feedShard } from '#handlers/scheduled/feed-shard.ts';
 import { healthcheckShard } from '#handlers/scheduled/healthcheck-shard.ts';
 import { scheduledEntry } from '#handlers/scheduled/scheduled-entry.ts';
+import { channelInboxConsumer } from '#handlers/stream/channel-inbox.ts';
 import { withLogging } from '#handlers/with-logging.ts';
 import { provisionAttempt, provisionCheck } from '#handlers/workflow/provisioning-tasks.ts';
 import type { RandomSource } from '#ports/clock.ts';
@@ -21,9 +22,11 @@ import {
   ENTRY_FUNCTION,
   type EntryTarget,
   functionLabel,
+  INBOX_CONSUMER,
 } from '../lambdas/functions/catalog.ts';
 import { Activity } from './activity.ts';
 import { localContext } from './api-gateway-event.ts';
+import { AsyncInvocations } from './async-invocations.ts';
 import { type AwsCalls, inFunction, noAwsCalls } from './aws-calls.ts';
 import { type EntryDispatch, EntryFiring } from './entry-firing.ts';
 import type { FaultSettings } from './faults/fault-plan.ts';
@@ -33,6 +36,7 @@ import { LocalJwtIssuer } from './jwt.ts';
 import { httpFunctions, LocalApiGateway, type LocalHttpRequest } from './local-api-gateway.ts';
 import { LocalFeedReading } from './local-feed-reading.ts';
 import { LocalHealthcheck } from './local-healthcheck.ts';
+import { LocalInboxStream } from './local-inbox-stream.ts';
 import { LocalScheduler } from './local-scheduler.ts';
 import { type LocalStoreKind, type LocalStores, startLocalStores } from './local-stores.ts';
 import { LocalWorkflows, type RunningExecution } from './local-workflows.ts';
@@ -76,10 +80,13 @@ export class LocalRuntime {
   readonly lockProviderSecret: string;
   /** Work that failed where no caller could see it (a workflow execution, a scheduled entry). */
   readonly failures: { at: number; reservationId: string; what: string }[] = [];
-  /** Lambda's on-failure destination for scheduled entries and failed executions (R9.5). */
+  /** Lambda's on-failure destination for scheduled entries, failed executions and inbox deliveries (R9.5). */
   readonly failedWork = new MemoryFailedWorkQueue();
   readonly faults: PlatformFaults;
   private entries!: EntryFiring;
+  private asyncInvocations!: AsyncInvocations;
+  /** The channel webhook's inbox and its stream: each admitted delivery's consumer run and outcome. */
+  inbox!: LocalInboxStream;
   private readonly options: RuntimeOptions;
   private stores!: LocalStores;
   deps!: Deps;
@@ -195,10 +202,41 @@ export class LocalRuntime {
       }),
     );
     const deps = this.deps;
+    // One on-failure destination and sweep for every kind of asynchronous work, as on AWS.
+    this.asyncInvocations = new AsyncInvocations({
+      activity: this.activity,
+      queue: this.failedWork,
+      redrive: (work) =>
+        work.kind === 'channel-delivery'
+          ? this.inbox.redrive(work)
+          : this.entries.redrive({ ...work, kind: work.kind }),
+      onDestination: (work, error) =>
+        this.failures.push({
+          at: work.failedAt,
+          reservationId: work.reservationId,
+          what: `${work.kind}: ${String(error)}`,
+        }),
+    });
+    const deliveries = this.faults.store(this.stores.deliveries);
+    const consumerLabel = functionLabel(INBOX_CONSUMER.function);
+    const consumer = withLogging(channelInboxConsumer(deps, deliveries));
+    this.inbox = new LocalInboxStream({
+      activity: this.activity,
+      asyncInvocations: this.asyncInvocations,
+      consume: (delivery) => {
+        this.calls.lambda++;
+        return this.invocation(
+          consumerLabel,
+          consumer,
+          `${INBOX_CONSUMER.function}|${delivery.deliveryId}`,
+        )(delivery, localContext(consumerLabel, delivery.deliveryId));
+      },
+    });
     this.gateway = new LocalApiGateway({
       calls: this.calls,
       jwt: this.jwt,
-      routes: httpFunctions(deps, this.faults.deliveries(this.stores.deliveries), {
+      // The stream sits under the faults: a put that was applied and then timed out still streams.
+      routes: httpFunctions(deps, deliveries, this.faults.store(this.inbox.streamed(this.stores.inbox)), {
         channelSecrets: this.channelSecrets,
         lockProviderSecret: this.lockProviderSecret,
       }),
@@ -219,13 +257,7 @@ export class LocalRuntime {
     this.entries = new EntryFiring({
       activity: this.activity,
       targets: byEntryKind(targets),
-      queue: this.failedWork,
-      onDestination: (work, error) =>
-        this.failures.push({
-          at: work.failedAt,
-          reservationId: work.reservationId,
-          what: `${work.kind}: ${String(error)}`,
-        }),
+      asyncInvocations: this.asyncInvocations,
     });
   }
 
