@@ -219,7 +219,7 @@ export class LocalRuntime {
     });
     const deliveries = this.faults.store(this.stores.deliveries);
     const consumerLabel = functionLabel(INBOX_CONSUMER.function);
-    const consumer = withLogging(channelInboxConsumer(deps, deliveries));
+    const consumer = withLogging(channelInboxConsumer(deps, deliveries), (d) => d.deliveryId);
     this.inbox = new LocalInboxStream({
       activity: this.activity,
       asyncInvocations: this.asyncInvocations,

@@ -11,6 +11,10 @@ const config = loadConfig();
 const deps = awsDeps(config, { seamRetries: seamRetriesOf('channelInbox') });
 const consume = channelInboxConsumer(deps, new DynamoDeliveryRecords(deps.dynamo, config.tableName));
 // Batches of one (lib/): a failure retries that delivery alone, then sends it to the on-failure queue.
-export const handler = withLogging(async (event: DynamoDBStreamEvent) => {
-  for (const delivery of inboxDeliveriesOf(event)) await consume(delivery);
-});
+// The delivery id is the correlation id, as in the webhook's own lines.
+export const handler = withLogging(
+  async (event: DynamoDBStreamEvent) => {
+    for (const delivery of inboxDeliveriesOf(event)) await consume(delivery);
+  },
+  (event) => inboxDeliveriesOf(event)[0]?.deliveryId,
+);
