@@ -5,6 +5,7 @@ import { INBOX_CONSUMER } from '../lambdas/functions/catalog.ts';
 import type { Activity } from './activity.ts';
 import type { AsyncInvocations, AsyncWork } from './async-invocations.ts';
 import { uncounted } from './aws-calls.ts';
+import type { JsonListFile } from './json-list-file.ts';
 
 /**
  * How long the stream's poller waits before each retry of a failed record: AWS documents no fixed
@@ -35,11 +36,29 @@ export class LocalInboxStream {
   private readonly listeners: OutcomeListener[] = [];
   private inFlight = 0;
   private idleWaiters: (() => void)[] = [];
+  /** Deliveries stored and not yet acted on: the stream's unread records, which a restart reads on. */
+  private readonly unread: InboxDelivery[];
+  private readonly file: JsonListFile<InboxDelivery> | undefined;
 
-  constructor(options: { activity: Activity; asyncInvocations: AsyncInvocations; consume: InboxConsumer }) {
+  constructor(options: {
+    activity: Activity;
+    asyncInvocations: AsyncInvocations;
+    consume: InboxConsumer;
+    /** Keeps the unread deliveries on disk (`npm start -- --data DIR`). */
+    file?: JsonListFile<InboxDelivery> | undefined;
+  }) {
     this.activity = options.activity;
     this.asyncInvocations = options.asyncInvocations;
     this.consume = options.consume;
+    this.file = options.file;
+    this.unread = options.file?.load() ?? [];
+  }
+
+  /** After a restart: the deliveries the last process stored and did not finish run now. */
+  resume(): number {
+    const pending = [...this.unread];
+    for (const delivery of pending) this.start(delivery);
+    return pending.length;
   }
 
   /** `inbox` with its stream: the consumer runs for each put that stored an item. */
@@ -48,8 +67,11 @@ export class LocalInboxStream {
     return {
       enqueue: async (delivery, now) => {
         const result = await inbox.enqueue(delivery, now);
-        if (result === 'queued')
-          void this.activity.track(() => this.asyncInvocations.invoke(this.work(delivery)));
+        if (result === 'queued') {
+          this.unread.push(delivery);
+          this.file?.save(this.unread);
+          this.start(delivery);
+        }
         return result;
       },
       get: (deliveryId) => inbox.get(deliveryId),
@@ -89,6 +111,10 @@ export class LocalInboxStream {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
+  private start(delivery: InboxDelivery): void {
+    void this.activity.track(() => this.asyncInvocations.invoke(this.work(delivery)));
+  }
+
   private work(delivery: InboxDelivery): AsyncWork {
     return {
       work: { kind: 'channel-delivery', ...aboutWhom(delivery.event), name: delivery.deliveryId },
@@ -96,6 +122,7 @@ export class LocalInboxStream {
         this.inFlight++;
         try {
           const outcome = await this.consume(delivery);
+          this.read(delivery.deliveryId);
           if (!this.outcomes.has(delivery.deliveryId)) {
             this.outcomes.set(delivery.deliveryId, outcome);
             for (const listener of this.listeners) listener(delivery.deliveryId, outcome);
@@ -106,6 +133,14 @@ export class LocalInboxStream {
       },
       retryDelaysMs: STREAM_RETRY_DELAYS_MS,
     };
+  }
+
+  /** The delivery was acted on: the stream moves past it. */
+  private read(deliveryId: string): void {
+    const at = this.unread.findIndex((d) => d.deliveryId === deliveryId);
+    if (at < 0) return;
+    this.unread.splice(at, 1);
+    this.file?.save(this.unread);
   }
 }
 

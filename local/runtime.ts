@@ -16,6 +16,7 @@ import { scheduledEntry } from '#handlers/scheduled/scheduled-entry.ts';
 import { channelInboxConsumer } from '#handlers/stream/channel-inbox.ts';
 import { withLogging } from '#handlers/with-logging.ts';
 import { provisionAttempt, provisionCheck } from '#handlers/workflow/provisioning-tasks.ts';
+import type { InboxDelivery } from '#ports/channel-inbox.ts';
 import type { RandomSource } from '#ports/clock.ts';
 import {
   byEntryKind,
@@ -223,6 +224,7 @@ export class LocalRuntime {
     this.inbox = new LocalInboxStream({
       activity: this.activity,
       asyncInvocations: this.asyncInvocations,
+      file: onDisk<InboxDelivery>('inbox.json'),
       consume: (delivery) => {
         this.calls.lambda++;
         return this.invocation(
@@ -294,8 +296,12 @@ export class LocalRuntime {
    * once) and the provisioning executions the last process left running start again. Called once the
    * lock provider knows its devices, so nothing runs against a provider that is not ready.
    */
-  resume(): { entries: number; executions: number } {
-    return { entries: this.scheduler.resume(), executions: this.workflows.resume() };
+  resume(): { entries: number; executions: number; deliveries: number } {
+    return {
+      entries: this.scheduler.resume(),
+      executions: this.workflows.resume(),
+      deliveries: this.inbox.resume(),
+    };
   }
 
   /** DynamoDB calls by the function that made them, on the in-memory store (bench:sim's breakdown). */

@@ -48,8 +48,8 @@ export function admitDelivery<E>(
 
 /**
  * R9.1: acts on a delivery once per id. A delivery already acted on gets the first answer back and
- * runs nothing; one another run holds is a `ConflictError` (come back later); a failed run gives
- * its id back (and throws) so the retry runs.
+ * runs nothing; one another run holds is a `ConflictError` (come back later) until its claim is
+ * `staleAfterMs` old; a failed run gives its id back (and throws) so the retry runs.
  */
 export async function oncePerDelivery(
   records: DeliveryRecords,
@@ -57,8 +57,9 @@ export async function oncePerDelivery(
   id: string,
   now: Instant,
   act: () => Promise<HttpResponse>,
+  staleAfterMs?: number,
 ): Promise<HttpResponse> {
-  const claim = await records.claim(sender, id, now);
+  const claim = await records.claim(sender, id, now, staleAfterMs);
   if (claim.kind === 'replay') return claim.response;
   if (claim.kind === 'in_progress') throw new ConflictError('this delivery is being processed; retry later');
   let response: HttpResponse;
