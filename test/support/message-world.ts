@@ -5,7 +5,6 @@ import {
   type HostMessageFields,
   messageSentEventBody,
   reservationEventBody,
-  signedDelivery,
 } from '#local/channel-partner.ts';
 import type { LocalStoreKind } from '#local/local-stores.ts';
 import { type GuestEntry, isGuestEntry, type OutboxEntry } from '#local/outbox.ts';
