@@ -43,6 +43,13 @@ describe('the channel inbox on AWS (R9.5)', () => {
     });
   });
 
+  it('alarms when the consumer refuses a delivery the partner was already answered 202 for', () => {
+    app.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ChannelDeliveriesRefused',
+      Dimensions: Match.arrayWith([{ Name: 'sender', Value: 'channel' }]),
+    });
+  });
+
   it('lets the consumer read the stream and send to the on-failure queue, and alarms on its errors', () => {
     const actions = Object.values(
       app.findResources('AWS::IAM::Policy', {
