@@ -13,25 +13,22 @@ import type { HttpResponse } from '#handlers/http/http.ts';
 import { feedShard } from '#handlers/scheduled/feed-shard.ts';
 import { healthcheckShard } from '#handlers/scheduled/healthcheck-shard.ts';
 import { scheduledEntry } from '#handlers/scheduled/scheduled-entry.ts';
-import { channelInboxConsumer } from '#handlers/stream/channel-inbox.ts';
 import { withLogging } from '#handlers/with-logging.ts';
 import { provisionAttempt, provisionCheck } from '#handlers/workflow/provisioning-tasks.ts';
 import type { InboxDelivery } from '#ports/channel-inbox.ts';
-import type { RandomSource } from '#ports/clock.ts';
 import {
   byEntryKind,
   ENTRY_FUNCTION,
   type EntryTarget,
   functionLabel,
-  INBOX_CONSUMER,
 } from '../lambdas/functions/catalog.ts';
 import { Activity } from './activity.ts';
 import { localContext } from './api-gateway-event.ts';
 import { AsyncInvocations } from './async-invocations.ts';
 import { type AwsCalls, inFunction, noAwsCalls } from './aws-calls.ts';
 import { type EntryDispatch, EntryFiring } from './entry-firing.ts';
-import type { FaultSettings } from './faults/fault-plan.ts';
 import { PlatformFaults } from './faults/platform-faults.ts';
+import { localInboxConsumer } from './inbox-consumer.ts';
 import { JsonListFile } from './json-list-file.ts';
 import { LocalJwtIssuer } from './jwt.ts';
 import { httpFunctions, LocalApiGateway, type LocalHttpRequest } from './local-api-gateway.ts';
@@ -39,32 +36,14 @@ import { LocalFeedReading } from './local-feed-reading.ts';
 import { LocalHealthcheck } from './local-healthcheck.ts';
 import { LocalInboxStream } from './local-inbox-stream.ts';
 import { LocalScheduler } from './local-scheduler.ts';
-import { type LocalStoreKind, type LocalStores, startLocalStores } from './local-stores.ts';
+import { type LocalStores, startLocalStores } from './local-stores.ts';
 import { LocalWorkflows, type RunningExecution } from './local-workflows.ts';
 import { LocalMetrics } from './metrics.ts';
-import { Outbox, type OutboxEntry } from './outbox.ts';
+import { Outbox } from './outbox.ts';
+import type { RuntimeOptions } from './runtime-options.ts';
+
 import { TrackedFeedFetcher } from './tracked-feed-fetcher.ts';
 import { WebhookOutbox } from './webhook-outbox.ts';
-
-export interface RuntimeOptions {
-  /** Seeded by the simulator and tests; a cryptographic source otherwise (R9.4). */
-  random?: RandomSource;
-  /** How long the sandbox locks take to confirm a change (20 s, as real locks take, when absent). */
-  confirmationDelayMs?: number;
-  newId?: () => string;
-  /**
-   * A folder for what must outlive the process (`npm start -- --data DIR`): dynalite's data, the
-   * scheduled entries and the running provisioning executions. Everything is in memory when absent.
-   */
-  dataPath?: string;
-  /** dynalite when absent; `memory` keeps state in the in-memory store and starts no dynalite. */
-  store?: LocalStoreKind;
-  channelSecrets?: string[];
-  lockProviderSecret?: string;
-  onMessage?: (entry: OutboxEntry) => void;
-  /** Platform faults to inject (R9.5); none when absent. */
-  faults?: FaultSettings;
-}
 
 /**
  * Lockstep on one machine: the same handlers and core as on AWS, with dynalite (or the in-memory store), a local scheduler,
@@ -168,15 +147,13 @@ export class LocalRuntime {
     this.healthcheck = new LocalHealthcheck(
       this.taskHandler('healthcheck-shard', (deps) => healthcheckShard(deps)),
       this.calls,
-      (error) =>
-        this.failures.push({ at: Date.now(), reservationId: '', what: `healthcheck: ${String(error)}` }),
+      (error) => this.fail(Date.now(), '', `healthcheck: ${String(error)}`),
     );
     this.feedReading = new LocalFeedReading(
       this.taskHandler('feed-shard', (deps) => feedShard(deps)),
       this.calls,
       FEED_SHARDS,
-      (error) =>
-        this.failures.push({ at: Date.now(), reservationId: '', what: `feed reading: ${String(error)}` }),
+      (error) => this.fail(Date.now(), '', `feed reading: ${String(error)}`),
     );
     this.feedFetches = new TrackedFeedFetcher(
       new HttpFeedFetcher({ allowLoopbackHttp: true }),
@@ -212,27 +189,19 @@ export class LocalRuntime {
           ? this.inbox.redrive(work)
           : this.entries.redrive({ ...work, kind: work.kind }),
       onDestination: (work, error) =>
-        this.failures.push({
-          at: work.failedAt,
-          reservationId: work.reservationId,
-          what: `${work.kind}: ${String(error)}`,
-        }),
+        this.fail(work.failedAt, work.reservationId, `${work.kind}: ${String(error)}`),
     });
     const deliveries = this.faults.store(this.stores.deliveries);
-    const consumerLabel = functionLabel(INBOX_CONSUMER.function);
-    const consumer = withLogging(channelInboxConsumer(deps, deliveries), (d) => d.deliveryId);
     this.inbox = new LocalInboxStream({
       activity: this.activity,
       asyncInvocations: this.asyncInvocations,
       file: onDisk<InboxDelivery>('inbox.json'),
-      consume: (delivery) => {
-        this.calls.lambda++;
-        return this.invocation(
-          consumerLabel,
-          consumer,
-          `${INBOX_CONSUMER.function}|${delivery.deliveryId}`,
-        )(delivery, localContext(consumerLabel, delivery.deliveryId));
-      },
+      consume: localInboxConsumer({
+        deps,
+        records: deliveries,
+        calls: this.calls,
+        invoke: (label, handler, key) => this.invocation(label, handler, key),
+      }),
     });
     this.gateway = new LocalApiGateway({
       calls: this.calls,
@@ -261,6 +230,11 @@ export class LocalRuntime {
       targets: byEntryKind(targets),
       asyncInvocations: this.asyncInvocations,
     });
+  }
+
+  /** Work that failed where no caller could see it, for the host's view and the report. */
+  private fail(at: number, reservationId: string, what: string): void {
+    this.failures.push({ at, reservationId, what });
   }
 
   private taskHandler(name: string, make: (deps: Deps) => (event: unknown) => Promise<unknown>) {
