@@ -11,13 +11,15 @@ export const MAX_REDRIVES = 24;
 export interface AsyncWork {
   work: Omit<FailedWork, 'failedAt'>;
   run: () => Promise<void>;
+  /** The waits before each retry: Lambda's asynchronous ones when absent. */
+  retryDelaysMs?: readonly number[];
 }
 
 /**
- * Asynchronous invocations as Lambda makes them (a scheduled entry, a failed execution's re-run):
- * a failed event is retried twice, then sent to the on-failure destination; a sweep takes what
- * landed there and runs it again (R9.5). Timers are the runtime's clock's; each attempt is tracked
- * work, the waits between them are not.
+ * Asynchronous invocations as Lambda makes them (a scheduled entry, a failed execution's re-run, a
+ * stream record): a failed event is retried (twice, or as its work says), then sent to the one
+ * on-failure destination; a sweep takes what landed there and runs it again (R9.5). Timers are
+ * the runtime's clock's; each attempt is tracked work, the waits between them are not.
  */
 export class AsyncInvocations {
   private readonly activity: Activity;
@@ -42,8 +44,8 @@ export class AsyncInvocations {
   }
 
   /** Runs `run` now, retrying it as Lambda would; settles after the first attempt. */
-  async invoke({ work, run }: AsyncWork): Promise<void> {
-    await this.attempt(work, run, 0);
+  async invoke(work: AsyncWork): Promise<void> {
+    await this.attempt(work, 0);
   }
 
   /** Work that failed outside an invocation's retries (a failed execution) goes straight to the destination. */
@@ -52,27 +54,22 @@ export class AsyncInvocations {
   }
 
   /** The first attempt failed (its caller ran it): Lambda's retries, then the destination. */
-  async firstAttemptFailed({ work, run }: AsyncWork, error: unknown): Promise<void> {
-    await this.retry(work, run, 0, error);
+  async firstAttemptFailed(work: AsyncWork, error: unknown): Promise<void> {
+    await this.retry(work, 0, error);
   }
 
-  private async attempt(work: AsyncWork['work'], run: () => Promise<void>, retriesDone: number) {
+  private async attempt(work: AsyncWork, retriesDone: number) {
     try {
-      await run();
+      await work.run();
     } catch (error) {
-      await this.retry(work, run, retriesDone, error);
+      await this.retry(work, retriesDone, error);
     }
   }
 
-  private async retry(
-    work: AsyncWork['work'],
-    run: () => Promise<void>,
-    retriesDone: number,
-    error: unknown,
-  ) {
-    const delay = ASYNC_RETRY_DELAYS_MS[retriesDone];
-    if (delay === undefined) return this.toDestination({ ...work, failedAt: Date.now() }, error);
-    setTimeout(() => void this.activity.track(() => this.attempt(work, run, retriesDone + 1)), delay);
+  private async retry(work: AsyncWork, retriesDone: number, error: unknown) {
+    const delay = (work.retryDelaysMs ?? ASYNC_RETRY_DELAYS_MS)[retriesDone];
+    if (delay === undefined) return this.toDestination({ ...work.work, failedAt: Date.now() }, error);
+    setTimeout(() => void this.activity.track(() => this.attempt(work, retriesDone + 1)), delay);
   }
 
   private async toDestination(work: FailedWork, error: unknown): Promise<void> {

@@ -35,4 +35,6 @@ const response = await fetch(`${url}/webhooks/channel`, {
   method: 'POST',
   ...signedDelivery(secret, eventId, now, body),
 });
+// 202: the delivery is queued; Lockstep stores the booking a moment later (R9.5).
 console.log(response.status, await response.text());
+console.log(`The stay, once stored: GET ${url}/v1/reservations/${id}`);

@@ -1,8 +1,8 @@
 import type { EntryKind, ScheduledEntry } from '#core/model.ts';
-import type { FailedWork, FailedWorkQueue } from '#ports/failed-work.ts';
+import type { FailedWork } from '#ports/failed-work.ts';
 import type { ProvisioningInput } from '#ports/workflows.ts';
 import type { Activity } from './activity.ts';
-import { AsyncInvocations } from './async-invocations.ts';
+import type { AsyncInvocations, AsyncWork } from './async-invocations.ts';
 
 export type EntryDispatch = (entry: ScheduledEntry, input: ProvisioningInput) => Promise<void>;
 
@@ -20,18 +20,17 @@ export class EntryFiring {
   constructor(options: {
     activity: Activity;
     targets: Record<EntryKind, EntryDispatch>;
-    queue: FailedWorkQueue;
-    /** Work that reached the destination: recorded where the host and the report see failures. */
-    onDestination: (work: FailedWork, error: unknown) => void;
+    /** Lambda's retries and the on-failure destination, shared with the other asynchronous work. */
+    asyncInvocations: AsyncInvocations;
   }) {
     this.activity = options.activity;
     this.targets = options.targets;
-    this.asyncInvocations = new AsyncInvocations({
-      activity: options.activity,
-      queue: options.queue,
-      redrive: (work) => this.entryWork(work, `${work.name}-redriven-${Date.now()}`),
-      onDestination: options.onDestination,
-    });
+    this.asyncInvocations = options.asyncInvocations;
+  }
+
+  /** An entry back from the on-failure destination, as a new asynchronous invocation. */
+  redrive(work: FailedWork & { kind: EntryKind }): AsyncWork {
+    return this.entryWork(work, `${work.name}-redriven-${Date.now()}`);
   }
 
   fire(entry: ScheduledEntry): Promise<void> {
@@ -52,9 +51,12 @@ export class EntryFiring {
 
   /** An entry (or work back from the on-failure destination) as an asynchronous invocation. */
   private entryWork(
-    entry: Pick<FailedWork, 'kind' | 'hostId' | 'reservationId' | 'name'> & { correlationId?: string },
+    entry: Pick<FailedWork, 'hostId' | 'reservationId' | 'name'> & {
+      kind: EntryKind;
+      correlationId?: string;
+    },
     name: string,
-  ) {
+  ): AsyncWork {
     const input = {
       hostId: entry.hostId,
       reservationId: entry.reservationId,

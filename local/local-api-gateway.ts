@@ -1,9 +1,11 @@
 import { SeamWebhooks, seamWebhookFormat } from '#adapters/http/seam-webhook.ts';
 import type { Deps } from '#core/deps.ts';
+import { channelIntake } from '#handlers/http/channel-intake.ts';
 import { hostApi } from '#handlers/http/host-api.ts';
 import type { HttpResponse } from '#handlers/http/http.ts';
-import { channelDeliveries, lockDeliveries } from '#handlers/http/webhook-deliveries.ts';
+import { lockDeliveries } from '#handlers/http/webhook-deliveries.ts';
 import { withHttpMiddleware } from '#handlers/http/with-http-middleware.ts';
+import type { ChannelInbox } from '#ports/channel-inbox.ts';
 import type { DeliveryRecords } from '#ports/delivery-records.ts';
 import { functionLabel, type HttpFunctionName, routeKey } from '../lambdas/functions/catalog.ts';
 import { localContext, toApiGatewayEvent } from './api-gateway-event.ts';
@@ -26,13 +28,14 @@ export type HttpHandler = (event: unknown, context: unknown) => Promise<HttpResp
 export function httpFunctions(
   deps: Deps,
   deliveries: DeliveryRecords,
+  inbox: ChannelInbox,
   secrets: { channelSecrets: string[]; lockProviderSecret: string },
 ): Record<HttpFunctionName, HttpHandler> {
   // The sandbox delivers as Seam does, so Seam's webhook adapter reads it, under the sandbox's name.
   const lockWebhooks = new SeamWebhooks([secrets.lockProviderSecret], 'sandbox');
   return {
     channelWebhook: withHttpMiddleware(
-      channelDeliveries({ ...deps, channelSecrets: secrets.channelSecrets }, deliveries),
+      channelIntake({ ...deps, channelSecrets: secrets.channelSecrets, inbox }),
     ),
     lockWebhook: withHttpMiddleware(lockDeliveries({ ...deps, lockWebhooks }, deliveries)),
     hostApi: withHttpMiddleware(hostApi(deps, seamWebhookFormat)),

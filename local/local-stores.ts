@@ -1,12 +1,15 @@
+import { DynamoChannelInbox } from '#adapters/aws/dynamo-channel-inbox.ts';
 import { DynamoDeliveryRecords } from '#adapters/aws/dynamo-delivery-records.ts';
 import { DynamoFeedStore } from '#adapters/aws/dynamo-feed-store.ts';
 import { DynamoStore } from '#adapters/aws/dynamo-store.ts';
 import type { CapacityMeter } from '#adapters/memory/capacity.ts';
+import { MemoryChannelInbox } from '#adapters/memory/memory-channel-inbox.ts';
 import { MemoryDeliveryRecords } from '#adapters/memory/memory-delivery-records.ts';
 import { MemoryFeedStore } from '#adapters/memory/memory-feed-store.ts';
 import { MemoryStore } from '#adapters/memory/memory-store.ts';
 import { type Stores, storesOn } from '#core/deps.ts';
 import type { CalendarFeedStore } from '#ports/calendar-feed-store.ts';
+import type { ChannelInbox } from '#ports/channel-inbox.ts';
 import type { DeliveryRecords } from '#ports/delivery-records.ts';
 import type { Activity } from './activity.ts';
 import { type AwsCalls, type CallsByFunction, currentFunction, isCounted } from './aws-calls.ts';
@@ -20,6 +23,8 @@ export interface LocalStores {
   /** Calendar feeds (R10), on the same kind of store. */
   feeds: CalendarFeedStore;
   deliveries: DeliveryRecords;
+  /** The channel webhook's inbox (R9.5); its stream is the runtime's to model. */
+  inbox: ChannelInbox;
   stop(): Promise<void>;
   /** The in-memory store's DynamoDB calls by function (empty on dynalite). */
   callsByFunction: CallsByFunction;
@@ -39,6 +44,7 @@ export async function startLocalStores(
       stores: storesOn(new MemoryStore(meter)),
       feeds: new MemoryFeedStore(meter),
       deliveries: new MemoryDeliveryRecords(meter),
+      inbox: new MemoryChannelInbox(meter),
       stop: async () => {},
       callsByFunction,
     };
@@ -48,6 +54,7 @@ export async function startLocalStores(
     stores: storesOn(new DynamoStore(dynamo.client, dynamo.tableName)),
     feeds: new DynamoFeedStore(dynamo.client, dynamo.tableName),
     deliveries: new DynamoDeliveryRecords(dynamo.client, dynamo.tableName),
+    inbox: new DynamoChannelInbox(dynamo.client, dynamo.tableName),
     stop: () => dynamo.stop(),
     callsByFunction: {},
   };

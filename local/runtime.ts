@@ -15,7 +15,7 @@ import { healthcheckShard } from '#handlers/scheduled/healthcheck-shard.ts';
 import { scheduledEntry } from '#handlers/scheduled/scheduled-entry.ts';
 import { withLogging } from '#handlers/with-logging.ts';
 import { provisionAttempt, provisionCheck } from '#handlers/workflow/provisioning-tasks.ts';
-import type { RandomSource } from '#ports/clock.ts';
+import type { InboxDelivery } from '#ports/channel-inbox.ts';
 import {
   byEntryKind,
   ENTRY_FUNCTION,
@@ -24,42 +24,26 @@ import {
 } from '../lambdas/functions/catalog.ts';
 import { Activity } from './activity.ts';
 import { localContext } from './api-gateway-event.ts';
+import { AsyncInvocations } from './async-invocations.ts';
 import { type AwsCalls, inFunction, noAwsCalls } from './aws-calls.ts';
 import { type EntryDispatch, EntryFiring } from './entry-firing.ts';
-import type { FaultSettings } from './faults/fault-plan.ts';
 import { PlatformFaults } from './faults/platform-faults.ts';
+import { localInboxConsumer } from './inbox-consumer.ts';
 import { JsonListFile } from './json-list-file.ts';
 import { LocalJwtIssuer } from './jwt.ts';
 import { httpFunctions, LocalApiGateway, type LocalHttpRequest } from './local-api-gateway.ts';
 import { LocalFeedReading } from './local-feed-reading.ts';
 import { LocalHealthcheck } from './local-healthcheck.ts';
+import { LocalInboxStream } from './local-inbox-stream.ts';
 import { LocalScheduler } from './local-scheduler.ts';
-import { type LocalStoreKind, type LocalStores, startLocalStores } from './local-stores.ts';
+import { type LocalStores, startLocalStores } from './local-stores.ts';
 import { LocalWorkflows, type RunningExecution } from './local-workflows.ts';
 import { LocalMetrics } from './metrics.ts';
-import { Outbox, type OutboxEntry } from './outbox.ts';
+import { Outbox } from './outbox.ts';
+import type { RuntimeOptions } from './runtime-options.ts';
+
 import { TrackedFeedFetcher } from './tracked-feed-fetcher.ts';
 import { WebhookOutbox } from './webhook-outbox.ts';
-
-export interface RuntimeOptions {
-  /** Seeded by the simulator and tests; a cryptographic source otherwise (R9.4). */
-  random?: RandomSource;
-  /** How long the sandbox locks take to confirm a change (20 s, as real locks take, when absent). */
-  confirmationDelayMs?: number;
-  newId?: () => string;
-  /**
-   * A folder for what must outlive the process (`npm start -- --data DIR`): dynalite's data, the
-   * scheduled entries and the running provisioning executions. Everything is in memory when absent.
-   */
-  dataPath?: string;
-  /** dynalite when absent; `memory` keeps state in the in-memory store and starts no dynalite. */
-  store?: LocalStoreKind;
-  channelSecrets?: string[];
-  lockProviderSecret?: string;
-  onMessage?: (entry: OutboxEntry) => void;
-  /** Platform faults to inject (R9.5); none when absent. */
-  faults?: FaultSettings;
-}
 
 /**
  * Lockstep on one machine: the same handlers and core as on AWS, with dynalite (or the in-memory store), a local scheduler,
@@ -76,10 +60,13 @@ export class LocalRuntime {
   readonly lockProviderSecret: string;
   /** Work that failed where no caller could see it (a workflow execution, a scheduled entry). */
   readonly failures: { at: number; reservationId: string; what: string }[] = [];
-  /** Lambda's on-failure destination for scheduled entries and failed executions (R9.5). */
+  /** Lambda's on-failure destination for scheduled entries, failed executions and inbox deliveries (R9.5). */
   readonly failedWork = new MemoryFailedWorkQueue();
   readonly faults: PlatformFaults;
   private entries!: EntryFiring;
+  private asyncInvocations!: AsyncInvocations;
+  /** The channel webhook's inbox and its stream: each admitted delivery's consumer run and outcome. */
+  inbox!: LocalInboxStream;
   private readonly options: RuntimeOptions;
   private stores!: LocalStores;
   deps!: Deps;
@@ -160,15 +147,13 @@ export class LocalRuntime {
     this.healthcheck = new LocalHealthcheck(
       this.taskHandler('healthcheck-shard', (deps) => healthcheckShard(deps)),
       this.calls,
-      (error) =>
-        this.failures.push({ at: Date.now(), reservationId: '', what: `healthcheck: ${String(error)}` }),
+      (error) => this.fail(Date.now(), '', `healthcheck: ${String(error)}`),
     );
     this.feedReading = new LocalFeedReading(
       this.taskHandler('feed-shard', (deps) => feedShard(deps)),
       this.calls,
       FEED_SHARDS,
-      (error) =>
-        this.failures.push({ at: Date.now(), reservationId: '', what: `feed reading: ${String(error)}` }),
+      (error) => this.fail(Date.now(), '', `feed reading: ${String(error)}`),
     );
     this.feedFetches = new TrackedFeedFetcher(
       new HttpFeedFetcher({ allowLoopbackHttp: true }),
@@ -195,10 +180,34 @@ export class LocalRuntime {
       }),
     );
     const deps = this.deps;
+    // One on-failure destination and sweep for every kind of asynchronous work, as on AWS.
+    this.asyncInvocations = new AsyncInvocations({
+      activity: this.activity,
+      queue: this.failedWork,
+      redrive: (work) =>
+        work.kind === 'channel-delivery'
+          ? this.inbox.redrive(work)
+          : this.entries.redrive({ ...work, kind: work.kind }),
+      onDestination: (work, error) =>
+        this.fail(work.failedAt, work.reservationId, `${work.kind}: ${String(error)}`),
+    });
+    const deliveries = this.faults.store(this.stores.deliveries);
+    this.inbox = new LocalInboxStream({
+      activity: this.activity,
+      asyncInvocations: this.asyncInvocations,
+      file: onDisk<InboxDelivery>('inbox.json'),
+      consume: localInboxConsumer({
+        deps,
+        records: deliveries,
+        calls: this.calls,
+        invoke: (label, handler, key) => this.invocation(label, handler, key),
+      }),
+    });
     this.gateway = new LocalApiGateway({
       calls: this.calls,
       jwt: this.jwt,
-      routes: httpFunctions(deps, this.faults.deliveries(this.stores.deliveries), {
+      // The stream sits under the faults: a put that was applied and then timed out still streams.
+      routes: httpFunctions(deps, deliveries, this.faults.store(this.inbox.streamed(this.stores.inbox)), {
         channelSecrets: this.channelSecrets,
         lockProviderSecret: this.lockProviderSecret,
       }),
@@ -219,14 +228,13 @@ export class LocalRuntime {
     this.entries = new EntryFiring({
       activity: this.activity,
       targets: byEntryKind(targets),
-      queue: this.failedWork,
-      onDestination: (work, error) =>
-        this.failures.push({
-          at: work.failedAt,
-          reservationId: work.reservationId,
-          what: `${work.kind}: ${String(error)}`,
-        }),
+      asyncInvocations: this.asyncInvocations,
     });
+  }
+
+  /** Work that failed where no caller could see it, for the host's view and the report. */
+  private fail(at: number, reservationId: string, what: string): void {
+    this.failures.push({ at, reservationId, what });
   }
 
   private taskHandler(name: string, make: (deps: Deps) => (event: unknown) => Promise<unknown>) {
@@ -262,8 +270,12 @@ export class LocalRuntime {
    * once) and the provisioning executions the last process left running start again. Called once the
    * lock provider knows its devices, so nothing runs against a provider that is not ready.
    */
-  resume(): { entries: number; executions: number } {
-    return { entries: this.scheduler.resume(), executions: this.workflows.resume() };
+  resume(): { entries: number; executions: number; deliveries: number } {
+    return {
+      entries: this.scheduler.resume(),
+      executions: this.workflows.resume(),
+      deliveries: this.inbox.resume(),
+    };
   }
 
   /** DynamoDB calls by the function that made them, on the in-memory store (bench:sim's breakdown). */

@@ -34,7 +34,7 @@ Demo host:      ${demo.hostId}
 Bearer token:   ${demo.token}
 Property:       ${demo.propertyId} (${demo.timeZone}), locks: ${demo.lockIds.join(', ')}
 Channel secret: ${runtime.channelSecrets[0]}
-Data:           ${dataPath ? `${dataPath} (picked up ${resumed.entries} scheduled entries, ${resumed.executions} executions)` : 'in memory (npm start -- --data DIR keeps it)'}
+Data:           ${dataPath ? `${dataPath} (picked up ${resumed.entries} scheduled entries, ${resumed.executions} executions, ${resumed.deliveries} channel deliveries)` : 'in memory (npm start -- --data DIR keeps it)'}
 
 Try it (README.md, "Try it locally"):
   export TOKEN=${demo.token}

@@ -35,6 +35,11 @@ export class SimulatedWorld {
   private readonly token: string;
   private readonly sender: ChannelSender;
   private eventCount = 0;
+  /** Each delivery's type and stay, and what to do once the inbox consumer has acted on it. */
+  private readonly sent = new Map<
+    string,
+    { type: string; reservationId: string; then?: () => Promise<void> }
+  >();
 
   constructor(runtime: LocalRuntime, scenario: Scenario, feeds?: FeedWorld) {
     this.runtime = runtime;
@@ -47,6 +52,19 @@ export class SimulatedWorld {
     this.sender = new ChannelSender(runtime, CHANNEL_SECRET, (d, status, message) =>
       this.note({ reservationId: d.reservationId, note: `${d.type} refused (${status}): ${message}` }),
     );
+    // A delivery the webhook queued is acted on by the inbox consumer (R9.5): its refusals are
+    // noted as the webhook's were, and a change is looked at once it has been applied.
+    runtime.inbox.onOutcome((eventId, outcome) => {
+      const status = outcome.statusCode ?? 500;
+      const d = this.sent.get(eventId);
+      this.sent.delete(eventId);
+      if (status >= 400) {
+        const error = JSON.parse(String(outcome.body ?? '{}')) as { error?: { message?: string } };
+        const note = `${d?.type} refused (${status}): ${error.error?.message ?? ''}`;
+        this.note({ ...(d && { reservationId: d.reservationId }), note });
+      }
+      if (d?.then) void runtime.activity.track(d.then);
+    });
   }
 
   /** Devices, properties and matches at `start`; every later event as a timer at its instant. */
@@ -142,19 +160,23 @@ export class SimulatedWorld {
           this.probes.deletion(r.id, at + 25 * HOUR);
           return this.deliver('reservation.cancelled', r.id, snapshot, at);
         }
-        // The simulator's own look-ups, around the delivery: no call of the product's.
+        // The simulator's own look-ups, around the change: no call of the product's.
         const look = () => uncounted(() => this.runtime.deps.reservations.getReservation(ACCOUNT, r.id));
         const before = await look();
-        await this.deliver('reservation.modified', r.id, snapshot, at);
-        // A stay that moved is judged at its new activeFrom and an hour after its new deletion time (R7.1).
-        const after = await look();
-        if (after?.status !== 'accepted') return;
-        const { activeFrom, activeUntil } = after.code;
-        if (activeFrom !== before?.code.activeFrom) {
-          this.at(Math.max(activeFrom, Date.now() + MINUTE), () => this.probes.workingCode(r.id, activeFrom));
-        }
-        if (activeUntil !== before?.code.activeUntil)
-          this.probes.deletion(r.id, activeUntil + 25 * HOUR, 'completed');
+        // A stay that moved is judged at its new activeFrom and an hour after its new deletion time (R7.1),
+        // once the inbox consumer has applied the change.
+        await this.deliver('reservation.modified', r.id, snapshot, at, async () => {
+          const after = await look();
+          if (after?.status !== 'accepted') return;
+          const { activeFrom, activeUntil } = after.code;
+          if (activeFrom !== before?.code.activeFrom) {
+            this.at(Math.max(activeFrom, Date.now() + MINUTE), () =>
+              this.probes.workingCode(r.id, activeFrom),
+            );
+          }
+          if (activeUntil !== before?.code.activeUntil)
+            this.probes.deletion(r.id, activeUntil + 25 * HOUR, 'completed');
+        });
       });
     }
     const property = this.scenario.properties.find((p) => p.id === r.propertyId);
@@ -192,18 +214,24 @@ export class SimulatedWorld {
       senderHostId: host,
       sentAt: now,
     });
+    this.sent.set(eventId, { type: 'message.sent', reservationId });
     await this.sender.send({ type: 'message.sent', reservationId, eventId, body });
   }
 
-  /** A reservation event as the partner sends it, `occurredAt` when it happened. */
+  /**
+   * A reservation event as the partner sends it, `occurredAt` when it happened; `then` runs once
+   * the inbox consumer has acted on it.
+   */
   private async deliver(
     type: string,
     reservationId: string,
     fields: Parameters<typeof reservationEventBody>[4],
     occurredAt: Instant,
+    then?: () => Promise<void>,
   ) {
     const eventId = `evt-${++this.eventCount}`;
     const body = reservationEventBody(type, eventId, ACCOUNT, occurredAt, fields);
+    this.sent.set(eventId, { type, reservationId, ...(then && { then }) });
     await this.sender.send({ type, reservationId, eventId, body });
   }
 

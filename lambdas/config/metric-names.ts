@@ -15,6 +15,8 @@ export const ALARMED_METRICS = {
   messagesRefused: 'MessagesRefused',
   /** The lock provider refused the operator's API key (HTTP 401/403). */
   providerCredentialsRejected: 'ProviderCredentialsRejected',
+  /** A queued channel delivery the inbox consumer refused for good (a 4xx the partner never saw). */
+  channelDeliveriesRefused: 'ChannelDeliveriesRefused',
 } as const;
 
 /** The webhook senders, as the `sender` dimension names them. */

@@ -11,3 +11,9 @@ export const DUE_SHARDS = 100;
 export const FEED_SHARDS = 16;
 /** The table's TTL attribute (epoch seconds). */
 export const EXPIRES_AT = 'expiresAt';
+/**
+ * Every channel inbox item's partition key starts with this (then the delivery id): the table's
+ * stream is filtered on it, so only admitted deliveries reach the inbox consumer (R9.5).
+ */
+export const INBOX_KEY_PREFIX = 'INBOX#channel#';
+export const INBOX_SORT_KEY = 'DELIVERY';

@@ -8,7 +8,11 @@ import { SEAM_RETRIES, SEAM_RETRIES_BEHIND_API, type SeamRetrySettings } from '.
 export const FUNCTIONS = {
   channelWebhook: {
     entry: 'channel-webhook.ts',
-    purpose: 'POST /webhooks/channel: signed channel partner events',
+    purpose: 'POST /webhooks/channel: admits signed channel partner events into the inbox',
+  },
+  channelInbox: {
+    entry: 'channel-inbox.ts',
+    purpose: 'Table stream consumer: acts on each channel delivery in the inbox (R9.1, R9.5)',
   },
   lockWebhook: { entry: 'lock-webhook.ts', purpose: 'POST /webhooks/locks: signed lock provider events' },
   hostApi: { entry: 'host-api.ts', purpose: 'ANY /v1/*: the host API behind the JWT authorizer' },
@@ -117,6 +121,16 @@ export function byEntryKind<T>(targets: Readonly<Record<EntryTarget, T>>): Recor
   const entries = Object.entries(ENTRY_TARGETS) as [EntryKind, EntryTarget][];
   return Object.fromEntries(entries.map(([kind, target]) => [kind, targets[target]])) as Record<EntryKind, T>;
 }
+
+/**
+ * The function the table's stream invokes with each new inbox item, and how: one record a batch,
+ * a few retries close together (the shard waits meanwhile), then the on-failure queue (R9.5).
+ */
+export const INBOX_CONSUMER = {
+  function: 'channelInbox',
+  batchSize: 1,
+  retryAttempts: 4,
+} as const satisfies { function: FunctionName; batchSize: number; retryAttempts: number };
 
 /** R4.3: the daily healthcheck's wall time, in a zone whose DST it follows. */
 export const HEALTHCHECK_SCHEDULE = { hour: 8, minute: 0, timeZone: 'America/New_York' } as const;

@@ -5,12 +5,18 @@ import { logger } from './logger.ts';
 import { flushMetrics } from './metrics.ts';
 import { countRefusedCredentials } from './provider-credentials.ts';
 
-/** The middy stack of non-HTTP functions (scheduler and workflow targets): context in the logs. */
-export function withLogging<E, R>(fn: (event: E) => Promise<R>) {
+/**
+ * The middy stack of non-HTTP functions (scheduler, workflow and stream targets): context in the
+ * logs. `idOf` reads the correlation id from the event (the inbox consumer's is the delivery id).
+ */
+export function withLogging<E, R>(
+  fn: (event: E) => Promise<R>,
+  idOf: (event: E) => string | undefined = correlationIdOf,
+) {
   return (
     middy<E, R>(fn)
       // The request that scheduled or started this run: its id on every line of this one too.
-      .use(correlate<E>(correlationIdOf))
+      .use(correlate<E>(idOf))
       .use(injectLambdaContext(logger, { resetKeys: true }))
       .use(flushMetrics<E, R>())
       // Registered after the flush, so its count is flushed with the failed invocation.

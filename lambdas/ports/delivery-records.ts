@@ -20,7 +20,16 @@ export type DeliveryClaim =
  * redelivery gets that answer back and runs nothing.
  */
 export interface DeliveryRecords {
-  claim(sender: DeliverySender, deliveryId: string, now: Instant): Promise<DeliveryClaim>;
+  /**
+   * Claims the id: new, expired, or `in_progress` for longer than `staleAfterMs` (a run that died;
+   * STALE_CLAIM_MS when absent).
+   */
+  claim(
+    sender: DeliverySender,
+    deliveryId: string,
+    now: Instant,
+    staleAfterMs?: number,
+  ): Promise<DeliveryClaim>;
   complete(sender: DeliverySender, deliveryId: string, response: StoredResponse, now: Instant): Promise<void>;
   /** The delivery failed: give the id back so the sender's retry runs again. */
   release(sender: DeliverySender, deliveryId: string): Promise<void>;

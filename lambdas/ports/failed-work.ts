@@ -1,15 +1,19 @@
 import type { EntryKind, Instant } from '#core/model.ts';
 
+/** A scheduled entry's kind, or a channel delivery the inbox consumer gave up on. */
+export type FailedWorkKind = EntryKind | 'channel-delivery';
+
 /**
  * Work the platform gave up on: a scheduled entry whose asynchronous invocation failed every retry
- * (Lambda's on-failure destination), or a provisioning execution that failed. On AWS a queue; the
- * sweep reads it and runs the work again (R9.5). Ids only, never a PIN (R9.4).
+ * (Lambda's on-failure destination), a provisioning execution that failed, or an inbox delivery
+ * whose stream retries all failed. On AWS a queue; the sweep reads it and runs the work again
+ * (R9.5). Ids only, never a PIN (R9.4).
  */
 export interface FailedWork {
-  kind: EntryKind;
+  kind: FailedWorkKind;
   hostId: string;
   reservationId: string;
-  /** The scheduled entry's name, or the failed execution's. */
+  /** The scheduled entry's name, the failed execution's, or the channel delivery's id. */
   name: string;
   failedAt: Instant;
 }

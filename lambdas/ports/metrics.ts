@@ -17,7 +17,9 @@ export type MetricName =
   /** A webhook delivery refused for its signature or timestamp, by `sender` (R9.1). */
   | 'WebhookSignaturesRefused'
   /** A webhook delivery whose signature passed, by `sender` (R9.1). */
-  | 'WebhookSignaturesAccepted';
+  | 'WebhookSignaturesAccepted'
+  /** A queued channel delivery refused for good by the inbox consumer, by `sender` (R9.2). */
+  | 'ChannelDeliveriesRefused';
 
 /**
  * Dimensions are a closed set of low-cardinality labels: nothing a caller could put a PIN,

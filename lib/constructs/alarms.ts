@@ -206,6 +206,16 @@ export class LockstepAlarms extends Construct {
           'integration secret does not match the one the partner signs with.',
       });
     }
+    // R9.5: the partner was answered 202, so a refusal after the queue reaches no one else.
+    this.alarm(
+      'ChannelDeliveriesRefused',
+      count(ALARMED_METRICS.channelDeliveriesRefused, { sender: 'channel' }),
+      {
+        description:
+          'The channel inbox consumer refused a queued delivery for good (e.g. a host message about an unknown ' +
+          'stay): its log line names the delivery id and the reason.',
+      },
+    );
     for (const channel of AWS_MESSAGE_ROUTES) {
       this.alarm(`MessagesRefused-${channel}`, count(ALARMED_METRICS.messagesRefused, { channel }), {
         description:

@@ -8,13 +8,19 @@ import {
 } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as iam from 'aws-cdk-lib/aws-iam';
-import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { ENV, type EnvName } from '../../lambdas/config/env.ts';
 import type { SecretName } from '../../lambdas/config/secrets.ts';
-import { DUE_SHARDS, FEED_SHARDS } from '../../lambdas/config/table-layout.ts';
+import {
+  DUE_SHARDS,
+  FEED_SHARDS,
+  INBOX_KEY_PREFIX,
+  PARTITION_KEY,
+} from '../../lambdas/config/table-layout.ts';
 import {
   ENTRY_FUNCTION,
   FEED_READING_FUNCTION,
@@ -22,6 +28,7 @@ import {
   type FunctionName,
   functionLabel,
   HTTP_ROUTES,
+  INBOX_CONSUMER,
   WORKFLOW_TASKS,
 } from '../../lambdas/functions/catalog.ts';
 import { constructId } from '../construct-id.ts';
@@ -207,6 +214,29 @@ export class AppStack extends Stack {
       alarmEmail: props.alarmEmail,
     });
 
+    this.consumeInbox(data.table, lambdas[INBOX_CONSUMER.function]);
     addAppOutputs(this, hosts);
+  }
+
+  /**
+   * The table's stream, filtered to channel inbox writes, invokes the inbox consumer one delivery at
+   * a time; after its retries a delivery's record goes to the on-failure queue the alarms watch (R9.5).
+   */
+  private consumeInbox(table: dynamodb.ITableV2, consumer: lambda.IFunction): void {
+    consumer.addEventSource(
+      new DynamoEventSource(table, {
+        startingPosition: lambda.StartingPosition.TRIM_HORIZON,
+        batchSize: INBOX_CONSUMER.batchSize,
+        retryAttempts: INBOX_CONSUMER.retryAttempts,
+        onFailure: new SqsDlq(this.alarms.asyncFailures),
+        // A put over an expired item (TTL deletes lazily) is a MODIFY; TTL's own deletions never pass.
+        filters: [
+          lambda.FilterCriteria.filter({
+            eventName: lambda.FilterRule.or('INSERT', 'MODIFY'),
+            dynamodb: { Keys: { [PARTITION_KEY]: { S: lambda.FilterRule.beginsWith(INBOX_KEY_PREFIX) } } },
+          }),
+        ],
+      }),
+    );
   }
 }

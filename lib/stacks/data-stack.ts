@@ -67,6 +67,8 @@ export class DataStack extends Stack {
       ],
       // Webhook delivery records (R9.1) carry an expiry; DynamoDB deletes them some time after it.
       timeToLiveAttribute: EXPIRES_AT,
+      // The channel inbox's new items reach their consumer through the stream (R9.5).
+      dynamoStream: dynamodb.StreamViewType.NEW_IMAGE,
       billing: dynamodb.Billing.onDemand(),
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       encryption: dynamodb.TableEncryptionV2.customerManagedKey(this.key),

@@ -23,7 +23,9 @@ const NONE: FunctionAccess = {
 };
 
 export const FUNCTION_ACCESS: Record<FunctionName, FunctionAccess> = {
-  channelWebhook: { ...NONE, managesSchedules: true },
+  // The webhook only stores admitted deliveries; the inbox consumer acts on them (R9.5).
+  channelWebhook: NONE,
+  channelInbox: { ...NONE, managesSchedules: true },
   // R8.2: a lock reported disconnected is the host's alert email.
   lockWebhook: {
     ...NONE,

@@ -1,6 +1,5 @@
 import type { Deps } from '#core/deps.ts';
 import type { ScheduledEntry } from '#core/model.ts';
-import type { DeliveryRecords } from '#ports/delivery-records.ts';
 import type { LockProvider } from '#ports/lock-provider.ts';
 import { firingTwiceSometimes } from './duplicate-schedules.ts';
 import { FaultPlan, type FaultSettings, FunctionCrashError } from './fault-plan.ts';
@@ -61,9 +60,9 @@ export class PlatformFaults {
     return wrapped as unknown as Deps;
   }
 
-  /** The webhook idempotency records, a store like the others. */
-  deliveries(records: DeliveryRecords): DeliveryRecords {
-    return this.plan ? faultyPort(records, this.plan, 'store') : records;
+  /** A table port outside Deps (the webhook delivery records, the channel inbox), failing as the others. */
+  store<T extends object>(port: T): T {
+    return this.plan ? faultyPort(port, this.plan, 'store') : port;
   }
 
   /** One function invocation: it may die after any call, and then answers nothing. */

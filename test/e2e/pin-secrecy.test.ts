@@ -61,7 +61,9 @@ describe('R9.4 PINs never appear in logs, schedule payloads or error messages', 
       const delivery = signedDelivery(runtime.channelSecrets[0] ?? '', 'evt-1', Date.now(), body);
       expect(
         (await runtime.request({ method: 'POST', path: '/webhooks/channel', ...delivery })).statusCode,
-      ).toBe(201);
+      ).toBe(202);
+      await time.settle();
+      expect(runtime.inbox.outcome('evt-1')?.statusCode).toBe(201);
       schedulePayloads.push(JSON.stringify(runtime.scheduler.pending()));
       await time.runUntil(Date.parse('2026-12-04T12:00:00Z'));
       const view = JSON.parse(String((await api('GET', '/v1/reservations/r1')).body));

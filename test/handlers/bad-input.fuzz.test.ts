@@ -172,7 +172,9 @@ describe('R9.2 bad input on every route: a 4xx naming the problem, nothing writt
       checkOut: '2027-03-12T11:00',
     };
     const accepted = reservationEventBody('reservation.accepted', 'evt-1', HOST, Date.now(), fields);
-    expect((await channel(accepted)).statusCode).toBe(201);
+    expect((await channel(accepted)).statusCode).toBe(202);
+    await runtime.inbox.drained();
+    expect(await runtime.deps.reservations.getReservation(HOST, 'r1')).toBeDefined();
     // The templates are fresh events about what exists, so a mutation that stayed valid would write.
     reservation = JSON.parse(
       reservationEventBody('reservation.modified', 'evt-2', HOST, Date.now() + 1000, {

@@ -28,14 +28,21 @@ describe('POST /webhooks/channel: changes and cancellations', () => {
     ...overrides,
   });
 
-  /** A signed delivery of one event, which happened at `occurredAt`. */
+  /**
+   * A signed delivery of one event, which happened at `occurredAt`: a refusal at the edge, or (after
+   * its 202) what the inbox consumer made of it (R9.5).
+   */
   const send = async (type: string, occurredAt: number, fields = stay(), eventId = `evt-${++n}`) => {
     const body = reservationEventBody(type, eventId, HOST, occurredAt, fields);
-    const reply = await runtime.request({
+    let reply = await runtime.request({
       method: 'POST',
       path: '/webhooks/channel',
       ...signedDelivery(SECRET, eventId, Date.now(), body),
     });
+    if (reply.statusCode === 202) {
+      await runtime.inbox.drained();
+      reply = runtime.inbox.outcome(eventId) ?? {};
+    }
     return { status: reply.statusCode, body: JSON.parse(reply.body ?? '{}') };
   };
   const stored = () => runtime.deps.reservations.getReservation(HOST, id);

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { reservationEventBody, signedDelivery } from '#local/channel-partner.ts';
 import { LocalRuntime } from '#local/runtime.ts';
 
-// The channel webhook's edge: authentication, validation, idempotency (R9.1, R9.2).
+// The channel webhook's edge: authentication, validation, idempotency (R9.1, R9.2); an admitted
+// delivery is answered 202 and acted on by the inbox consumer (R9.5).
 
 const SECRETS = ['current-secret', 'previous-secret'];
 
@@ -42,8 +43,18 @@ describe('POST /webhooks/channel', () => {
     reservationEventBody('reservation.accepted', `evt-${eventCount}`, HOST, Date.now(), fields);
 
   const nothingWritten = async (reservationId: string) => {
+    await runtime.inbox.drained();
+    expect(await runtime.inbox.queued(`evt-${eventCount}`)).toBeUndefined();
     expect(await runtime.deps.reservations.getReservation(HOST, reservationId)).toBeUndefined();
     expect(runtime.scheduler.pending()).toEqual([]);
+  };
+
+  /** The 202 of a queued delivery, then what the inbox consumer made of it. */
+  const processed = async (reply: { statusCode?: number; body?: string }, id = `evt-${eventCount}`) => {
+    expect(reply.statusCode).toBe(202);
+    expect(JSON.parse(reply.body ?? '')).toEqual({ deliveryId: id, queued: true });
+    await runtime.inbox.drained();
+    return runtime.inbox.outcome(id);
   };
 
   beforeAll(async () => {
@@ -67,9 +78,8 @@ describe('POST /webhooks/channel', () => {
     eventCount++;
   });
 
-  it('accepts a signed reservation.accepted and schedules its three entries (R2.4)', async () => {
-    const reply = await deliver(accepted());
-    expect(reply.statusCode).toBe(201);
+  it('queues a signed reservation.accepted (202); the consumer stores it and schedules its three entries (R2.4, R9.5)', async () => {
+    expect((await processed(await deliver(accepted())))?.statusCode).toBe(201);
     expect(
       runtime.scheduler
         .pending()
@@ -79,22 +89,25 @@ describe('POST /webhooks/channel', () => {
   });
 
   it('accepts a delivery signed with the second active secret, so keys rotate (R9.1)', async () => {
-    expect((await deliver(accepted(), { secret: 'previous-secret' })).statusCode).toBe(201);
+    const reply = await deliver(accepted(), { secret: 'previous-secret' });
+    expect((await processed(reply))?.statusCode).toBe(201);
   });
 
   it('changes nothing on a redelivery of the same event (R9.1)', async () => {
     const body = accepted();
-    expect((await deliver(body)).statusCode).toBe(201);
+    expect((await processed(await deliver(body)))?.statusCode).toBe(201);
     const first = await runtime.deps.reservations.getReservation(HOST, `r${eventCount}`);
-    const schedulerCalls = runtime.calls.scheduler;
-    const again = await deliver(body);
-    expect(again.statusCode).toBe(201); // the first answer, replayed for the same delivery id
+    const { scheduler, lambda } = runtime.calls;
+    // The same 202 for the same delivery id, and only the webhook ran: nothing was queued again.
+    expect((await processed(await deliver(body)))?.statusCode).toBe(201);
+    expect(runtime.calls.lambda).toBe(lambda + 1);
     expect(await runtime.deps.reservations.getReservation(HOST, `r${eventCount}`)).toEqual(first);
-    expect(runtime.calls.scheduler).toBe(schedulerCalls);
+    expect(runtime.calls.scheduler).toBe(scheduler);
   });
 
   describe('refuses bad input and writes nothing (R9.2)', () => {
     beforeEach(async () => {
+      await runtime.inbox.drained();
       for (const entry of runtime.scheduler.pending()) await runtime.scheduler.cancel(entry.name);
     });
 

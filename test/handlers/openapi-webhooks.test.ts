@@ -82,6 +82,14 @@ describe('the OpenAPI document’s webhooks', () => {
     expect(op.security).toEqual([{ channelSignature: [] }]);
   });
 
+  it('R9.5 documents the channel answer as 202 once queued, with the body the route sends', async () => {
+    const responses = doc.paths['/webhooks/channel'].post.responses;
+    expect(Object.keys(responses).filter((status) => status.startsWith('2'))).toEqual(['202']);
+    const schema = responses['202'].content['application/json'].schema;
+    expect(conforms(schema, JSON.stringify({ deliveryId: 'evt-1', queued: true }))).toEqual([]);
+    expect(conforms(schema, JSON.stringify({ reservationId: 'r1' }))).not.toEqual([]);
+  });
+
   it('the documented channel schema refuses what the handler refuses: a channel it does not know', () => {
     const body = JSON.parse(received['/webhooks/channel']?.[0]?.body ?? '{}');
     body.reservation.channel = 'carrier-pigeon';

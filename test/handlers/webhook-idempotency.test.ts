@@ -5,6 +5,7 @@ import { LocalRuntime } from '#local/runtime.ts';
 import { tableSnapshot } from '../support/table-snapshot.ts';
 
 // R9.1: a redelivered webhook (same delivery id) gets the first answer back and changes nothing.
+// A channel delivery is answered 202 once it is in the inbox, and acted on by the inbox consumer.
 
 const HOST = 'host-1';
 
@@ -22,12 +23,16 @@ describe('R9.1 one delivery id, one effect', () => {
       checkIn: '2027-03-10T15:00',
       checkOut: '2027-03-12T11:00',
     });
-  const deliver = (id: string, body: string, secret = runtime.channelSecrets[0] ?? '') =>
-    runtime.request({
+  const deliver = async (id: string, body: string, secret = runtime.channelSecrets[0] ?? '') => {
+    const reply = await runtime.request({
       method: 'POST',
       path: '/webhooks/channel',
       ...signedDelivery(secret, id, Date.now(), body),
     });
+    await runtime.inbox.drained();
+    return reply;
+  };
+  const outcome = (id: string) => runtime.inbox.outcome(id)?.statusCode;
 
   beforeAll(async () => {
     runtime = await LocalRuntime.start();
@@ -49,7 +54,8 @@ describe('R9.1 one delivery id, one effect', () => {
   it('answers a channel redelivery with the first response and writes nothing', async () => {
     const body = acceptedBody();
     const first = await deliver('delivery-1', body);
-    expect(first.statusCode).toBe(201);
+    expect(first.statusCode).toBe(202);
+    expect(outcome('delivery-1')).toBe(201);
     const before = await tableSnapshot(runtime);
     const scheduled = runtime.calls.scheduler;
     const again = await deliver('delivery-1', body);
@@ -60,21 +66,21 @@ describe('R9.1 one delivery id, one effect', () => {
 
   it('runs the same event under a new delivery id through the domain rules, which change nothing', async () => {
     const body = acceptedBody();
-    expect((await deliver('delivery-2', body)).statusCode).toBe(201);
-    const other = await deliver('delivery-3', body);
-    expect(other.statusCode).toBe(200);
+    expect((await deliver('delivery-2', body)).statusCode).toBe(202);
+    expect(outcome('delivery-2')).toBe(201);
+    expect((await deliver('delivery-3', body)).statusCode).toBe(202);
+    expect(outcome('delivery-3')).toBe(200);
     expect((await runtime.deps.reservations.getReservation(HOST, `r${n}`))?.version).toBe(1);
   });
 
   it('processes two concurrent deliveries of one id once', async () => {
     const body = acceptedBody();
+    const { lambda } = runtime.calls;
     const answers = await Promise.all([deliver('delivery-4', body), deliver('delivery-4', body)]);
-    const statuses = answers.map((a) => a.statusCode).sort();
-    // The loser finds the first still running (409, the sender retries) or already answered.
-    expect([
-      [201, 201],
-      [201, 409],
-    ]).toContainEqual(statuses);
+    // Both are answered 202; only the put that stored the item reached the consumer.
+    expect(answers.map((a) => a.statusCode)).toEqual([202, 202]);
+    expect(runtime.calls.lambda).toBe(lambda + 3);
+    expect(outcome('delivery-4')).toBe(201);
     expect((await runtime.deps.reservations.getReservation(HOST, `r${n}`))?.version).toBe(1);
   });
 
@@ -88,7 +94,9 @@ describe('R9.1 one delivery id, one effect', () => {
       checkIn: '2027-04-10T15:00',
       checkOut: '2027-04-12T11:00',
     });
+    // Refused at the edge (R9.2): nothing is queued, so the id stays free for the retry.
     expect((await deliver('delivery-5', body)).statusCode).toBe(404);
+    expect(await runtime.inbox.queued('delivery-5')).toBeUndefined();
     const token = runtime.jwt.issue(HOST, Date.now());
     await runtime.request({
       method: 'POST',
@@ -96,7 +104,8 @@ describe('R9.1 one delivery id, one effect', () => {
       headers: { authorization: `Bearer ${token}` },
       body: JSON.stringify({ id: 'cabin', name: 'Cabin', timeZone: 'Europe/Berlin' }),
     });
-    expect((await deliver('delivery-5', body)).statusCode).toBe(201);
+    expect((await deliver('delivery-5', body)).statusCode).toBe(202);
+    expect(outcome('delivery-5')).toBe(201);
   });
 
   it('never replays an answer to a request that is not signed', async () => {

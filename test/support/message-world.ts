@@ -5,7 +5,6 @@ import {
   type HostMessageFields,
   messageSentEventBody,
   reservationEventBody,
-  signedDelivery,
 } from '#local/channel-partner.ts';
 import type { LocalStoreKind } from '#local/local-stores.ts';
 import { type GuestEntry, isGuestEntry, type OutboxEntry } from '#local/outbox.ts';
@@ -62,13 +61,8 @@ export class MessageWorld extends RuntimeWorld {
   }
 
   /** The same delivery again, as a channel partner retries it. */
-  async redeliver(body: string, eventId: string): Promise<Reply> {
-    const reply = await this.runtime.request({
-      method: 'POST',
-      path: '/webhooks/channel',
-      ...signedDelivery(this.runtime.channelSecrets[0] ?? '', eventId, Date.now(), body),
-    });
-    return { status: reply.statusCode ?? 500, body: reply.body ? JSON.parse(reply.body) : {} };
+  redeliver(body: string, eventId: string): Promise<Reply> {
+    return this.delivered(eventId, body);
   }
 
   guestEntries(reservationId: string): GuestEntry[] {

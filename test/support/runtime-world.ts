@@ -66,13 +66,25 @@ export abstract class RuntimeWorld {
   protected async channel(body: (eventId: string, at: number) => string): Promise<Reply> {
     const eventId = `evt-${++this.events}`;
     const at = Date.now();
+    return this.delivered(eventId, body(eventId, at), at);
+  }
+
+  /**
+   * A signed channel delivery of `body` under `eventId`. A refusal at the edge is its answer; an
+   * admitted delivery must be answered 202, and the reply is then what the inbox consumer made of
+   * it (R9.5), the outcome the partner was once answered with.
+   */
+  protected async delivered(eventId: string, body: string, at = Date.now()): Promise<Reply> {
     const reply = await this.runtime.request({
       method: 'POST',
       path: '/webhooks/channel',
-      ...signedDelivery(this.runtime.channelSecrets[0] ?? '', eventId, at, body(eventId, at)),
+      ...signedDelivery(this.runtime.channelSecrets[0] ?? '', eventId, at, body),
     });
     await this.time.settle();
-    return { status: reply.statusCode ?? 500, body: reply.body ? JSON.parse(reply.body) : {} };
+    if (reply.statusCode !== 202)
+      return { status: reply.statusCode ?? 500, body: reply.body ? JSON.parse(reply.body) : {} };
+    const outcome = this.runtime.inbox.outcome(eventId);
+    return { status: outcome?.statusCode ?? 0, body: outcome?.body ? JSON.parse(outcome.body) : {} };
   }
 
   async property(id: string, settings: Record<string, unknown> = {}): Promise<void> {

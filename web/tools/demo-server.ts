@@ -61,6 +61,8 @@ export async function startDemoServer(confirmationDelayMs = 300): Promise<DemoSe
       ...signedDelivery(secret, eventId, now, body),
     });
     if (!response.ok) throw new Error(`booking ${id} answered ${response.status}: ${await response.text()}`);
+    // Answered 202 once queued (R9.5): the booking is stored once the inbox consumer has run.
+    await runtime.inbox.drained();
   };
   return {
     runtime,

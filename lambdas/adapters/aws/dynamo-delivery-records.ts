@@ -36,7 +36,12 @@ export class DynamoDeliveryRecords implements DeliveryRecords {
     this.tableName = tableName;
   }
 
-  async claim(sender: DeliverySender, deliveryId: string, now: Instant): Promise<DeliveryClaim> {
+  async claim(
+    sender: DeliverySender,
+    deliveryId: string,
+    now: Instant,
+    staleAfterMs = STALE_CLAIM_MS,
+  ): Promise<DeliveryClaim> {
     try {
       await this.client.send(
         new PutItemCommand({
@@ -53,7 +58,7 @@ export class DynamoDeliveryRecords implements DeliveryRecords {
           ExpressionAttributeValues: {
             ':now': seconds(epochSeconds(now)),
             ':inProgress': { S: 'in_progress' },
-            ':stale': { N: String(now - STALE_CLAIM_MS) },
+            ':stale': { N: String(now - staleAfterMs) },
           },
         }),
       );

@@ -27,13 +27,18 @@ export class MemoryDeliveryRecords implements DeliveryRecords {
     this.meter = meter;
   }
 
-  async claim(sender: DeliverySender, deliveryId: string, now: Instant): Promise<DeliveryClaim> {
+  async claim(
+    sender: DeliverySender,
+    deliveryId: string,
+    now: Instant,
+    staleAfterMs = STALE_CLAIM_MS,
+  ): Promise<DeliveryClaim> {
     const id = recordId(sender, deliveryId);
     const found = this.records.get(id);
     const claimable =
       found === undefined ||
       found.expiresAt < epochSeconds(now) ||
-      (found.state === 'in_progress' && found.claimedAt < now - STALE_CLAIM_MS);
+      (found.state === 'in_progress' && found.claimedAt < now - staleAfterMs);
     if (claimable) {
       this.set(id, { state: 'in_progress', claimedAt: now, expiresAt: recordExpiry(now) });
       return { kind: 'claimed' };

@@ -9,7 +9,7 @@ import type { ChannelEvent } from './schemas/channel-event.ts';
 
 // `reservation.accepted`, `.modified` and `.cancelled` (R2.2, R7.1, R7.2); `occurred_at` orders them (R9.1).
 
-type ReservationEvent = Extract<
+export type ReservationEvent = Extract<
   ChannelEvent,
   { type: 'reservation.accepted' | 'reservation.modified' | 'reservation.cancelled' }
 >;
@@ -18,7 +18,7 @@ type ReservationEvent = Extract<
 export const occurredAt = (event: Pick<ChannelEvent, 'occurred_at'>): Instant =>
   parseDateTime(event.occurred_at, 'UTC') ?? 0;
 
-function reservationInput(event: ReservationEvent): ReservationInput {
+export function reservationInput(event: ReservationEvent): ReservationInput {
   const r = event.reservation;
   return {
     reservationId: r.id,

@@ -7,10 +7,6 @@ import { ChannelEvent } from './schemas/channel-event.ts';
 import { validate } from './validate.ts';
 import { verifiedBody } from './verify-signature.ts';
 
-export interface ChannelWebhookDeps extends Deps {
-  channelSecrets: readonly string[];
-}
-
 /** R9.1, R9.2: a delivery signed with an active channel secret, recent, as its validated event. */
 export function admitChannelEvent(
   secrets: readonly string[],
@@ -20,7 +16,7 @@ export function admitChannelEvent(
   return validate(ChannelEvent, parseJson(verifiedBody(request, secrets, now)));
 }
 
-/** POST /webhooks/channel, once admitted: a channel partner's reservation event. */
+/** A channel partner's event, once admitted and queued: what the inbox consumer runs (R9.5). */
 export const channelWebhook =
   (deps: Deps) =>
   async (event: ChannelEvent): Promise<HttpResponse> => {

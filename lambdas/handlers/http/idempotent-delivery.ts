@@ -36,47 +36,70 @@ export function deliveryId(request: HttpRequest): string {
   return h['webhook-id'] ?? h['svix-id'] ?? '';
 }
 
+/** R9.2: the body's size, signature and shape, checked before anything is written; the event. */
+export function admitDelivery<E>(
+  options: Pick<IdempotentDeliveryOptions<E>, 'sender' | 'admit' | 'metrics'>,
+  request: HttpRequest,
+  now: Instant,
+): E {
+  if (bodyBytes(request) > WEBHOOK_BODY_LIMIT_BYTES) throw new PayloadTooLargeError(WEBHOOK_BODY_LIMIT_BYTES);
+  return admitCounted(options, request, now);
+}
+
 /**
- * R9.1: a redelivered webhook (same delivery id) gets the first answer back and runs nothing.
- * Admitted first, so an unsigned request can neither claim an id nor read a stored answer; `act`
- * then runs on the admitted event. A failed delivery gives its id back (the error is answered as
- * usual) so the sender's retry runs.
+ * R9.1: acts on a delivery once per id. A delivery already acted on gets the first answer back and
+ * runs nothing; one another run holds is a `ConflictError` (come back later) until its claim is
+ * `staleAfterMs` old; a failed run gives its id back (and throws) so the retry runs.
+ */
+export async function oncePerDelivery(
+  records: DeliveryRecords,
+  sender: DeliverySender,
+  id: string,
+  now: Instant,
+  act: () => Promise<HttpResponse>,
+  staleAfterMs?: number,
+): Promise<HttpResponse> {
+  const claim = await records.claim(sender, id, now, staleAfterMs);
+  if (claim.kind === 'replay') return claim.response;
+  if (claim.kind === 'in_progress') throw new ConflictError('this delivery is being processed; retry later');
+  let response: HttpResponse;
+  try {
+    response = await act();
+  } catch (error) {
+    await records.release(sender, id);
+    throw error;
+  }
+  const { statusCode = 200, headers, body } = response;
+  await records.complete(
+    sender,
+    id,
+    { statusCode, headers: headers as Record<string, string> | undefined, body: String(body ?? '') },
+    now,
+  );
+  return response;
+}
+
+/**
+ * A webhook acted on as it arrives (the lock provider's): admitted first, so an unsigned request
+ * can neither claim an id nor read a stored answer, then `act` runs once per delivery id (R9.1).
  */
 export function idempotentDelivery<E>(
   options: IdempotentDeliveryOptions<E>,
   act: (event: E) => Promise<HttpResponse>,
 ): HttpRoute {
-  const { sender, records } = options;
   return async (request) => {
     const now = options.now();
-    if (bodyBytes(request) > WEBHOOK_BODY_LIMIT_BYTES)
-      throw new PayloadTooLargeError(WEBHOOK_BODY_LIMIT_BYTES);
-    const event = admitCounted(options, request, now);
-    const id = deliveryId(request);
-    const claim = await records.claim(sender, id, now);
-    if (claim.kind === 'replay') return claim.response;
-    if (claim.kind === 'in_progress')
-      throw new ConflictError('this delivery is being processed; retry later');
-    let response: HttpResponse;
-    try {
-      response = await act(event);
-    } catch (error) {
-      await records.release(sender, id);
-      throw error;
-    }
-    const { statusCode = 200, headers, body } = response;
-    await records.complete(
-      sender,
-      id,
-      { statusCode, headers: headers as Record<string, string> | undefined, body: String(body ?? '') },
-      now,
-    );
-    return response;
+    const event = admitDelivery(options, request, now);
+    return oncePerDelivery(options.records, options.sender, deliveryId(request), now, () => act(event));
   };
 }
 
 /** Admits the delivery, counting whether its signature passed (by sender, never by id: R9.4). */
-function admitCounted<E>(options: IdempotentDeliveryOptions<E>, request: HttpRequest, now: Instant): E {
+function admitCounted<E>(
+  options: Pick<IdempotentDeliveryOptions<E>, 'sender' | 'admit' | 'metrics'>,
+  request: HttpRequest,
+  now: Instant,
+): E {
   const dimensions = { sender: options.sender };
   try {
     const event = options.admit(request, now);

@@ -71,10 +71,20 @@ export function webhookPaths(lock: LockWebhookFormat) {
         }),
         requestBody: { required: true, content: { 'application/json': { schema: toSchema(ChannelEvent) } } },
         responses: {
-          '201': {
-            description: 'A new reservation: `{reservationId, status, version}`; a redelivery gets it again',
+          '202': {
+            description:
+              'Admitted and queued: Lockstep acts on it shortly after (R9.5). A redelivery of the same ' +
+              'delivery id gets the same answer and is acted on once (R9.1)',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['deliveryId', 'queued'],
+                  properties: { deliveryId: { type: 'string' }, queued: { const: true } },
+                },
+              },
+            },
           },
-          '200': { description: 'The same event under a new delivery id, or one that changes nothing' },
           '404': error('The host has no such property (`reservation.property_id`)'),
           ...RECEIVED_ERRORS,
         },

@@ -66,7 +66,7 @@ describe('AppStack functions', () => {
 
   it('lets only the schedule managers manage schedules in the lockstep group and pass the scheduler role', () => {
     const schedulerRoleId = idOf(application.schedulerRole);
-    for (const name of ['channelWebhook', 'hostApi', 'scheduledEntry'] as const) {
+    for (const name of ['channelInbox', 'hostApi', 'scheduledEntry'] as const) {
       expect(statementsOf(idOf(fns[name].role))).toEqual(
         expect.arrayContaining([
           expect.objectContaining({
@@ -90,7 +90,8 @@ describe('AppStack functions', () => {
         ]),
       );
     }
-    for (const name of ['lockWebhook', 'provisionAttempt', 'provisionCheck'] as const) {
+    // The channel webhook only queues deliveries (R9.5): its inbox consumer schedules.
+    for (const name of ['channelWebhook', 'lockWebhook', 'provisionAttempt', 'provisionCheck'] as const) {
       expect(actionsOf(idOf(fns[name].role))).not.toContain('iam:PassRole');
     }
   });
