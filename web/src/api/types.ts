@@ -55,3 +55,59 @@ export interface CalendarSync {
   unchanged: number;
   ignored: number;
 }
+
+// Staff (R12): the contract in docs/staff.md, written here by hand until the back end's views exist
+// to type them from.
+
+export type StaffSchedule = 'always' | 'turnovers';
+
+/** A staff code's window as lists show it: no PIN (R9.4). */
+export type StaffCodeStatus = 'scheduled' | 'active' | 'ended' | 'removed';
+
+export interface StaffSummary {
+  staffId: string;
+  name: string;
+  email?: string;
+  phone?: string;
+  propertyIds: string[];
+  schedule: StaffSchedule;
+  hoursWhenNoNextStay?: number;
+  createdAt: string;
+  nextCode?: { propertyId: string; activeFrom: string; activeUntil: string; status: StaffCodeStatus };
+}
+
+export interface StaffCodeLock {
+  lockId: string;
+  status: LockCodeStatus;
+  setAt?: string;
+  removedAt?: string;
+  nextAttemptAt?: string;
+  lastError?: string;
+}
+
+export interface StaffCode {
+  codeId: string;
+  propertyId: string;
+  pin: string;
+  name: string;
+  activeFrom: string;
+  activeUntil: string;
+  status: StaffCodeStatus;
+  communicatedAt?: string;
+  locks: StaffCodeLock[];
+}
+
+/** One staff member with their codes: current and upcoming first, then up to 20 past ones. */
+export interface StaffView extends StaffSummary {
+  codes: StaffCode[];
+}
+
+/** The body of `POST /v1/staff`; `PATCH` takes any part of it. */
+export interface StaffInput {
+  name: string;
+  email?: string;
+  phone?: string;
+  propertyIds: string[];
+  schedule: StaffSchedule;
+  hoursWhenNoNextStay?: number;
+}

@@ -8,6 +8,7 @@ import { h } from '../dom.ts';
 import { formatWhen } from '../format.ts';
 import type { ScreenContext } from '../router.ts';
 import { chip } from '../ui/chip.ts';
+import { codeReveal } from '../ui/code-reveal.ts';
 import { screenHeading } from '../ui/panels.ts';
 import { renderMessageForm } from './render-message-form.ts';
 import { resendMessage } from './resend-message.ts';
@@ -15,24 +16,6 @@ import { timelineLegend, timelinePicture } from './timeline-picture.ts';
 
 // R13.3, R8.1: one reservation: its window, its code (hidden until revealed), each door, the timeline
 // as a picture and as a list, and the message actions.
-
-const MASK = '••••••';
-
-/** The PIN stays masked until the host asks; leaving the page drops it with the page. */
-function codeReveal(pin: string, signal: AbortSignal): HTMLElement {
-  const value = h('span', { class: 'pin', 'aria-live': 'polite' }, MASK);
-  const button = h('button', { type: 'button', class: 'button', 'data-key': 'reveal' }, 'Reveal code');
-  let shown = false;
-  // The button says what it will do next; the PIN itself is announced where it appears.
-  const show = (reveal: boolean) => {
-    shown = reveal;
-    value.textContent = reveal ? pin : MASK;
-    button.textContent = reveal ? 'Hide code' : 'Reveal code';
-  };
-  button.addEventListener('click', () => show(!shown));
-  signal.addEventListener('abort', () => show(false));
-  return h('span', { class: 'reveal' }, value, button);
-}
 
 const fact = (term: string, ...detail: (Node | string)[]) => [h('dt', {}, term), h('dd', {}, ...detail)];
 
