@@ -1,16 +1,15 @@
-import { listStaff } from '../api/staff.ts';
 import { loadHostData } from '../data/host-data.ts';
 import { h } from '../dom.ts';
 import type { ScreenContext } from '../router.ts';
 import { screenHeading } from '../ui/panels.ts';
 import { calendarFeeds } from './calendar-feeds.ts';
-import { propertyStaff } from './property-staff.ts';
+import { loadStaffOrProblem, propertyStaff } from './property-staff.ts';
 import { settingsForm } from './settings-form.ts';
 
 // R13.4, the properties view: each property's settings, its calendar feeds and its staff.
 
 export async function renderProperties({ main, signal }: ScreenContext): Promise<void> {
-  const [host, staff] = await Promise.all([loadHostData(), listStaff()]);
+  const [host, staff] = await Promise.all([loadHostData(), loadStaffOrProblem()]);
   const feeds = await Promise.all(host.properties.map(calendarFeeds));
   if (signal.aborted) return;
   const lockNames = (lockIds: string[]) =>

@@ -7,7 +7,6 @@ import { h, replaceKeepingFocus } from '../dom.ts';
 import { formatWhen } from '../format.ts';
 import type { ScreenContext } from '../router.ts';
 import { describeError } from '../ui/action.ts';
-import { chip } from '../ui/chip.ts';
 import { screenHeading } from '../ui/panels.ts';
 import { showOnStaffList } from './staff.ts';
 import { staffCodes } from './staff-codes.ts';
@@ -46,7 +45,7 @@ export async function renderStaffMember({ main, signal, params }: ScreenContext)
   const drawCodes = () => replaceKeepingFocus(codes, ...staffCodes({ host, view, signal, revealed }));
   const draw = () => {
     document.title = `${view.name} · Lockstep`;
-    heading.replaceChildren(screenHeading(view.name, chip('neutral', scheduleInWords(view))));
+    heading.replaceChildren(screenHeading(view.name));
     about.replaceChildren(facts(host, view));
     drawCodes();
   };
@@ -77,7 +76,7 @@ export async function renderStaffMember({ main, signal, params }: ScreenContext)
     heading,
     card('about-heading', 'About', about),
     card('codes-heading', 'Codes', codes, refreshNotice),
-    card('edit-heading', 'Change', edit),
+    card('edit-heading', 'Change details or schedule', edit),
     card('remove-heading', 'Remove', removal),
   );
 

@@ -22,7 +22,11 @@ export function staffRemoval(member: StaffSummary, onRemoved: (message: string) 
   const question = h(
     'div',
     { class: 'panel panel-warning confirm', role: 'group', 'aria-label': 'Confirm the removal' },
-    h('p', {}, `Every code of ${member.name}’s is removed from the locks now: they can no longer get in.`),
+    h(
+      'p',
+      {},
+      `All of ${member.name}’s codes are removed from the locks at once: they can no longer get in.`,
+    ),
     h('div', { class: 'row' }, confirm, cancel),
   );
   question.hidden = true;
