@@ -52,8 +52,8 @@ describe('R12.1 adding a staff member', () => {
     expect(staffBody(values({ schedule: 'always', hours: '6' }))).not.toHaveProperty('hoursWhenNoNextStay');
   });
 
-  it('sends a phone without the spaces and punctuation people type', () => {
-    expect(staffBody(values({ phone: '+1 (555) 123-0000' })).phone).toBe('+15551230000');
+  it('sends the phone as typed, for the API to write as E.164', () => {
+    expect(staffBody(values({ phone: ' +1 555 123 0000 ' })).phone).toBe('+1 555 123 0000');
   });
 });
 
@@ -86,9 +86,9 @@ describe('R12.1 changing a staff member', () => {
     );
   });
 
-  it('sends an emptied email as null and a new phone as typed', () => {
+  it('R9.2 sends an emptied email empty, for the API to refuse at that field, and a new phone', () => {
     expect(staffChanges(member, { ...formValuesOf(member), email: ' ', phone: '+15551230000' })).toEqual({
-      email: null,
+      email: '',
       phone: '+15551230000',
     });
   });

@@ -1,8 +1,9 @@
 import type { StaffInput, StaffSchedule, StaffSummary } from '../api/types.ts';
 import { DEFAULT_HOURS_WHEN_NO_NEXT_STAY } from './staff-words.ts';
 
-// What the staff form sends. The API validates (R9.2): the page sends what the host typed, shaped
-// only so that an empty optional field means "none" and the hours go only with turnovers.
+// What the staff form sends. The API validates (R9.2) and writes phones as E.164: the page sends what
+// the host typed, shaped only so that an empty optional field means "none" and the hours go only
+// with turnovers.
 
 export type StaffField = keyof StaffInput;
 
@@ -28,7 +29,7 @@ export function staffBody(values: StaffFormValues): StaffInput {
     schedule: values.schedule,
   };
   if (values.email.trim()) body.email = values.email.trim();
-  if (values.phone.trim()) body.phone = values.phone.replace(/[\s().-]/g, '');
+  if (values.phone.trim()) body.phone = values.phone.trim();
   if (values.schedule === 'turnovers' && values.hours.trim())
     body.hoursWhenNoNextStay = numberOrText(values.hours) as number;
   return body;
@@ -50,15 +51,16 @@ const sameSet = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((id) => b.includes(id));
 
 /**
- * The body of `PATCH /v1/staff/{id}`: only what changed. An emptied email or phone is sent as null,
- * the member no longer reached that way; the hours go with a turnovers schedule only.
+ * The body of `PATCH /v1/staff/{id}`: only what changed; the hours go with a turnovers schedule
+ * only. An emptied email or phone is sent empty, so the API's refusal shows at that field: a
+ * contact can be changed but not removed (docs/decisions.md, "The staff screens").
  */
 export function staffChanges(before: StaffSummary, values: StaffFormValues): Partial<StaffInput> {
   const after = staffBody(values);
   const changes: Record<string, unknown> = {};
   if (after.name !== before.name) changes.name = after.name;
   for (const field of ['email', 'phone'] as const)
-    if (after[field] !== before[field]) changes[field] = after[field] ?? null;
+    if (after[field] !== before[field]) changes[field] = after[field] ?? '';
   if (!sameSet(after.propertyIds, before.propertyIds)) changes.propertyIds = after.propertyIds;
   if (after.schedule !== before.schedule) changes.schedule = after.schedule;
   const hoursBefore =
