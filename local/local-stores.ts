@@ -1,13 +1,16 @@
 import { DynamoDeliveryRecords } from '#adapters/aws/dynamo-delivery-records.ts';
 import { DynamoFeedStore } from '#adapters/aws/dynamo-feed-store.ts';
+import { DynamoStaffStore } from '#adapters/aws/dynamo-staff-store.ts';
 import { DynamoStore } from '#adapters/aws/dynamo-store.ts';
 import type { CapacityMeter } from '#adapters/memory/capacity.ts';
 import { MemoryDeliveryRecords } from '#adapters/memory/memory-delivery-records.ts';
 import { MemoryFeedStore } from '#adapters/memory/memory-feed-store.ts';
+import { MemoryStaffStore } from '#adapters/memory/memory-staff-store.ts';
 import { MemoryStore } from '#adapters/memory/memory-store.ts';
 import { type Stores, storesOn } from '#core/deps.ts';
 import type { CalendarFeedStore } from '#ports/calendar-feed-store.ts';
 import type { DeliveryRecords } from '#ports/delivery-records.ts';
+import type { StaffStore } from '#ports/staff-store.ts';
 import type { Activity } from './activity.ts';
 import { type AwsCalls, type CallsByFunction, currentFunction, isCounted } from './aws-calls.ts';
 import { startLocalDynamo } from './dynamo.ts';
@@ -19,6 +22,8 @@ export interface LocalStores {
   stores: Stores;
   /** Calendar feeds (R10), on the same kind of store. */
   feeds: CalendarFeedStore;
+  /** Staff members (R12), on the same kind of store. */
+  staff: StaffStore;
   deliveries: DeliveryRecords;
   stop(): Promise<void>;
   /** The in-memory store's DynamoDB calls by function (empty on dynalite). */
@@ -38,6 +43,7 @@ export async function startLocalStores(
     return {
       stores: storesOn(new MemoryStore(meter)),
       feeds: new MemoryFeedStore(meter),
+      staff: new MemoryStaffStore(meter),
       deliveries: new MemoryDeliveryRecords(meter),
       stop: async () => {},
       callsByFunction,
@@ -47,6 +53,7 @@ export async function startLocalStores(
   return {
     stores: storesOn(new DynamoStore(dynamo.client, dynamo.tableName)),
     feeds: new DynamoFeedStore(dynamo.client, dynamo.tableName),
+    staff: new DynamoStaffStore(dynamo.client, dynamo.tableName),
     deliveries: new DynamoDeliveryRecords(dynamo.client, dynamo.tableName),
     stop: () => dynamo.stop(),
     callsByFunction: {},

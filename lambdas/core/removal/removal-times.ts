@@ -13,7 +13,7 @@ export const nativeOf =
   (lockId) =>
     locks.get(lockId)?.nativeScheduling;
 
-type Timing = Pick<Reservation, 'status' | 'cancelledAt' | 'code'>;
+type Timing = Pick<Reservation, 'status' | 'cancelledAt' | 'code' | 'staff'>;
 
 /** First retry of an unconfirmed removal; each later one waits as long as the removal has been pending. */
 export const REMOVAL_RETRY_MIN = HOUR;
@@ -25,12 +25,22 @@ export const REMOVAL_RETRY_MAX = DAY;
  * scheduling would keep a code working past activeUntil (R2.1), so there it goes at activeUntil at the latest.
  */
 export function removalDueAt(r: Timing, nativeScheduling: boolean): Instant {
+  if (r.staff) return staffRemovalDueAt(r);
   const completed = deletionAt(r.code);
   const r72 =
     r.status === 'cancelled' && r.cancelledAt !== undefined
       ? Math.min(completed, deletionAfterCancellation(r.cancelledAt))
       : completed;
   return nativeScheduling ? r72 : Math.min(r72, r.code.activeUntil);
+}
+
+/**
+ * R12.2: a staff code leaves every lock when its window ends, and at once when it is cancelled (its
+ * staff member, property or turnover gone): no day of grace, since the next guest's stay has begun.
+ */
+function staffRemovalDueAt(r: Timing): Instant {
+  const cancelled = r.status === 'cancelled' && r.cancelledAt !== undefined;
+  return cancelled ? Math.min(r.cancelledAt ?? r.code.activeUntil, r.code.activeUntil) : r.code.activeUntil;
 }
 
 /** The provider may hold a Lockstep code of this reservation on the lock. */

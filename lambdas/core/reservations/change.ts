@@ -16,7 +16,8 @@ import { notePlan, provisioningPlan } from '../provisioning/plan.ts';
 import { replacementPin } from '../provisioning/taken-codes.ts';
 import { deleteCodes, recordRefusedDeletions } from '../removal/delete-codes.ts';
 import { nativeOf } from '../removal/removal-times.ts';
-import { codeWindow } from '../time/timeline.ts';
+import { followGuestChange } from '../staff/sync-staff-codes.ts';
+import { windowOfStay } from '../time/timeline.ts';
 import { type AcceptResult, acceptReservation, stayDetails } from './accept.ts';
 import { applyChange, type ChangeEffects, type CodeOnLock, isStaleEvent } from './apply-change.ts';
 import { liveReservations } from './live.ts';
@@ -60,7 +61,7 @@ export async function reshapeReservation(
   source: { occurredAt?: Instant | undefined; event?: string | undefined },
 ): Promise<AcceptResult> {
   const { hostId } = current;
-  const window = codeWindow(details, property.settings);
+  const window = windowOfStay(details, property.settings);
   const now = deps.clock.now();
   const byId = await loadLocks(deps, hostId, [
     ...property.lockIds,
@@ -117,6 +118,7 @@ export async function reshapeReservation(
   if (latest.code.activeUntil < current.code.activeUntil)
     await alertOfflineCodesOutliving(deps, latest, 'shortened'); // R11.3
   if (offlineCodesDropped(current, latest)) await backupIfOffline(deps, latest); // R11.2 again
+  await followGuestChange(deps, current, property); // R12.2
   return { reservation: latest, created: false };
 }
 

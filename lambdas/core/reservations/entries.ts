@@ -53,7 +53,11 @@ export function acceptedEntries(
   return [
     reservationEntry('provision', provisionAt(window, native, now), r),
     reservationEntry('message', messageAt(window, now), r),
-    reservationEntry('delete', native.includes(false) ? window.activeUntil : deletionAt(window), r),
+    reservationEntry(
+      'delete',
+      window.opensAtActiveFrom || native.includes(false) ? window.activeUntil : deletionAt(window),
+      r,
+    ),
     ...(check !== undefined ? [reservationEntry('backup-check', check, r)] : []),
   ];
 }
