@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { AccountLock, Lock, Property, StaffCode, StaffView } from '../../web/src/api/types.ts';
+import type {
+  AccountLock,
+  Lock,
+  Property,
+  StaffCode,
+  StaffCodeLock,
+  StaffView,
+} from '../../web/src/api/types.ts';
 import type { HostData } from '../../web/src/data/host-data.ts';
 import { codesByProperty, staffDoors } from '../../web/src/data/staff-codes.ts';
 
@@ -24,6 +31,17 @@ const host = (online: Record<string, boolean> = {}): HostData => ({
   accounts: ['sandbox'],
 });
 
+/** A lock entry as the API answers it, every field present. */
+const onLock = (lockId: string, status: StaffCodeLock['status'], more: Partial<StaffCodeLock> = {}) => ({
+  lockId,
+  status,
+  setAt: undefined,
+  removedAt: undefined,
+  nextAttemptAt: undefined,
+  lastError: undefined,
+  ...more,
+});
+
 const code = (codeId: string, overrides: Partial<StaffCode> = {}): StaffCode => ({
   codeId,
   propertyId: 'beach-house',
@@ -32,7 +50,8 @@ const code = (codeId: string, overrides: Partial<StaffCode> = {}): StaffCode => 
   activeFrom: '2026-12-03T16:30:00.000Z',
   activeUntil: '2026-12-03T20:00:00.000Z',
   status: 'scheduled',
-  locks: [{ lockId: 'front-door', status: 'pending' }],
+  communicatedAt: undefined,
+  locks: [onLock('front-door', 'pending')],
   ...overrides,
 });
 
@@ -41,7 +60,11 @@ const view = (codes: StaffCode[], propertyIds = ['beach-house']): StaffView => (
   name: 'Maria Lopez',
   propertyIds,
   schedule: 'turnovers',
+  email: undefined,
+  phone: undefined,
+  hoursWhenNoNextStay: undefined,
   createdAt: '2026-12-01T10:00:00.000Z',
+  nextCode: undefined,
   codes,
 });
 
@@ -51,8 +74,8 @@ describe('R12.2 a staff code’s doors read as a guest’s', () => {
       host({ 'back-door': false }),
       code('c-1', {
         locks: [
-          { lockId: 'front-door', status: 'set', setAt: '2026-12-03T16:00:00.000Z' },
-          { lockId: 'back-door', status: 'requested' },
+          onLock('front-door', 'set', { setAt: '2026-12-03T16:00:00.000Z' }),
+          onLock('back-door', 'requested'),
         ],
       }),
     );
@@ -67,12 +90,10 @@ describe('R12.2 a staff code’s doors read as a guest’s', () => {
       host(),
       code('c-1', {
         locks: [
-          {
-            lockId: 'front-door',
-            status: 'failed',
+          onLock('front-door', 'failed', {
             lastError: 'no_space',
             nextAttemptAt: '2026-12-03T17:00:00.000Z',
-          },
+          }),
         ],
       }),
     );
@@ -84,7 +105,7 @@ describe('R12.2 a staff code’s doors read as a guest’s', () => {
   });
 
   it('R12.2 reads a code being removed from a lock as removed', () => {
-    const [door] = staffDoors(host(), code('c-1', { locks: [{ lockId: 'front-door', status: 'removing' }] }));
+    const [door] = staffDoors(host(), code('c-1', { locks: [onLock('front-door', 'removing')] }));
     expect(door?.state).toBe('removed');
   });
 });

@@ -25,10 +25,12 @@ const member: StaffSummary = {
   staffId: 's-1',
   name: 'Maria Lopez',
   email: 'maria@example.com',
+  phone: undefined,
   propertyIds: ['beach-house', 'chalet'],
   schedule: 'turnovers',
   hoursWhenNoNextStay: 6,
   createdAt: '2026-12-01T10:00:00.000Z',
+  nextCode: undefined,
 };
 
 describe('R12.1 adding a staff member', () => {

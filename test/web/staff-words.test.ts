@@ -21,9 +21,13 @@ const properties = [
 const member = (overrides: Partial<StaffSummary>): StaffSummary => ({
   staffId: 's-1',
   name: 'Maria Lopez',
+  email: undefined,
+  phone: undefined,
   propertyIds: ['beach-house'],
   schedule: 'turnovers',
+  hoursWhenNoNextStay: undefined,
   createdAt: '2026-12-01T10:00:00.000Z',
+  nextCode: undefined,
   ...overrides,
 });
 
@@ -85,6 +89,13 @@ describe('a code’s window, in the property’s time', () => {
       formatWhen(until, 'America/New_York'),
     );
     expect(windowInWords(from, until, 'Asia/Tokyo')).toContain(formatWhen(until, 'Asia/Tokyo'));
+  });
+
+  it('R12.1 says an always code, which ends years ahead, has no end date', () => {
+    const from = '2026-12-03T16:30:00.000Z';
+    expect(windowInWords(from, '2036-12-01T16:30:00.000Z', 'America/New_York')).toBe(
+      `From ${formatWhen(from, 'America/New_York')}, no end date`,
+    );
   });
 
   it('R12.1 places the next code at its property, in that property’s zone', () => {

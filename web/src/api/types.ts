@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { PoolCodeStatus, PoolSignal } from '#core/backup/pool.ts';
 import type { BackupPoolView } from '#core/backup/pool-view.ts';
 import type { FeedView } from '#core/calendars/list-feeds.ts';
@@ -5,7 +6,11 @@ import type { FeedChannel } from '#core/calendars/types.ts';
 import type { AccountLock } from '#core/locks/accounts.ts';
 import type { ResyncResult } from '#core/locks/resync.ts';
 import type { Lock, LockCodeStatus, LockProviderName, Property } from '#core/model.ts';
+import type { StaffCodeStatus } from '#core/staff/staff-codes.ts';
+import type { StaffSchedule } from '#core/staff/staff-member.ts';
 import type { accessView, reservationSummary } from '#handlers/http/routes/access-view.ts';
+import type { staffSummary, staffView } from '#handlers/http/routes/staff-view.ts';
+import type { CreateStaffBody } from '#handlers/http/schemas/staff.ts';
 
 // The host API's answers, typed from the very code that produces them: a change there fails the
 // dashboard's type check instead of the page.
@@ -56,58 +61,13 @@ export interface CalendarSync {
   ignored: number;
 }
 
-// Staff (R12): the contract in docs/staff.md, written here by hand until the back end's views exist
-// to type them from.
+// Staff (R12, docs/staff.md).
 
-export type StaffSchedule = 'always' | 'turnovers';
+export type StaffSummary = ReturnType<typeof staffSummary>;
+export type StaffView = ReturnType<typeof staffView>;
+export type StaffCode = StaffView['codes'][number];
+export type StaffCodeLock = StaffCode['locks'][number];
+export type { StaffCodeStatus, StaffSchedule };
 
-/** A staff code's window as lists show it: no PIN (R9.4). */
-export type StaffCodeStatus = 'scheduled' | 'active' | 'ended' | 'removed';
-
-export interface StaffSummary {
-  staffId: string;
-  name: string;
-  email?: string;
-  phone?: string;
-  propertyIds: string[];
-  schedule: StaffSchedule;
-  hoursWhenNoNextStay?: number;
-  createdAt: string;
-  nextCode?: { propertyId: string; activeFrom: string; activeUntil: string; status: StaffCodeStatus };
-}
-
-export interface StaffCodeLock {
-  lockId: string;
-  status: LockCodeStatus;
-  setAt?: string;
-  removedAt?: string;
-  nextAttemptAt?: string;
-  lastError?: string;
-}
-
-export interface StaffCode {
-  codeId: string;
-  propertyId: string;
-  pin: string;
-  name: string;
-  activeFrom: string;
-  activeUntil: string;
-  status: StaffCodeStatus;
-  communicatedAt?: string;
-  locks: StaffCodeLock[];
-}
-
-/** One staff member with their codes: current and upcoming first, then up to 20 past ones. */
-export interface StaffView extends StaffSummary {
-  codes: StaffCode[];
-}
-
-/** The body of `POST /v1/staff`; `PATCH` takes any part of it. */
-export interface StaffInput {
-  name: string;
-  email?: string;
-  phone?: string;
-  propertyIds: string[];
-  schedule: StaffSchedule;
-  hoursWhenNoNextStay?: number;
-}
+/** The body of `POST /v1/staff` (`PATCH` takes any part of it); the id is the API's to give. */
+export type StaffInput = Omit<z.input<typeof CreateStaffBody>, 'id'>;

@@ -41,7 +41,7 @@ export function staffDoors(host: HostData, code: StaffCode): StaffDoor[] {
 export function codesByProperty(host: HostData, view: StaffView): PropertyCodes[] {
   const ids = [...new Set([...view.propertyIds, ...view.codes.map((c) => c.propertyId)])];
   const byStart = (a: StaffCodeRow, b: StaffCodeRow) =>
-    Date.parse(a.code.activeFrom) - Date.parse(b.code.activeFrom);
+    Date.parse(a.code.activeFrom ?? '') - Date.parse(b.code.activeFrom ?? '');
   return ids.flatMap((propertyId) => {
     const property = host.properties.find((p) => p.propertyId === propertyId);
     if (!property) return [];

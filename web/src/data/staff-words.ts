@@ -6,13 +6,15 @@ import { dayKey, formatTime, formatWhen } from '../format.ts';
 /** The API's default when a turnovers schedule names no hours (docs/staff.md). */
 export const DEFAULT_HOURS_WHEN_NO_NEXT_STAY = 4;
 
-export function scheduleInWords(s: Pick<StaffSummary, 'schedule' | 'hoursWhenNoNextStay'>): string {
+export function scheduleInWords(
+  s: Pick<StaffSummary, 'schedule'> & Partial<Pick<StaffSummary, 'hoursWhenNoNextStay'>>,
+): string {
   if (s.schedule === 'always') return 'Always';
   const hours = s.hoursWhenNoNextStay ?? DEFAULT_HOURS_WHEN_NO_NEXT_STAY;
   return `Between stays, ${hours} h when no stay follows`;
 }
 
-export function contactInWords(s: Pick<StaffSummary, 'email' | 'phone'>): string {
+export function contactInWords(s: Partial<Pick<StaffSummary, 'email' | 'phone'>>): string {
   const ways = [s.email, s.phone].filter(Boolean);
   return ways.length > 0 ? ways.join(' · ') : 'No email or phone: tell them their codes yourself';
 }
@@ -31,8 +33,15 @@ export const STAFF_CODE_STATUS: Record<StaffCodeStatus, [tone: 'ok' | 'pending' 
     removed: ['neutral', 'Removed'],
   };
 
-/** "Wed, Dec 3, 11:30 AM → 3:00 PM" on one day, both ends in full across days; in the zone given. */
-export function windowInWords(from: string, until: string, zone: string): string {
+const YEAR = 365 * 86_400_000;
+
+/**
+ * "Wed, Dec 3, 11:30 AM → 3:00 PM" on one day, both ends in full across days, in the zone given. An
+ * `always` code ends years ahead, which no host plans for: it reads "from …, no end date".
+ */
+export function windowInWords(from: string | undefined, until: string | undefined, zone: string): string {
+  if (!from || !until) return 'No window';
+  if (Date.parse(until) - Date.parse(from) > YEAR) return `From ${formatWhen(from, zone)}, no end date`;
   const sameDay = dayKey(from, zone) === dayKey(until, zone);
   return `${formatWhen(from, zone)} → ${sameDay ? formatTime(until, zone) : formatWhen(until, zone)}`;
 }

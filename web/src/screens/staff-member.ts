@@ -28,7 +28,7 @@ function facts(host: HostData, view: StaffView): HTMLElement {
     fact('Contact', contactInWords(view)),
     fact('Properties', propertyNames(host.properties, view.propertyIds)),
     fact('Code works', scheduleInWords(view)),
-    fact('Added', formatWhen(view.createdAt, zone)),
+    fact('Added', view.createdAt ? formatWhen(view.createdAt, zone) : '—'),
   );
 }
 
