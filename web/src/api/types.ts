@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import type { PoolCodeStatus, PoolSignal } from '#core/backup/pool.ts';
 import type { BackupPoolView } from '#core/backup/pool-view.ts';
 import type { FeedView } from '#core/calendars/list-feeds.ts';
@@ -6,11 +5,11 @@ import type { FeedChannel } from '#core/calendars/types.ts';
 import type { AccountLock } from '#core/locks/accounts.ts';
 import type { ResyncResult } from '#core/locks/resync.ts';
 import type { Lock, LockCodeStatus, LockProviderName, Property } from '#core/model.ts';
+import type { StaffFields } from '#core/staff/manage-staff.ts';
 import type { StaffCodeStatus } from '#core/staff/staff-codes.ts';
 import type { StaffSchedule } from '#core/staff/staff-member.ts';
 import type { accessView, reservationSummary } from '#handlers/http/routes/access-view.ts';
 import type { staffSummary, staffView } from '#handlers/http/routes/staff-view.ts';
-import type { CreateStaffBody } from '#handlers/http/schemas/staff.ts';
 
 // The host API's answers, typed from the very code that produces them: a change there fails the
 // dashboard's type check instead of the page.
@@ -70,4 +69,4 @@ export type StaffCodeLock = StaffCode['locks'][number];
 export type { StaffCodeStatus, StaffSchedule };
 
 /** The body of `POST /v1/staff` (`PATCH` takes any part of it); the id is the API's to give. */
-export type StaffInput = Omit<z.input<typeof CreateStaffBody>, 'id'>;
+export type StaffInput = StaffFields;
