@@ -149,7 +149,11 @@ describe('the staff screens in a browser', () => {
     expect((await memberOnApi()).schedule).toBe('always');
     expect(await page().getByRole('region', { name: 'About' }).textContent()).toContain('Always');
     await expect.poll(() => page().locator('.staff-code').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page().locator('.staff-code-when strong').first().textContent())
+      .toMatch(/^From .+, no end date$/);
     await expectAccessible(page(), 'staff member after a change');
+    await saveScreen(page(), 'staff-member-always');
   });
 
   it('R13.4 lists the crew on the property, with a link to them', async () => {
