@@ -1,6 +1,12 @@
-import type { Instant, Lock, LockCodeState, Reservation } from '../model.ts';
+import type { CodeWindow, Instant, Lock, LockCodeState, Reservation } from '../model.ts';
 import type { CodeToDelete } from '../provisioning/code-on-lock.ts';
-import { DAY, deletionAfterCancellation, deletionAt, HOUR } from '../time/timeline.ts';
+import {
+  DAY,
+  DEVICE_PROGRAMMING_LEAD,
+  deletionAfterCancellation,
+  deletionAt,
+  HOUR,
+} from '../time/timeline.ts';
 
 // R7.2 and R7.3: when a reservation's code leaves each lock, and how the deletion entry retries.
 // Pure: `markDueRemovals` runs inside `updateReservation`'s change, which may run again on a fresh copy.
@@ -25,7 +31,7 @@ export const REMOVAL_RETRY_MAX = DAY;
  * scheduling would keep a code working past activeUntil (R2.1), so there it goes at activeUntil at the latest.
  */
 export function removalDueAt(r: Timing, nativeScheduling: boolean): Instant {
-  if (r.staff) return staffRemovalDueAt(r);
+  if (r.staff) return staffRemovalDueAt(r, nativeScheduling);
   const completed = deletionAt(r.code);
   const r72 =
     r.status === 'cancelled' && r.cancelledAt !== undefined
@@ -35,12 +41,20 @@ export function removalDueAt(r: Timing, nativeScheduling: boolean): Instant {
 }
 
 /**
- * R12.2: a staff code leaves every lock when its window ends, and at once when it is cancelled (its
- * staff member, property or turnover gone): no day of grace, since the next guest's stay has begun.
+ * R12.2: a staff code leaves the locks when its window ends, and at once when it is cancelled (its
+ * staff member, property or turnover gone): no day of grace, since the next guest's window begins.
+ * A lock that cannot enforce the window loses it ten minutes early, so it is gone (confirmed) before
+ * the guest arrives, as the guest's own code arrives ten minutes early there (R2.3).
  */
-function staffRemovalDueAt(r: Timing): Instant {
+export function staffRemovalDueAt(
+  r: Pick<Reservation, 'status' | 'cancelledAt'> & { code: CodeWindow },
+  native: boolean,
+): Instant {
+  const end = native
+    ? r.code.activeUntil
+    : Math.max(r.code.activeFrom, r.code.activeUntil - DEVICE_PROGRAMMING_LEAD);
   const cancelled = r.status === 'cancelled' && r.cancelledAt !== undefined;
-  return cancelled ? Math.min(r.cancelledAt ?? r.code.activeUntil, r.code.activeUntil) : r.code.activeUntil;
+  return cancelled ? Math.min(r.cancelledAt ?? end, end) : end;
 }
 
 /** The provider may hold a Lockstep code of this reservation on the lock. */

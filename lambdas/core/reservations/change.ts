@@ -89,7 +89,8 @@ export async function reshapeReservation(
     if (effects.windowMoved) dropOutgrownOfflineCodes(fresh, now); // R11.3: a new one is asked for
     plan = planEntries(fresh, byId, now, {
       locks: effects.windowMoved || effects.locksChanged,
-      activeFrom: fresh.code.activeFrom !== activeFrom,
+      // A staff member hears of any move of their window, its end included (R12.2).
+      activeFrom: fresh.code.activeFrom !== activeFrom || (fresh.staff !== undefined && effects.windowMoved),
       backups: property.settings.backupCodes,
     });
     return true;
