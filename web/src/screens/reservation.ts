@@ -1,6 +1,7 @@
 import { get } from '../api/client.ts';
 import type { AccessView, Lock, Property } from '../api/types.ts';
 import { DOOR_STATE_LABELS, doorOf, doorsWithBackup, firstUseNote } from '../data/door-status.ts';
+import { guestTold } from '../data/guest-told.ts';
 import { loadAccessView } from '../data/host-data.ts';
 import { lockFailureLabel } from '../data/lock-failures.ts';
 import { describeReservation } from '../data/timeline-events.ts';
@@ -21,9 +22,8 @@ const fact = (term: string, ...detail: (Node | string)[]) => [h('dt', {}, term),
 
 function summary(view: AccessView, zone: string, signal: AbortSignal): HTMLElement {
   const when = (at: string | undefined) => (at ? formatWhen(at, zone) : '—');
-  const told = view.code.communicatedAt
-    ? `${when(view.code.communicatedAt)} by ${(view.code.communicatedVia ?? []).join(', ') || 'message'}`
-    : 'Not yet';
+  const told = guestTold(view);
+  const toldText = told ? `${when(told.at)} by ${told.via.join(', ') || 'message'}` : 'Not yet';
   return h(
     'dl',
     { class: 'facts' },
@@ -31,7 +31,7 @@ function summary(view: AccessView, zone: string, signal: AbortSignal): HTMLEleme
     fact('Code works', `${when(view.code.activeFrom)} → ${when(view.code.activeUntil)}`),
     fact('Code', codeReveal(view.code.pin, signal)),
     fact('Code name on the locks', view.code.name),
-    fact('Guest told', told),
+    fact('Guest told', toldText),
     fact('Backup code', view.backup.issued ? `Issued ${when(view.backup.at)}` : 'Not needed'),
   );
 }
