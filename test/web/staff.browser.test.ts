@@ -164,6 +164,16 @@ describe('the staff screens in a browser', () => {
     await expect.poll(() => page().url()).toContain(`#/staff/${staffId}`);
   });
 
+  it('R13.4 lists the crew’s codes on each lock', async () => {
+    await page().getByRole('link', { name: 'Locks', exact: true }).click();
+    for (const lockId of world.server.demo.lockIds)
+      await expect
+        .poll(() => page().locator(`[data-lock="${lockId}"] .lock-codes`).textContent())
+        .toMatch(/Clean Team \(staff\) · (pending|requested|set)/);
+    await page().locator('.lock-codes').first().getByRole('link', { name: 'Clean Team' }).click();
+    await expect.poll(() => page().url()).toContain(`#/staff/${staffId}`);
+  });
+
   it('can be used with the keyboard alone: Tab to Reveal, Enter, and back', async () => {
     await page().getByRole('heading', { name: 'Codes' }).waitFor();
     const focused = () => page().evaluate(() => document.activeElement?.textContent?.trim() ?? '');
@@ -192,6 +202,11 @@ describe('the staff screens in a browser', () => {
     expect(await page().getByText('No staff yet').isVisible()).toBe(true);
     expect((await staffOnApi()).staff).toEqual([]);
     await expect.poll(() => pinsOnLocks().filter((p) => pins.includes(p)), { timeout: 20_000 }).toEqual([]);
+    await page().getByRole('link', { name: 'Locks', exact: true }).click();
+    await page().locator('.lock-codes').first().waitFor();
+    expect(await page().locator('.lock-codes').allTextContents()).not.toContainEqual(
+      expect.stringContaining('Clean Team'),
+    );
   });
 
   it('logged no console error and threw no page error', () => {

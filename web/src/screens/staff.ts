@@ -114,12 +114,14 @@ export async function renderStaff({ main, signal }: ScreenContext): Promise<void
     addSection.replaceChildren(h('h2', { id: 'add-staff-heading' }, 'Add a staff member'), form);
     addSection.hidden = false;
     toggle.setAttribute('aria-expanded', 'true');
+    toggle.textContent = 'Close the form';
     form.querySelector('input')?.focus();
   };
   const closeForm = () => {
     addSection.hidden = true;
     addSection.replaceChildren();
     toggle.setAttribute('aria-expanded', 'false');
+    toggle.textContent = 'Add staff member';
   };
   closeForm();
   toggle.addEventListener('click', () => (addSection.hidden ? openForm() : closeForm()));
