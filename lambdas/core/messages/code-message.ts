@@ -28,6 +28,8 @@ export interface CodeMessageInput {
   firstUseBy?: readonly { door: string; by: Instant }[] | undefined;
   /** The code is a staff member's (R12): worded for a visit to work, not a stay. */
   forStaff?: boolean | undefined;
+  /** A staff member's `always` code: its window's end is not a real one and is not named. */
+  openEnded?: boolean | undefined;
 }
 
 export interface CodeMessage {
@@ -71,7 +73,7 @@ export function codeMessage(input: CodeMessageInput): CodeMessage {
     doors,
     pin: input.pin,
     from: formatStayTime(input.activeFrom, input.timeZone, locale),
-    until: formatStayTime(input.activeUntil, input.timeZone, locale),
+    until: input.openEnded ? '' : formatStayTime(input.activeUntil, input.timeZone, locale),
     isBackup: input.isBackup,
     perDoor: perDoor(input.doorCodes, wording.forDoor, wording.and),
     firstUse: input.firstUseBy?.length

@@ -35,6 +35,8 @@ export async function cancelReservation(
     }
   }
   if (current.status === 'cancelled') return { reservation: current, created: false };
+  // A staff code (R12) is cancelled by its staff windows only (their input names it), never by a channel.
+  if (current.staff && !input.staff) return { reservation: current, created: false };
 
   const now = deps.clock.now();
   // The channel's instant, unless it claims one still to come.

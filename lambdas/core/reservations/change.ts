@@ -41,6 +41,8 @@ export async function changeReservation(
   if (!current) return acceptReservation(deps, hostId, input, { occurredAt, type: 'reservation.modified' });
   const unchanged = { reservation: current, created: false };
   if (current.status !== 'accepted' || isStaleEvent(current, occurredAt)) return unchanged;
+  // A staff code (R12) moves with its staff windows only, never by a channel's event.
+  if (current.staff) return unchanged;
 
   const property = await deps.properties.getProperty(hostId, input.propertyId);
   if (!property) throw new NotFoundError('property', 'reservation.property_id');
