@@ -5,7 +5,7 @@ import type { DemoServer } from './demo-server.ts';
 // them out: its walkthrough speaks of two locks that turn to set.
 
 /** How long the side gate stays offline from the start. */
-export const OFFLINE_MS = 15_000;
+const OFFLINE_MS = 15_000;
 
 export async function addShowcase(server: DemoServer, now: number): Promise<{ staffId: string }> {
   server.runtime.sandbox.addDevice({
