@@ -170,6 +170,8 @@ describe('the staff screens in a browser', () => {
       await expect
         .poll(() => page().locator(`[data-lock="${lockId}"] .lock-codes`).textContent())
         .toMatch(/Clean Team \(staff\) · (pending|requested|set)/);
+    await expectAccessible(page(), 'locks with staff codes');
+    await saveScreen(page(), 'locks-staff');
     await page().locator('.lock-codes').first().getByRole('link', { name: 'Clean Team' }).click();
     await expect.poll(() => page().url()).toContain(`#/staff/${staffId}`);
   });
