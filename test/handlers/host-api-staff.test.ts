@@ -173,6 +173,19 @@ describe('host API: staff (R12)', () => {
       world.expectClean();
     });
 
+    it('tells a staff member with no email or phone through the host, to pass on (R12, R10.8)', async () => {
+      const { email: _, ...noContact } = CREW;
+      const created = await world.api('POST', '/v1/staff', { ...noContact, schedule: 'always' });
+      await world.runUntil(T0 + 5 * MINUTE);
+      const forwarded = world.runtime.outbox.entries.filter(
+        (e) => e.via === 'alert' && e.message.kind === 'code_for_guest',
+      );
+      expect(forwarded).toHaveLength(1);
+      const text = forwarded[0]?.via === 'alert' ? forwarded[0].message.text : '';
+      expect(text).toContain('Please pass the message below to Crew.');
+      expect(text).toContain(created.body.codes[0].pin);
+    });
+
     it('names the code on the lock after the staff member (R3.4)', async () => {
       await world.api('POST', '/v1/staff', { ...CREW, schedule: 'always' });
       await world.runUntil(T0 + 5 * MINUTE);
