@@ -54,8 +54,8 @@ describe('a staff member’s contact and properties', () => {
     );
   });
 
-  it('tells the host to pass codes on when Lockstep has no way to reach them', () => {
-    expect(contactInWords({})).toBe('No email or phone: tell them their codes yourself');
+  it('tells the host their codes come to them when Lockstep has no way to reach the member', () => {
+    expect(contactInWords({})).toBe('No email or phone: their codes come to you, to pass on');
   });
 
   it('names properties by their names, and an unknown one by its id', () => {

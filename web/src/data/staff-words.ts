@@ -16,7 +16,7 @@ export function scheduleInWords(
 
 export function contactInWords(s: Partial<Pick<StaffSummary, 'email' | 'phone'>>): string {
   const ways = [s.email, s.phone].filter(Boolean);
-  return ways.length > 0 ? ways.join(' · ') : 'No email or phone: tell them their codes yourself';
+  return ways.length > 0 ? ways.join(' · ') : 'No email or phone: their codes come to you, to pass on';
 }
 
 export const propertyName = (properties: readonly Property[], propertyId: string) =>

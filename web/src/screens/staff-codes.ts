@@ -21,7 +21,7 @@ export interface CodesContext {
 
 function toldLine(row: StaffCodeRow, view: StaffView, zone: string): string {
   if (row.code.communicatedAt) return `Told ${formatWhen(row.code.communicatedAt, zone)}`;
-  return view.email || view.phone ? 'Not told yet' : 'Not told: no email or phone to send it to';
+  return view.email || view.phone ? 'Not told yet' : 'Not told yet: it comes to you, to pass on';
 }
 
 /** What Lockstep is doing about a door that refused the code or is offline. */
