@@ -211,6 +211,26 @@ describe('the staff screens in a browser', () => {
     );
   });
 
+  it('adds a staff member with the keyboard alone', async () => {
+    await page().getByRole('link', { name: 'Staff', exact: true }).click();
+    await page().getByText('No staff yet').waitFor();
+    const focused = () => page().evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+    for (let presses = 0; presses < 20 && (await focused()) !== 'Add staff member'; presses++)
+      await page().keyboard.press('Tab');
+    await page().keyboard.press('Enter');
+    await page().keyboard.type('Key Crew');
+    // Email, phone, then the property's checkbox.
+    for (let presses = 0; presses < 3; presses++) await page().keyboard.press('Tab');
+    await page().keyboard.press('Space');
+    for (let presses = 0; presses < 10 && (await focused()) !== 'Add staff member'; presses++)
+      await page().keyboard.press('Tab');
+    await page().keyboard.press('Enter');
+    await expect
+      .poll(() => page().locator('[data-outcome="staff"]').textContent())
+      .toBe('Added Key Crew: their codes follow the stays at Beach House.');
+    expect(await focused()).toBe('Key Crew');
+  });
+
   it('logged no console error and threw no page error', () => {
     expect(world.problems).toEqual([]);
   });
