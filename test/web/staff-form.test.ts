@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StaffSummary } from '../../web/src/api/types.ts';
 import {
+  entryIndexOf,
   formFieldOf,
   formValuesOf,
   type StaffFormValues,
@@ -105,6 +106,15 @@ describe('R9.2 the field an API error names', () => {
     ['hoursWhenNoNextStay', 'hoursWhenNoNextStay'],
   ])('%s is the form’s %s', (apiField, formField) => {
     expect(formFieldOf(apiField)).toBe(formField);
+  });
+
+  it.each([
+    ['propertyIds[2]', 2],
+    ['propertyIds.0', 0],
+    ['propertyIds', undefined],
+    [undefined, undefined],
+  ])('%s names entry %s of the list', (apiField, index) => {
+    expect(entryIndexOf(apiField)).toBe(index);
   });
 
   it('is none for a field the form does not hold', () => {

@@ -87,3 +87,10 @@ export function formFieldOf(apiField: string | undefined): StaffField | undefine
   const head = apiField?.split(/[.[]/)[0];
   return FIELDS.find((f) => f === head);
 }
+
+/** Which entry of a list an API error names: 2 for `propertyIds[2]` or `propertyIds.2`. */
+export function entryIndexOf(apiField: string | undefined): number | undefined {
+  const match = /(?:\[(\d+)\]|\.(\d+))$/.exec(apiField ?? '');
+  const index = match?.[1] ?? match?.[2];
+  return index === undefined ? undefined : Number(index);
+}

@@ -1,6 +1,6 @@
 import { ApiError } from '../api/client.ts';
 import type { Property, StaffSchedule } from '../api/types.ts';
-import { formFieldOf, type StaffField, type StaffFormValues } from '../data/staff-form.ts';
+import { entryIndexOf, formFieldOf, type StaffField, type StaffFormValues } from '../data/staff-form.ts';
 import { DEFAULT_HOURS_WHEN_NO_NEXT_STAY } from '../data/staff-words.ts';
 import { h } from '../dom.ts';
 import { outcome, runAction } from '../ui/action.ts';
@@ -150,11 +150,14 @@ export function staffForm(options: StaffFormOptions): HTMLFormElement {
     h('div', { class: 'row' }, button, result.element),
   );
 
-  const focusTarget: Record<StaffField, () => HTMLElement | undefined> = {
+  // `propertyIds[i]` is the i-th property sent, which is the i-th box ticked.
+  const propertyBox = (apiField: string | undefined) =>
+    propertyBoxes.filter((b) => b.checked)[entryIndexOf(apiField) ?? -1] ?? propertyBoxes[0];
+  const focusTarget: Record<StaffField, (apiField: string | undefined) => HTMLElement | undefined> = {
     name: () => name,
     email: () => email,
     phone: () => phone,
-    propertyIds: () => propertyBoxes[0],
+    propertyIds: propertyBox,
     schedule: () => scheduleRadios.find((r) => r.checked) ?? scheduleRadios[0],
     hoursWhenNoNextStay: () => hours,
   };
@@ -167,9 +170,10 @@ export function staffForm(options: StaffFormOptions): HTMLFormElement {
     const fieldName = formFieldOf(apiField);
     if (!fieldName) return;
     errors[fieldName].textContent = messageWithoutField(error as Error, apiField);
-    const target = focusTarget[fieldName]();
+    const target = focusTarget[fieldName](apiField);
+    // A named entry is marked alone; a refusal of the whole choice marks every box in it.
     const invalid =
-      fieldName === 'propertyIds' || fieldName === 'schedule'
+      (fieldName === 'propertyIds' && entryIndexOf(apiField) === undefined) || fieldName === 'schedule'
         ? [...form.querySelectorAll(`#${CSS.escape(id(`${fieldName}-group`))} input`)]
         : [target];
     for (const control of invalid) control?.setAttribute('aria-invalid', 'true');
