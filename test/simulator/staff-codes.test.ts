@@ -11,6 +11,8 @@ import { byId, runExample } from '../support/examples.ts';
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const LOCKS = ['front', 'shed'];
+/** The shed is offline across the start of the second turnover. */
+const SHED_OUTAGE = { from: Date.parse('2026-12-07T16:20:00Z'), to: Date.parse('2026-12-07T16:50:00Z') };
 const t = (iso: string | null | undefined) => Date.parse(iso ?? 'invalid');
 
 interface Seen {
@@ -101,9 +103,12 @@ describe('examples/turnover-crew.json (R12)', () => {
           (c) => c.lockId === lockId && t(c.validFrom) === gap.from && t(c.validUntil) === gap.until,
         );
         expect(code, `${lockId} ${new Date(gap.from).toISOString()}`).toBeDefined();
-        // Working within a minute of the gap's start (the sandbox confirms in 20 s), to 10 minutes before its end.
+        // Working within a minute of the gap's start (the sandbox confirms in 20 s), or of the end of
+        // an outage the gap starts in, to 10 minutes before its end.
         const pin = code?.code ?? '';
-        expect(opensDuring(history, lockId, pin, gap.from, gap.from + MINUTE)).toBe(true);
+        const outage = lockId === 'shed' && SHED_OUTAGE.from <= gap.from && gap.from < SHED_OUTAGE.to;
+        const workingBy = (outage ? SHED_OUTAGE.to : gap.from) + MINUTE;
+        expect(opensDuring(history, lockId, pin, workingBy - MINUTE, workingBy)).toBe(true);
         expect(opensDuring(history, lockId, pin, gap.until - 11 * MINUTE, gap.until - 10 * MINUTE)).toBe(
           true,
         );
@@ -122,6 +127,15 @@ describe('examples/turnover-crew.json (R12)', () => {
       );
       for (const snap of onShed) expect((snap.locks.shed ?? []).some((c) => pins.has(c.code))).toBe(false);
     }
+  });
+
+  it('R4.2, R12.2: a crew code requested while the shed was offline counts as set only when the lock confirms it after the outage', () => {
+    const gapStart = t(byId(report, 'moved').activeUntil);
+    const code = staffOf(report, 'crew').codes.find(
+      (c) => c.lockId === 'shed' && t(c.validFrom) === gapStart,
+    );
+    expect(t(code?.setAt)).toBe(SHED_OUTAGE.to);
+    expect(opensDuring(history, 'shed', code?.code ?? '', gapStart, SHED_OUTAGE.to)).toBe(false);
   });
 
   it('R12.2: codes follow the moved stay: the turnover before it ends at its new activeFrom', () => {
