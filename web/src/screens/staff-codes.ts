@@ -30,7 +30,9 @@ function doorProblems(row: StaffCodeRow, zone: string): string[] {
     .filter((d) => d.state === 'failed' || d.state === 'offline')
     .map((d) => {
       const why =
-        d.state === 'offline' ? 'is offline' : `refused the code (${lockFailureLabel(d.lastError ?? '')})`;
+        d.state === 'offline'
+          ? 'is offline: the code goes on when it reconnects'
+          : `refused the code (${lockFailureLabel(d.lastError ?? '')})`;
       const next = d.nextAttemptAt ? `; next attempt ${formatWhen(d.nextAttemptAt, zone)}` : '';
       return `${d.lockName} ${why}${next}`;
     });
