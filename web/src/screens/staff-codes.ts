@@ -32,7 +32,7 @@ function doorProblems(row: StaffCodeRow, zone: string): string[] {
       const why =
         d.state === 'offline'
           ? 'is offline: the code goes on when it reconnects'
-          : `refused the code (${lockFailureLabel(d.lastError ?? '')})`;
+          : `refused the code${d.lastError ? ` (${lockFailureLabel(d.lastError)})` : ''}`;
       const next = d.nextAttemptAt ? `; next attempt ${formatWhen(d.nextAttemptAt, zone)}` : '';
       return `${d.lockName} ${why}${next}`;
     });
