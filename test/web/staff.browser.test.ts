@@ -142,11 +142,14 @@ describe('the staff screens in a browser', () => {
     expect(await form.getByLabel('Hours when no stay follows').isVisible()).toBe(true);
     await form.getByLabel('Always').check();
     expect(await form.getByLabel('Hours when no stay follows').isVisible()).toBe(false);
+    await form.getByLabel('Phone').fill('+1 555 123 0000');
     await form.getByRole('button', { name: 'Save changes' }).click();
     await expect
       .poll(() => form.locator('.outcome').textContent())
       .toBe('Saved. Their codes follow the change now.');
     expect((await memberOnApi()).schedule).toBe('always');
+    // The form shows the phone as Lockstep keeps it.
+    expect(await form.getByLabel('Phone').inputValue()).toBe('+15551230000');
     expect(await page().getByRole('region', { name: 'About' }).textContent()).toContain('Always');
     await expect.poll(() => page().locator('.staff-code').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await expect

@@ -26,7 +26,13 @@ const SCHEDULES: [StaffSchedule, string, string][] = [
 const messageWithoutField = (error: Error, field: string | undefined) =>
   field ? error.message.replace(/^[\w.[\]]+: /, '') : error.message;
 
-export function staffForm(options: StaffFormOptions): HTMLFormElement {
+export interface StaffForm {
+  form: HTMLFormElement;
+  /** Puts values in the form, e.g. what the API answered after a save. */
+  fill(values: StaffFormValues): void;
+}
+
+export function staffForm(options: StaffFormOptions): StaffForm {
   const { idPrefix, properties, initial } = options;
   const id = (part: string) => `${idPrefix}-${part}`;
   const errorSpan = (field: StaffField) => h('span', { id: id(`${field}-error`), class: 'field-error' });
@@ -199,5 +205,14 @@ export function staffForm(options: StaffFormOptions): HTMLFormElement {
       }
     });
   });
-  return form;
+  const fill = (values: StaffFormValues) => {
+    name.value = values.name;
+    email.value = values.email;
+    phone.value = values.phone;
+    hours.value = values.hours;
+    for (const box of propertyBoxes) box.checked = values.propertyIds.includes(box.value);
+    for (const radio of scheduleRadios) radio.checked = radio.value === values.schedule;
+    showHours();
+  };
+  return { form, fill };
 }

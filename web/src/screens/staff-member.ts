@@ -61,6 +61,8 @@ export async function renderStaffMember({ main, signal, params }: ScreenContext)
       if (Object.keys(changes).length === 0) return 'Nothing to save: nothing changed.';
       view = await changeStaffMember(view.staffId, changes);
       draw();
+      // The form shows what Lockstep keeps, e.g. the phone written as E.164.
+      edit.fill(formValuesOf(view));
       return 'Saved. Their codes follow the change now.';
     },
   });
@@ -76,7 +78,7 @@ export async function renderStaffMember({ main, signal, params }: ScreenContext)
     heading,
     card('about-heading', 'About', about),
     card('codes-heading', 'Codes', codes, refreshNotice),
-    card('edit-heading', 'Change details or schedule', edit),
+    card('edit-heading', 'Change details or schedule', edit.form),
     card('remove-heading', 'Remove', removal),
   );
 

@@ -95,7 +95,7 @@ export async function renderStaff({ main, signal }: ScreenContext): Promise<void
     hours: '',
   };
   const openForm = () => {
-    const form = staffForm({
+    const { form } = staffForm({
       idPrefix: 'new-staff',
       properties,
       initial: blank,
