@@ -38,6 +38,7 @@ export async function acceptReservation(
   const existing = await deps.reservations.getReservation(hostId, input.reservationId);
   if (existing) {
     await finishAcceptance(deps, existing); // R9.5: a run that died after storing it
+    await followGuestChange(deps, existing); // R9.5, R12.2: and before the staff windows followed
     return { reservation: existing, created: false };
   }
 

@@ -34,7 +34,10 @@ export async function cancelReservation(
       return cancelReservation(deps, hostId, input, occurredAt);
     }
   }
-  if (current.status === 'cancelled') return { reservation: current, created: false };
+  if (current.status === 'cancelled') {
+    await followGuestChange(deps, current); // R9.5, R12.2: a redelivery finishes a run that died
+    return { reservation: current, created: false };
+  }
   // A staff code (R12) is cancelled by its staff windows only (their input names it), never by a channel.
   if (current.staff && !input.staff) return { reservation: current, created: false };
 

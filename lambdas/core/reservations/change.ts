@@ -40,7 +40,10 @@ export async function changeReservation(
   const current = await deps.reservations.getReservation(hostId, input.reservationId);
   if (!current) return acceptReservation(deps, hostId, input, { occurredAt, type: 'reservation.modified' });
   const unchanged = { reservation: current, created: false };
-  if (current.status !== 'accepted' || isStaleEvent(current, occurredAt)) return unchanged;
+  if (current.status !== 'accepted' || isStaleEvent(current, occurredAt)) {
+    await followGuestChange(deps, current); // R9.5, R12.2: a redelivery finishes a run that died
+    return unchanged;
+  }
   // A staff code (R12) moves with its staff windows only, never by a channel's event.
   if (current.staff) return unchanged;
 

@@ -24,7 +24,8 @@ export const hasStaff = (property: Property): boolean => (property.staffIds?.len
 
 /**
  * After a guest stay was accepted, changed or cancelled: the staff windows of its property, and of
- * the property it left. A property without staff costs nothing more.
+ * the property it left. A property without staff costs nothing more. Without `property` (a
+ * cancellation, a redelivery), the stay's own mark says whether its property has staff.
  */
 export async function followGuestChange(
   deps: Deps,

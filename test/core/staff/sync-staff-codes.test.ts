@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Reservation, ReservationInput } from '#core/model.ts';
+import { acceptReservation } from '#core/reservations/accept.ts';
 import { cancelReservation } from '#core/reservations/cancel.ts';
 import { changeReservation } from '#core/reservations/change.ts';
 import { syncStaffCodes } from '#core/staff/sync-staff-codes.ts';
@@ -137,6 +138,33 @@ describe('R12.2 staff codes follow the stays', () => {
     expect(world.pinsOn('back')).not.toContain(pin);
     expect((await world.api('GET', '/v1/properties/villa')).body.staffIds).toEqual([]);
     world.expectClean();
+  });
+
+  it('R9.5: a booking whose run died before the staff windows followed is finished by its redelivery', async () => {
+    await world.book('a', 'villa', '2026-12-02T16:00:00', '2026-12-04T11:00:00');
+    await world.api('POST', '/v1/staff', CREW);
+    const deps = world.runtime.deps;
+    const dying = {
+      ...deps,
+      staff: { ...deps.staff, listStaff: () => Promise.reject(new Error('function timed out')) },
+    };
+    const b: ReservationInput = {
+      reservationId: 'b',
+      propertyId: 'villa',
+      channel: 'direct',
+      confirmationCode: 'CONF-B',
+      guest: { name: 'Guest b', email: 'b@example.com' },
+      checkIn: '2026-12-06T16:00:00Z',
+      checkOut: '2026-12-08T11:00:00Z',
+    };
+    await expect(acceptReservation(dying, HOST, b)).rejects.toThrow('function timed out');
+    expect(await crewWindows()).toEqual([['2026-12-04T11:00:00.000Z', '2026-12-04T15:00:00.000Z']]);
+
+    await acceptReservation(deps, HOST, b);
+    expect(await crewWindows()).toEqual([
+      ['2026-12-04T11:00:00.000Z', '2026-12-06T16:00:00.000Z'],
+      ['2026-12-08T11:00:00.000Z', '2026-12-08T15:00:00.000Z'],
+    ]);
   });
 
   it('never lets a channel event move or cancel a staff code', async () => {
