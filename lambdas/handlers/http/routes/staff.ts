@@ -40,7 +40,7 @@ export const staffRoutes: readonly RouteEntry[] = [
       const now = deps.clock.now();
       const members = (await deps.staff.listStaff(hostId)).filter(isCurrent);
       const staff = await Promise.all(
-        members.map(async (m) => staffSummary(m, await staffCodes(deps, m, now), now)),
+        members.map(async (m) => staffSummary(m, await staffCodes(deps, m, now, true), now)),
       );
       return json(200, { staff });
     },
