@@ -54,7 +54,11 @@ export async function syncStaffCodes(deps: Deps, hostId: string, propertyId: str
   const stays = listed.filter((r) => isGuestStay(r) && r.status === 'accepted');
   const grants = listed.filter((r) => isStaffGrant(r) && r.status === 'accepted' && r.code.activeUntil > now);
   if (members.length > 0) await markGuestStays(deps, stays, now);
-  const guestWindows = stays.map((r) => ({ reservationId: r.reservationId, ...r.code }));
+  const guestWindows = stays.map((r) => ({
+    reservationId: r.reservationId,
+    activeFrom: r.code.activeFrom,
+    activeUntil: r.code.activeUntil,
+  }));
 
   const kept = new Set<string>();
   for (const member of members) {
