@@ -186,6 +186,39 @@ describe('host API: staff (R12)', () => {
       expect(text).toContain(created.body.codes[0].pin);
     });
 
+    it('R9.5: POST again with the same body answers 200 and adds nothing; with other fields 409, nothing written', async () => {
+      const first = await world.api('POST', '/v1/staff', { ...CREW, schedule: 'always' });
+      const again = await world.api('POST', '/v1/staff', { ...CREW, schedule: 'always' });
+      expect(again.status).toBe(200);
+      expect(again.body.codes).toEqual(first.body.codes);
+      const before = await written();
+      const other = await world.api('POST', '/v1/staff', {
+        ...CREW,
+        name: 'Someone else',
+        schedule: 'always',
+      });
+      expect(other.status).toBe(409);
+      expect(await written()).toEqual(before);
+    });
+
+    it('R9.5: a removal that died after marking the staff member is finished by DELETE again', async () => {
+      const created = await world.api('POST', '/v1/staff', { ...CREW, schedule: 'always' });
+      await world.runUntil(T0 + 5 * MINUTE);
+      const pin = created.body.codes[0].pin;
+      const stored = await world.runtime.deps.staff.getStaff(HOST, 'crew');
+      if (!stored) throw new Error('not stored');
+      // What a run that died right after its first write leaves behind.
+      await world.runtime.deps.staff.saveStaff({ ...stored, removedAt: Date.now(), version: 2 }, 1);
+      expect((await world.api('GET', '/v1/staff/crew')).status).toBe(404);
+      expect((await world.api('GET', '/v1/staff')).body.staff).toEqual([]);
+      expect(world.pinsOn('front')).toContain(pin);
+
+      expect((await world.api('DELETE', '/v1/staff/crew')).status).toBe(204);
+      await world.runUntil(Date.now() + 2 * MINUTE);
+      expect(world.pinsOn('front')).not.toContain(pin);
+      expect(await world.runtime.deps.staff.getStaff(HOST, 'crew')).toBeUndefined();
+    });
+
     it('names the code on the lock after the staff member (R3.4)', async () => {
       await world.api('POST', '/v1/staff', { ...CREW, schedule: 'always' });
       await world.runUntil(T0 + 5 * MINUTE);

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '#local/runtime.ts';
 import type { Report } from '../../simulator/report.ts';
+import { parseScenario } from '../../simulator/scenario.ts';
+import { simulate } from '../../simulator/simulate.ts';
 import type { StaffReport } from '../../simulator/staff-report.ts';
 import { byId, runExample } from '../support/examples.ts';
 
@@ -209,6 +212,22 @@ describe('examples/turnover-crew.json (R12)', () => {
       t('2026-12-08T00:00:00Z'), // the cancellation lengthened it
       t(byId(report, 'late').timeline[0]?.at), // the late booking shortened it
     ]);
+  });
+
+  it('R9.5: with every platform fault of examples/faulty-month.json on, the staff codes are the calm run’s', async () => {
+    const read = (name: string) => JSON.parse(readFileSync(`examples/${name}.json`, 'utf8'));
+    const faulty = await simulate(
+      parseScenario({ ...read('turnover-crew'), faults: read('faulty-month').faults }),
+    );
+    const windows = (r: Report) =>
+      (r.staff ?? []).flatMap((s) =>
+        s.codes.map((c) => [s.id, c.lockId, c.validFrom, c.validUntil, c.removedAt !== null].join(' ')),
+      );
+    expect(Object.values(faulty.kpis.faultsInjected ?? {}).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    expect(windows(faulty).sort()).toEqual(windows(report).sort());
+    expect(faulty.kpis.workingCodeAtActiveFromRate).toBe(1);
+    expect(faulty.kpis.codesLeftAfterDeletionDue).toBe(0);
+    expect(faulty.kpis.foreignCodesTouched).toBe(0);
   });
 
   it('replays byte for byte with the same seed', async () => {

@@ -1,7 +1,7 @@
 import type { Deps } from '../deps.ts';
-import { NotFoundError, ValidationError } from '../errors.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import type { Property } from '../model.ts';
-import type { StaffMember, StaffSchedule } from './staff-member.ts';
+import { isCurrent, type StaffMember, type StaffSchedule } from './staff-member.ts';
 import { syncStaffCodes } from './sync-staff-codes.ts';
 
 // R12: a host adds, changes and removes staff; their codes follow at once on every property touched.
@@ -37,24 +37,37 @@ function checkSchedule(fields: Pick<StaffFields, 'schedule' | 'hoursWhenNoNextSt
     throw new ValidationError('hoursWhenNoNextStay', 'applies only to the "turnovers" schedule');
 }
 
+/**
+ * Adds a staff member. The same request again (a host retrying after a timeout whose write had
+ * succeeded, R9.5) finishes what the first left undone and answers the stored member; the same id
+ * with other fields is a conflict, and nothing is written.
+ */
 export async function createStaff(
   deps: Deps,
   hostId: string,
   staffId: string,
   fields: StaffFields,
-): Promise<StaffMember> {
+): Promise<{ member: StaffMember; created: boolean }> {
   checkSchedule(fields);
   const properties = await ownProperties(deps, hostId, fields.propertyIds);
-  const member: StaffMember = {
-    hostId,
-    staffId,
-    ...withoutUndefined(fields),
-    createdAt: deps.clock.now(),
-    version: 1,
-  };
-  await deps.staff.createStaff(member);
+  const wanted = withoutUndefined(fields);
+  const member: StaffMember = { hostId, staffId, ...wanted, createdAt: deps.clock.now(), version: 1 };
+  try {
+    await deps.staff.createStaff(member);
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+    const stored = await deps.staff.getStaff(hostId, staffId);
+    if (!stored || !sameFields(stored, wanted)) throw error;
+    await follow(deps, stored, properties, []);
+    return { member: stored, created: false };
+  }
   await follow(deps, member, properties, []);
-  return member;
+  return { member, created: true };
+}
+
+function sameFields(stored: StaffMember, fields: StaffFields): boolean {
+  const { hostId: _h, staffId: _s, createdAt: _c, version: _v, ...storedFields } = stored;
+  return JSON.stringify(storedFields) === JSON.stringify(fields);
 }
 
 /** The fields given replace the stored ones; switching to `always` drops `hoursWhenNoNextStay`. */
@@ -65,7 +78,7 @@ export async function updateStaff(
   patch: Partial<StaffFields>,
 ): Promise<StaffMember> {
   const current = await deps.staff.getStaff(hostId, staffId);
-  if (!current) throw new NotFoundError('staff member', 'staffId');
+  if (!isCurrent(current)) throw new NotFoundError('staff member', 'staffId');
   if (patch.schedule === 'always' || (patch.schedule === undefined && current.schedule === 'always'))
     checkSchedule({ schedule: 'always', hoursWhenNoNextStay: patch.hoursWhenNoNextStay });
   const properties = await ownProperties(deps, hostId, patch.propertyIds ?? current.propertyIds);
@@ -79,10 +92,15 @@ export async function updateStaff(
 
 /** R12.2: removing a staff member removes their codes from every lock at once. */
 export async function removeStaff(deps: Deps, hostId: string, staffId: string): Promise<void> {
-  const current = await deps.staff.getStaff(hostId, staffId);
-  if (!current) throw new NotFoundError('staff member', 'staffId');
+  let member = await deps.staff.getStaff(hostId, staffId);
+  if (!member) throw new NotFoundError('staff member', 'staffId');
+  if (member.removedAt === undefined) {
+    const marked = { ...member, removedAt: deps.clock.now(), version: member.version + 1 };
+    await deps.staff.saveStaff(marked, member.version);
+    member = marked;
+  }
+  await follow(deps, member, [], member.propertyIds);
   await deps.staff.deleteStaff(hostId, staffId);
-  await follow(deps, current, [], current.propertyIds);
 }
 
 /**

@@ -6,7 +6,7 @@ import { reshapeReservation } from '../reservations/change.ts';
 import { updateReservation } from '../reservations/update.ts';
 import { DAY } from '../time/timeline.ts';
 import { grantId, grantInput, inputOf, isGuestStay, isStaffGrant } from './staff-grants.ts';
-import type { StaffMember } from './staff-member.ts';
+import { isCurrent, type StaffMember } from './staff-member.ts';
 import { type StaffWindow, staffWindows } from './staff-windows.ts';
 
 // R12.2: staff codes follow the stays. One idempotent reconciliation per property, run after every
@@ -48,13 +48,17 @@ export async function syncStaffCodes(deps: Deps, hostId: string, propertyId: str
   const property = await deps.properties.getProperty(hostId, propertyId);
   const now = deps.clock.now();
   const members = property
-    ? (await deps.staff.listStaff(hostId)).filter((m) => m.propertyIds.includes(propertyId))
+    ? (await deps.staff.listStaff(hostId)).filter((m) => isCurrent(m) && m.propertyIds.includes(propertyId))
     : [];
   const listed = await deps.reservations.listReservations(hostId, propertyId, now - LOOKBACK);
   const stays = listed.filter((r) => isGuestStay(r) && r.status === 'accepted');
   const grants = listed.filter((r) => isStaffGrant(r) && r.status === 'accepted' && r.code.activeUntil > now);
   if (members.length > 0) await markGuestStays(deps, stays, now);
-  const guestWindows = stays.map((r) => ({ reservationId: r.reservationId, ...r.code }));
+  const guestWindows = stays.map((r) => ({
+    reservationId: r.reservationId,
+    activeFrom: r.code.activeFrom,
+    activeUntil: r.code.activeUntil,
+  }));
 
   const kept = new Set<string>();
   for (const member of members) {

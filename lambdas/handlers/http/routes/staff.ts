@@ -2,7 +2,7 @@ import type { Deps } from '#core/deps.ts';
 import { NotFoundError } from '#core/errors.ts';
 import { createStaff, removeStaff, updateStaff } from '#core/staff/manage-staff.ts';
 import { staffCodes } from '#core/staff/staff-codes.ts';
-import type { StaffMember } from '#core/staff/staff-member.ts';
+import { isCurrent, type StaffMember } from '#core/staff/staff-member.ts';
 import { json } from '../http.ts';
 import { type RouteEntry, route } from '../route.ts';
 import { CreateStaffBody, StaffPath, UpdateStaffBody } from '../schemas/staff.ts';
@@ -28,8 +28,8 @@ export const staffRoutes: readonly RouteEntry[] = [
     },
     async (deps, hostId, { body }) => {
       const { id, ...fields } = body;
-      const member = await createStaff(deps, hostId, id ?? deps.newId(), fields);
-      return json(201, await viewOf(deps, member));
+      const { member, created } = await createStaff(deps, hostId, id ?? deps.newId(), fields);
+      return json(created ? 201 : 200, await viewOf(deps, member));
     },
   ),
   route(
@@ -38,9 +38,9 @@ export const staffRoutes: readonly RouteEntry[] = [
     { summary: 'List the host’s staff, each with their next code’s window (R12)' },
     async (deps, hostId) => {
       const now = deps.clock.now();
-      const members = await deps.staff.listStaff(hostId);
+      const members = (await deps.staff.listStaff(hostId)).filter(isCurrent);
       const staff = await Promise.all(
-        members.map(async (m) => staffSummary(m, await staffCodes(deps, m, now), now)),
+        members.map(async (m) => staffSummary(m, await staffCodes(deps, m, now, true), now)),
       );
       return json(200, { staff });
     },
@@ -51,7 +51,7 @@ export const staffRoutes: readonly RouteEntry[] = [
     { summary: 'A staff member with their codes, PINs and status per lock (R12, R8.1)', params: StaffPath },
     async (deps, hostId, { params }) => {
       const member = await deps.staff.getStaff(hostId, params.staffId);
-      if (!member) throw new NotFoundError('staff member', 'staffId');
+      if (!isCurrent(member)) throw new NotFoundError('staff member', 'staffId');
       return json(200, await viewOf(deps, member));
     },
   ),
