@@ -5,6 +5,7 @@ import type { Report } from '../../simulator/report.ts';
 import { parseScenario } from '../../simulator/scenario.ts';
 import { simulate } from '../../simulator/simulate.ts';
 import type { StaffReport } from '../../simulator/staff-report.ts';
+import { kpiTable } from '../../simulator/summary.ts';
 import { byId, runExample } from '../support/examples.ts';
 
 // examples/turnover-crew.json: a cleaning crew on `turnovers` and a handyman on `always`, removed
@@ -228,6 +229,15 @@ describe('examples/turnover-crew.json (R12)', () => {
     expect(faulty.kpis.workingCodeAtActiveFromRate).toBe(1);
     expect(faulty.kpis.codesLeftAfterDeletionDue).toBe(0);
     expect(faulty.kpis.foreignCodesTouched).toBe(0);
+  });
+
+  it('ends the run’s table with each staff member’s windows and lock codes', () => {
+    const crew = staffOf(report, 'crew');
+    const windows = new Set(crew.codes.map((c) => c.validFrom)).size;
+    expect(kpiTable(report)).toMatch(
+      new RegExp(`staff crew\\s+${windows} windows, ${crew.codes.length} lock codes, 0 left on a lock`),
+    );
+    expect(kpiTable(report)).toMatch(/staff handyman\s+1 window, 2 lock codes, 0 left on a lock/);
   });
 
   it('replays byte for byte with the same seed', async () => {
