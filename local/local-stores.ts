@@ -1,16 +1,19 @@
 import { DynamoChannelInbox } from '#adapters/aws/dynamo-channel-inbox.ts';
 import { DynamoDeliveryRecords } from '#adapters/aws/dynamo-delivery-records.ts';
 import { DynamoFeedStore } from '#adapters/aws/dynamo-feed-store.ts';
+import { DynamoStaffStore } from '#adapters/aws/dynamo-staff-store.ts';
 import { DynamoStore } from '#adapters/aws/dynamo-store.ts';
 import type { CapacityMeter } from '#adapters/memory/capacity.ts';
 import { MemoryChannelInbox } from '#adapters/memory/memory-channel-inbox.ts';
 import { MemoryDeliveryRecords } from '#adapters/memory/memory-delivery-records.ts';
 import { MemoryFeedStore } from '#adapters/memory/memory-feed-store.ts';
+import { MemoryStaffStore } from '#adapters/memory/memory-staff-store.ts';
 import { MemoryStore } from '#adapters/memory/memory-store.ts';
 import { type Stores, storesOn } from '#core/deps.ts';
 import type { CalendarFeedStore } from '#ports/calendar-feed-store.ts';
 import type { ChannelInbox } from '#ports/channel-inbox.ts';
 import type { DeliveryRecords } from '#ports/delivery-records.ts';
+import type { StaffStore } from '#ports/staff-store.ts';
 import type { Activity } from './activity.ts';
 import { type AwsCalls, type CallsByFunction, currentFunction, isCounted } from './aws-calls.ts';
 import { startLocalDynamo } from './dynamo.ts';
@@ -22,6 +25,8 @@ export interface LocalStores {
   stores: Stores;
   /** Calendar feeds (R10), on the same kind of store. */
   feeds: CalendarFeedStore;
+  /** Staff members (R12), on the same kind of store. */
+  staff: StaffStore;
   deliveries: DeliveryRecords;
   /** The channel webhook's inbox (R9.5); its stream is the runtime's to model. */
   inbox: ChannelInbox;
@@ -43,6 +48,7 @@ export async function startLocalStores(
     return {
       stores: storesOn(new MemoryStore(meter)),
       feeds: new MemoryFeedStore(meter),
+      staff: new MemoryStaffStore(meter),
       deliveries: new MemoryDeliveryRecords(meter),
       inbox: new MemoryChannelInbox(meter),
       stop: async () => {},
@@ -53,6 +59,7 @@ export async function startLocalStores(
   return {
     stores: storesOn(new DynamoStore(dynamo.client, dynamo.tableName)),
     feeds: new DynamoFeedStore(dynamo.client, dynamo.tableName),
+    staff: new DynamoStaffStore(dynamo.client, dynamo.tableName),
     deliveries: new DynamoDeliveryRecords(dynamo.client, dynamo.tableName),
     inbox: new DynamoChannelInbox(dynamo.client, dynamo.tableName),
     stop: () => dynamo.stop(),

@@ -163,6 +163,7 @@ export class LocalRuntime {
       this.faults.deps({
         ...this.stores.stores,
         feeds: this.stores.feeds,
+        staff: this.stores.staff,
         // R10.7: the local runtime also reads plain http on loopback (test servers, a local PMS).
         feedFetcher: this.feedFetches,
         scheduler: this.scheduler,

@@ -8,6 +8,7 @@ import { type FaultKpis, faultKpis } from './fault-report.ts';
 import type { FeedWorld } from './feed-world.ts';
 import { ACCOUNT, type Observations } from './probes.ts';
 import type { Scenario } from './scenario.ts';
+import { type StaffReport, staffReports } from './staff-report.ts';
 
 // The report contract of docs/simulation-contract.md (version 1, and version 2's calendar feeds),
 // plus optional `notes`.
@@ -60,6 +61,8 @@ export interface Report {
   }[];
   /** Version 2: per calendar feed, its reads and alerts; absent for a scenario without calendars. */
   calendars?: CalendarReport[];
+  /** Version 2: each staff member's codes per lock (R12); absent for a scenario without staff. */
+  staff?: StaffReport[];
   kpis: {
     reservations: number;
     workingCodeAtActiveFromRate: number | null;
@@ -213,6 +216,7 @@ export async function buildReport(
       hostAlerts: hostAlerts(runtime, { lockId: lock.id }),
     })),
     ...(feeds ? { calendars: await calendarReports(runtime, scenario, feeds) } : {}),
+    ...(scenario.staff ? { staff: await staffReports(runtime, scenario) } : {}),
     kpis: {
       reservations: reservations.length,
       workingCodeAtActiveFromRate: judged.length === 0 ? null : working / judged.length,

@@ -3,6 +3,7 @@ import { CHANNELS, LOCK_MODELS } from '#core/model.ts';
 import { isValidTimeZone } from '#core/time/zoned.ts';
 import { Calendar, clockTime, duplicateCalendars } from './scenario-calendars.ts';
 import { Faults } from './scenario-faults.ts';
+import { StaffMember, staffProblems } from './scenario-staff.ts';
 
 // The scenario contract of docs/simulation-contract.md (version 1, and version 2's calendar feeds and
 // platform faults).
@@ -127,6 +128,8 @@ export const Scenario = z
     reservations: z.array(Reservation),
     lockEvents: z.array(LockEvent).default([]),
     faults: Faults.optional(),
+    /** R12: staff members with codes on the properties' locks. */
+    staff: z.array(StaffMember).optional(),
   })
   .strict()
   .superRefine((s, ctx) => {
@@ -160,6 +163,7 @@ export const Scenario = z
       }
     }
     for (const path of duplicateCalendars(s.properties)) problem(path, 'duplicate calendar id');
+    for (const { path, message } of staffProblems(s.staff ?? [], properties)) problem(path, message);
     const ids = new Set<string>();
     for (const [i, r] of s.reservations.entries()) {
       if (ids.has(r.id)) problem(['reservations', i, 'id'], `duplicate reservation ${r.id}`);

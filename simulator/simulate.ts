@@ -17,6 +17,8 @@ export interface SimulateOptions {
   store?: LocalStoreKind;
   /** Shown the runtime once the run is over, before it stops (bench:sim reads its call counts). */
   onFinished?: (runtime: LocalRuntime) => void;
+  /** Shown the runtime once the scenario is set up, before time runs (tests watch the locks with onProgress). */
+  onStarted?: (runtime: LocalRuntime) => void;
 }
 
 /**
@@ -48,6 +50,7 @@ export async function simulate(scenario: Scenario, options: SimulateOptions = {}
   try {
     const world = new SimulatedWorld(runtime, scenario, feeds);
     await world.setUp();
+    options.onStarted?.(runtime);
     // R10.1's quarter-hour reading, armed only with feeds to read: a version 1 report stays as it was.
     if (feeds) runtime.feedReading.start();
     await time.runUntil(end, (now) => options.onProgress?.(Math.min(1, (now - start) / (end - start))));

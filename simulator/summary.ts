@@ -1,5 +1,7 @@
 import type { Report } from './report.ts';
 
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 /** The short KPI table that ends a run's output. */
 export function kpiTable(report: Report): string {
   const k = report.kpis;
@@ -24,6 +26,15 @@ export function kpiTable(report: Report): string {
       `feed ${c.id}`,
       `${c.reads} reads, ${c.failedReads} failed, ${c.hostAlerts.length} alerts`,
     ]),
+    // Version 2: each staff member's windows and the lock codes they took (R12).
+    ...(report.staff ?? []).map((member): [string, string] => {
+      const windows = new Set(member.codes.map((c) => `${c.validFrom} ${c.validUntil}`)).size;
+      const left = member.codes.filter((c) => c.removedAt === null).length;
+      return [
+        `staff ${member.id}`,
+        `${count(windows, 'window')}, ${count(member.codes.length, 'lock code')}, ${left} left on a lock`,
+      ];
+    }),
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
   return rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join('\n');

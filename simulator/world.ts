@@ -9,6 +9,7 @@ import type { FeedWorld } from './feed-world.ts';
 import { ACCOUNT, atTracked, type Observations, Probes } from './probes.ts';
 import { heldBackDeliveries } from './reordered-deliveries.ts';
 import type { Scenario, ScenarioReservation } from './scenario.ts';
+import { setUpStaff } from './staff-world.ts';
 
 export { ACCOUNT, type Observations } from './probes.ts';
 export const CHANNEL_SECRET = 'simulated-channel-secret';
@@ -110,6 +111,12 @@ export class SimulatedWorld {
       for (const lockId of p.locks) await this.api('PUT', `/v1/properties/${p.id}/locks/${lockId}`);
       await this.feeds?.register(p, (method, path, body) => this.call(method, path, body));
     }
+    await setUpStaff(
+      this.scenario,
+      async (method, path, body) => (await this.call(method, path, body)).status,
+      (instant, action) => this.at(instant, action),
+      (note) => this.note({ note }),
+    );
     for (const r of this.scenario.reservations) this.scheduleReservation(r, start);
     for (const e of this.scenario.lockEvents) {
       this.at(Date.parse(e.at), async () => {

@@ -15,6 +15,7 @@ import type { OutboundWebhooks } from '#ports/outbound-webhooks.ts';
 import type { PropertyStore } from '#ports/property-store.ts';
 import type { ReservationStore } from '#ports/reservation-store.ts';
 import type { Scheduler } from '#ports/scheduler.ts';
+import type { StaffStore } from '#ports/staff-store.ts';
 import type { Workflows } from '#ports/workflows.ts';
 import type { LockProviderName } from './model.ts';
 
@@ -73,6 +74,8 @@ export interface Deps extends Stores {
   random: RandomSource;
   /** Calendar feeds (R10); their own table items, kept apart from `storesOn`'s seven ports. */
   feeds: CalendarFeedStore;
+  /** Staff members (R12), items of their own beside the host's other items. */
+  staff: StaffStore;
   /** Reads a feed's URL (R10.7): https and public addresses only on AWS. */
   feedFetcher: FeedFetcher;
   /** Fresh ids for new resources; deterministic in simulations. */

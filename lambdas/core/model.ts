@@ -39,6 +39,8 @@ export interface Property {
   settings: PropertySettings;
   /** Locks matched to this property (R1.1). */
   lockIds: string[];
+  /** Staff members with codes here (R12): only then does a guest change re-plan staff windows. */
+  staffIds?: string[] | undefined;
 }
 
 export interface ExistingCode {
@@ -84,6 +86,18 @@ export interface ReservationInput {
   checkOut: string;
   /** The calendar feed and UID the stay was read from (R10); absent for a channel's booking. */
   source?: ReservationSource | undefined;
+  /** Set when this is a staff member's code window, not a guest's stay (R12). */
+  staff?: StaffGrant | undefined;
+}
+
+/**
+ * A staff member's code window stored as a reservation, so every guest-code rule applies to it
+ * (R12.2). Its stay is the window itself: no buffers, and it opens at activeFrom on every lock.
+ */
+export interface StaffGrant {
+  staffId: string;
+  /** The guest stay whose turnover it covers, or `always`. */
+  follows: string;
 }
 
 /** Where a feed stay came from: such a stay has no channel conversation and no guest contact (R10.8). */
@@ -101,6 +115,7 @@ export interface ReservationDetails {
   checkIn: Instant;
   checkOut: Instant;
   source?: ReservationSource | undefined;
+  staff?: StaffGrant | undefined;
 }
 
 export type LockCodeStatus = 'pending' | 'requested' | 'set' | 'failed' | 'removing' | 'removed';
@@ -136,6 +151,11 @@ export interface TimelineEntry {
 export interface CodeWindow {
   activeFrom: Instant;
   activeUntil: Instant;
+  /**
+   * A staff window (R12.2): it starts as a guest's window ends, so even a lock that cannot hold a
+   * window gets the code no earlier than activeFrom (not R2.3's ten minutes before).
+   */
+  opensAtActiveFrom?: true | undefined;
 }
 
 export interface AccessCode extends CodeWindow {
@@ -186,6 +206,8 @@ export interface Reservation extends ReservationDetails {
   guestMessages?: GuestMessageRecord[] | undefined;
   /** Alert emails sent to the host about this reservation (R8.2). */
   hostAlerts?: HostAlertRecord[] | undefined;
+  /** A guest stay on a property with staff (R12): its cancellation re-plans their windows. */
+  staffOnProperty?: true | undefined;
 }
 
 /**

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { SESClient } from '@aws-sdk/client-ses';
 import { DynamoFeedStore } from '#adapters/aws/dynamo-feed-store.ts';
+import { DynamoStaffStore } from '#adapters/aws/dynamo-staff-store.ts';
 import { DynamoStore } from '#adapters/aws/dynamo-store.ts';
 import { EventBridgeScheduler } from '#adapters/aws/event-bridge-scheduler.ts';
 import { PowertoolsMetricsAdapter } from '#adapters/aws/powertools-metrics.ts';
@@ -78,6 +79,7 @@ export function awsDeps(config: Config, options: AwsDepsOptions = {}): AwsDeps {
     dynamo,
     ...storesOn(store),
     feeds: new DynamoFeedStore(dynamo, config.tableName),
+    staff: new DynamoStaffStore(dynamo, config.tableName),
     // R10.7: https to public addresses only.
     feedFetcher: new HttpFeedFetcher(),
     scheduler: lazyPort(

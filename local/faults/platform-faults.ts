@@ -19,6 +19,7 @@ const PORT_KINDS: Partial<Record<keyof Deps, PortKind>> = {
   pools: 'store',
   hostAccounts: 'store',
   feeds: 'store',
+  staff: 'store',
   email: 'guestSender',
   sms: 'guestSender',
   channelMessenger: 'guestSender',

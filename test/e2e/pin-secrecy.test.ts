@@ -68,6 +68,16 @@ describe('R9.4 PINs never appear in logs, schedule payloads or error messages', 
       await time.runUntil(Date.parse('2026-12-04T12:00:00Z'));
       const view = JSON.parse(String((await api('GET', '/v1/reservations/r1')).body));
       pins.add(view.code.pin);
+      // A staff member's code is in the staff view's answer only (R12).
+      const staff = {
+        id: 'crew',
+        name: 'Crew',
+        email: 'crew@example.com',
+        propertyIds: ['villa'],
+        schedule: 'always',
+      };
+      await api('POST', '/v1/staff', staff);
+      pins.add(JSON.parse(String((await api('GET', '/v1/staff/crew')).body)).codes[0].pin);
       // Refusals that quote the request back: an unknown placeholder, an unknown reservation.
       await api('POST', '/v1/reservations/r1/render-message', { template: 'Code %smartlock_code% %pin%' });
       await api('POST', '/v1/reservations/r2/render-message', { template: 'Code %smartlock_code%' });
@@ -87,6 +97,10 @@ describe('R9.4 PINs never appear in logs, schedule payloads or error messages', 
       const scenario = JSON.parse(readFileSync('examples/calm-week.json', 'utf8'));
       const report = await simulate(parseScenario(scenario));
       for (const r of report.reservations) if (r.pin) pins.add(r.pin);
+      // Staff codes (R12) travel the same paths, and the staff routes' own.
+      const crew = JSON.parse(readFileSync('examples/turnover-crew.json', 'utf8'));
+      const staffReport = await simulate(parseScenario(crew));
+      for (const s of staffReport.staff ?? []) for (const c of s.codes) pins.add(c.code);
     });
   });
 

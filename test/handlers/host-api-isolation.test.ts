@@ -15,6 +15,7 @@ const THEIRS: Record<string, string> = {
   propertyId: `${OTHER}-villa`,
   lockId: `${OTHER}-front`,
   reservationId: `${OTHER}-r1`,
+  staffId: `${OTHER}-crew`,
   // An account is the host's own connection to a provider: theirs is one this host never connected.
   provider: 'seam',
 };
@@ -28,6 +29,9 @@ const BODIES: Record<string, unknown> = {
   'POST /v1/locks': { id: 'my-lock', name: 'Mine', provider: 'sandbox', deviceId: 'my-device' },
   'POST /v1/reservations/{reservationId}/render-message': { template: 'Code: %smartlock_code%', send: true },
   'PATCH /v1/reservations/{reservationId}': { guest: { email: 'guest@example.com' } },
+  // A staff member on this host's own property (made in beforeAll); the patch is refused for theirs.
+  'POST /v1/staff': { name: 'My crew', propertyIds: ['my-home'], schedule: 'always' },
+  'PATCH /v1/staff/{staffId}': { name: 'Taken over', propertyIds: ['my-home'] },
   'POST /v1/properties/{propertyId}/calendars': {
     url: 'https://calendar.example.com/a.ics',
     channel: 'airbnb',
@@ -53,6 +57,7 @@ describe('R9.3 tenant isolation through every host API route', () => {
       call(OTHER, 'GET', '/v1/lock-accounts'),
       call(OTHER, 'GET', `/v1/reservations/${THEIRS.reservationId}`),
       call(OTHER, 'GET', `/v1/properties/${THEIRS.propertyId}/calendars`),
+      call(OTHER, 'GET', `/v1/staff/${THEIRS.staffId}`),
     ]);
 
   beforeAll(async () => {
@@ -73,6 +78,16 @@ describe('R9.3 tenant isolation through every host API route', () => {
     const added = await call(OTHER, 'POST', `/v1/properties/${THEIRS.propertyId}/calendars`, feed);
     expect(added.status).toBe(201);
     THEIRS.calendarId = added.body.calendarId;
+    const crew = {
+      id: THEIRS.staffId,
+      name: 'Their crew',
+      propertyIds: [THEIRS.propertyId],
+      schedule: 'turnovers',
+    };
+    expect((await call(OTHER, 'POST', '/v1/staff', crew)).status).toBe(201);
+    expect(
+      (await call(ME, 'POST', '/v1/properties', { id: 'my-home', name: 'Home', timeZone: 'UTC' })).status,
+    ).toBe(201);
   });
   afterAll(() => runtime.stop());
 

@@ -12,6 +12,7 @@ interface Scenario {
   locks: { model: string }[];
   reservations: { checkIn: string }[];
   properties: { locks: string[]; calendars?: unknown[] }[];
+  staff?: unknown[];
 }
 
 /** A version 2 feed whose second snapshot answers with `status`. */
@@ -49,6 +50,13 @@ describe('simulator CLI', () => {
     [
       'properties.0.calendars.0.snapshots.1.status',
       (s: Scenario) => (first(s.properties).calendars = [feedWith(302)]),
+    ],
+    [
+      'staff.0.hoursWhenNoNextStay',
+      (s: Scenario) =>
+        (s.staff = [
+          { id: 's1', name: 'Crew', propertyIds: ['lake-cabin'], schedule: 'always', hoursWhenNoNextStay: 4 },
+        ]),
     ],
   ])('exits 2 naming %s and writes no report', (field, mutate) => {
     const scenario = JSON.parse(readFileSync('examples/calm-week.json', 'utf8')) as Scenario;

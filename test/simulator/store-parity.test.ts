@@ -44,4 +44,11 @@ describe('simulator store parity', () => {
     expect(outcome(memory)).toBe(outcome(dynalite));
     expect(memory.kpis.workingCodeAtActiveFromRate).toBe(1);
   }, 60_000);
+
+  it('examples/turnover-crew.json: the same staff codes and outcome on memory and on dynalite (R12)', async () => {
+    const memory = await runExample('turnover-crew', { store: 'memory' });
+    const dynalite = await runExample('turnover-crew', { store: 'dynalite' });
+    expect(outcome(memory)).toBe(outcome(dynalite));
+    expect(memory.staff?.flatMap((s) => s.codes).length).toBeGreaterThan(0);
+  }, 60_000);
 });

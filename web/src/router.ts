@@ -4,12 +4,14 @@ import { renderArrivals } from './screens/arrivals.ts';
 import { renderLocks } from './screens/locks.ts';
 import { renderProperties } from './screens/properties.ts';
 import { renderReservation } from './screens/reservation.ts';
+import { renderStaff } from './screens/staff.ts';
+import { renderStaffMember } from './screens/staff-member.ts';
 import { failurePanel, loadingPanel } from './ui/panels.ts';
 import type { Section, Shell } from './ui/shell.ts';
 
-// Hash routing: `#/arrivals`, `#/reservations/{id}`, `#/locks`, `#/properties`, `#/alerts`. Each
-// screen gets a signal that aborts when the host leaves it, which stops its polling and drops what
-// it showed (a revealed PIN included).
+// Hash routing: `#/arrivals`, `#/reservations/{id}`, `#/locks`, `#/properties`, `#/staff`,
+// `#/staff/{id}`, `#/alerts`. Each screen gets a signal that aborts when the host leaves it, which
+// stops its polling and drops what it showed (a revealed PIN included).
 
 export interface ScreenContext {
   main: HTMLElement;
@@ -24,6 +26,8 @@ const ROUTES: [pattern: RegExp, section: Section | undefined, title: string, scr
   [/^#\/reservations\/([^/]+)$/, 'arrivals', 'Reservation', renderReservation],
   [/^#\/locks$/, 'locks', 'Locks', renderLocks],
   [/^#\/properties$/, 'properties', 'Properties', renderProperties],
+  [/^#\/staff$/, 'staff', 'Staff', renderStaff],
+  [/^#\/staff\/([^/]+)$/, 'staff', 'Staff member', renderStaffMember],
   [/^#\/alerts$/, 'alerts', 'Alerts', renderAlerts],
 ];
 

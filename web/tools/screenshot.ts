@@ -3,17 +3,23 @@ import path from 'node:path';
 import { launchChromium } from './browser.ts';
 import { buildDashboard } from './build.ts';
 import { startDemoServer } from './demo-server.ts';
+import { addShowcase } from './showcase.ts';
 
-// `npm run screenshot`: the arrivals board with a few demo bookings, for the README.
+// `npm run screenshot`: the arrivals board with a few demo bookings, for the README, and the cleaning
+// crew's page between those stays, for docs/dashboard.md.
 
-const OUT = path.join(import.meta.dirname, '..', '..', 'docs', 'images', 'arrivals-board.png');
+const IMAGES = path.join(import.meta.dirname, '..', '..', 'docs', 'images');
+const OUT = path.join(IMAGES, 'arrivals-board.png');
+const STAFF_OUT = path.join(IMAGES, 'staff-member.png');
 
 await buildDashboard();
 const server = await startDemoServer();
 try {
   await server.api('POST', '/v1/lock-accounts', { provider: 'sandbox' });
+  const crew = await addShowcase(server, Date.now());
   await server.book({ id: 'demo-1', guest: 'Ana Pérez', checkInInMinutes: 20, nights: 2 });
-  await server.book({ id: 'demo-2', guest: 'Ben Okafor', checkInInMinutes: 2 * 24 * 60 + 60, nights: 3 });
+  // Ben arrives five hours after Ana leaves: the crew's turnover code (R12.1) fills the gap.
+  await server.book({ id: 'demo-2', guest: 'Ben Okafor', checkInInMinutes: 2 * 24 * 60 + 5 * 60, nights: 3 });
   await server.book({ id: 'demo-3', guest: 'Chloé Martin', checkInInMinutes: 5 * 24 * 60 + 120, nights: 2 });
   const browser = await launchChromium();
   const page = await browser.newPage({
@@ -26,10 +32,19 @@ try {
   await page.getByText('The week by door').waitFor();
   await page.locator('[data-reservation="demo-1"] .chip-set').nth(1).waitFor({ timeout: 20_000 });
   await page.getByText('Guest told').first().waitFor();
-  await mkdir(path.dirname(OUT), { recursive: true });
+  await page.locator('[data-reservation="demo-1"] .chip-offline-code').waitFor({ timeout: 20_000 });
+  // Once the side gate is back, the later stay's door reads pending, not offline.
+  await page
+    .locator('[data-reservation="demo-3"] .chip-offline')
+    .waitFor({ state: 'detached', timeout: 40_000 });
+  await mkdir(IMAGES, { recursive: true });
   await page.screenshot({ path: OUT, fullPage: true });
+  await page.goto(`${server.url}/#/staff/${encodeURIComponent(crew.staffId)}`);
+  // The crew's first code goes on the online doors at once; they confirm within a second or two.
+  await page.locator('.staff-code').first().locator('.chip-set').nth(1).waitFor({ timeout: 20_000 });
+  await page.screenshot({ path: STAFF_OUT, fullPage: true });
   await browser.close();
-  console.log(`wrote ${path.relative(process.cwd(), OUT)}`);
+  for (const file of [OUT, STAFF_OUT]) console.log(`wrote ${path.relative(process.cwd(), file)}`);
 } catch (error) {
   console.error(error);
   process.exitCode = 1;

@@ -30,7 +30,8 @@ export type Kind =
   | 'lockAccount'
   | 'poolCode'
   | 'poolHealth'
-  | 'calendarFeed';
+  | 'calendarFeed'
+  | 'staffMember';
 
 export class TableItems {
   private readonly client: DynamoDBClient;

@@ -22,6 +22,7 @@ import {
  *   HOST#<hostId>                        POOL#<lockId>#<poolId>  one backup pool code (+ version, R6)
  *   HOST#<hostId>                        POOLHEALTH#<lockId>     the pool's R6.4 signals (+ version)
  *   HOST#<hostId>                        FEED#<calendarId>       a calendar feed (+ version, R10)
+ *   HOST#<hostId>                        STAFF#<staffId>         a staff member (+ version, R12)
  *
  * A pool code is its own item so that issuing it to a guest is one conditional write on its version:
  * two concurrent claims of the same code cannot both succeed (dynalite has no transactions). A lock's

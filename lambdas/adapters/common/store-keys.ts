@@ -29,6 +29,7 @@ export const keys = {
   // Apart from the property's reservations, whose `byProperty` listing reads every key above a date.
   propertyFeeds: (hostId: string, propertyId: string) => `HOST#${hostId}#PROPERTY#${propertyId}#FEEDS`,
   feedDue: (shard: number) => `FEEDDUE#${String(shard).padStart(2, '0')}`,
+  staff: (staffId: string) => `STAFF#${staffId}`,
 } as const;
 
 /** Sort-key prefixes of the entities listed per host. */
@@ -37,6 +38,7 @@ export const sortKeyPrefix = {
   property: 'PROPERTY#',
   lock: 'LOCK#',
   reservation: 'RES#',
+  staff: 'STAFF#',
 } as const;
 
 export const DEVICE_SORT_KEY = 'DEVICE';

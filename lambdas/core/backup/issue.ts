@@ -27,6 +27,9 @@ export async function issueBackup(
   atRisk: readonly string[],
   from: 'offline codes or pool' | 'offline codes only' = 'offline codes or pool',
 ): Promise<IssuedBackup | undefined> {
+  // R12.2: a staff code at risk alerts the host instead: pool codes are kept for guests, and an
+  // offline code could not be taken back when the staff member is removed.
+  if (r.staff) return undefined;
   const held = new Set(allBackups(r).map((b) => b.lockId));
   const missing = [...new Set(atRisk)].filter((lockId) => !held.has(lockId));
   if (missing.length === 0) return r.code.backup;

@@ -24,6 +24,8 @@ export function codeMessageFor(
     doors: locks.map((l) => l.name),
     isBackup: code.isBackup,
     doorCodes: locks.map((l) => ({ door: l.name, pin: pinOnLock(r, l.lockId) })),
+    forStaff: r.staff !== undefined,
+    openEnded: r.staff?.follows === 'always',
     firstUseBy: locks.flatMap((l) => {
       const by = allBackups(r).find((b) => b.lockId === l.lockId)?.offline?.firstUseBy;
       return by === undefined ? [] : [{ door: l.name, by }];

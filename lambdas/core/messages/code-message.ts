@@ -1,6 +1,7 @@
 import type { Instant } from '../model.ts';
 import { firstName, formatStayTime, joinList, type Language, messageLanguage } from './language.ts';
 import { clip, fitSms } from './sms.ts';
+import { STAFF_WORDING } from './staff-wording.ts';
 import { WORDING } from './wording.ts';
 
 // R5.4: the fixed guest code message. The wording is Lockstep's, not the host's.
@@ -25,6 +26,10 @@ export interface CodeMessageInput {
   doorCodes?: readonly { door: string; pin: string }[] | undefined;
   /** Doors whose code is an offline code, with when it must first be used (R11.3). */
   firstUseBy?: readonly { door: string; by: Instant }[] | undefined;
+  /** The code is a staff member's (R12): worded for a visit to work, not a stay. */
+  forStaff?: boolean | undefined;
+  /** A staff member's `always` code: its window's end is not a real one and is not named. */
+  openEnded?: boolean | undefined;
 }
 
 export interface CodeMessage {
@@ -68,7 +73,7 @@ export function codeMessage(input: CodeMessageInput): CodeMessage {
     doors,
     pin: input.pin,
     from: formatStayTime(input.activeFrom, input.timeZone, locale),
-    until: formatStayTime(input.activeUntil, input.timeZone, locale),
+    until: input.openEnded ? '' : formatStayTime(input.activeUntil, input.timeZone, locale),
     isBackup: input.isBackup,
     perDoor: perDoor(input.doorCodes, wording.forDoor, wording.and),
     firstUse: input.firstUseBy?.length
@@ -82,14 +87,16 @@ export function codeMessage(input: CodeMessageInput): CodeMessage {
         )
       : undefined,
   };
-  const text = wording.paragraphs(words).join('\n\n');
+  const staff = input.forStaff ? STAFF_WORDING[language] : undefined;
+  const paragraphs = staff?.paragraphs ?? wording.paragraphs;
+  const smsForms = staff?.sms ?? wording.sms;
+  const text = paragraphs(words).join('\n\n');
   // The PIN is marked before escaping, so only the PIN itself is set in bold.
-  const html = wording
-    .paragraphs({ ...words, pin: PIN_MARK })
+  const html = paragraphs({ ...words, pin: PIN_MARK })
     .map((p) => `<p>${escapeHtml(p).replace(PIN_MARK, `<strong>${input.pin}</strong>`)}</p>`)
     .join('\n');
   const sms = fitSms(
-    wording.sms({
+    smsForms({
       ...words,
       first: clip(words.first, SMS_LIMITS.first),
       property: clip(words.property, SMS_LIMITS.property),
@@ -97,5 +104,8 @@ export function codeMessage(input: CodeMessageInput): CodeMessage {
       perDoor: perDoor(input.doorCodes, wording.forDoor, wording.and, SMS_LIMITS.door),
     }),
   );
-  return { language, subject: wording.subject(input.propertyName, input.isBackup), text, html, sms };
+  const subject = staff
+    ? staff.subject(input.propertyName)
+    : wording.subject(input.propertyName, input.isBackup);
+  return { language, subject, text, html, sms };
 }

@@ -56,7 +56,8 @@ export function guestRoutes(
   m: OutgoingGuestMessage,
 ): { sends: RouteSend[]; left: string[] } {
   const channel = r.channel;
-  if (r.source) {
+  // A staff member given without email or phone is reached through the host as well (R12).
+  if (r.source || r.staff) {
     // The feed's 4 phone digits are no number to text: nothing to report when they are all there is.
     const { sends } = contactRoutes(deps, r, m);
     return {

@@ -3,11 +3,16 @@ import type { Reservation } from '../model.ts';
 import type { GuestContent } from './guest-delivery.ts';
 
 // R10.8: a feed stay's code message goes to the host, in the guest's wording, with a line on top
-// so the host can forward it as it is.
+// so the host can forward it as it is. So does a staff code's for a staff member with no contact (R12).
 
 const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function forwardNote(r: Reservation): string {
+  if (r.staff)
+    return (
+      `Please pass the message below to ${r.guest.name}. Lockstep has no email or phone for this staff ` +
+      'member; add one to them and Lockstep tells them their codes directly.'
+    );
   const who = r.guest.name || `the guest of reservation ${r.confirmationCode}`;
   return (
     `Please forward the message below to ${who}. This stay came from a calendar link, which gives ` +
@@ -27,7 +32,9 @@ export function hostForwardRoute(deps: Deps, r: Reservation, messageId: string, 
         hostId: r.hostId,
         kind: 'code_for_guest',
         reservationId: r.reservationId,
-        subject: `To forward to your guest (${r.confirmationCode}): ${content.subject}`,
+        subject: r.staff
+          ? `To pass on to ${r.guest.name}: ${content.subject}`
+          : `To forward to your guest (${r.confirmationCode}): ${content.subject}`,
         text: `${note}\n\n---\n\n${content.text}`,
         html: `<p><em>${escapeHtml(note)}</em></p>\n<hr>\n${content.html}`,
       }),

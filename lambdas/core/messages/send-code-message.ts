@@ -31,6 +31,8 @@ export const codeMessageId = (r: Reservation, isBackup: boolean): string =>
     r.code.activeFrom,
     isBackup ? backupsKey(r) : '',
     pinGeneration(r) > 0 ? `pin${pinGeneration(r)}` : '',
+    // A staff member is told again when the end of their window moves (R12.2).
+    ...(r.staff ? [`until${r.code.activeUntil}`] : []),
   );
 
 const pinGeneration = (r: Reservation): number =>
@@ -68,7 +70,9 @@ export async function sendCodeMessage(
   let outcome: CodeMessageOutcome;
   const decision = existing
     ? undefined
-    : decideCodeMessage(r, code.pin, codeProblems(r, offline, code.isBackup));
+    : r.staff
+      ? undefined // R12.2: every window of a staff member is told, even with a PIN they had before
+      : decideCodeMessage(r, code.pin, codeProblems(r, offline, code.isBackup));
   if (existing?.skipped !== undefined) outcome = 'already_handled';
   else if (decision?.send === false) {
     await recordNotNeeded(deps, r, messageId, decision.why);

@@ -3,7 +3,7 @@ import { NotFoundError } from '../errors.ts';
 import type { Property, PropertySettings, ReservationDetails } from '../model.ts';
 import { reshapeReservation } from '../reservations/change.ts';
 import { liveReservations } from '../reservations/live.ts';
-import { codeWindow } from '../time/timeline.ts';
+import { windowOfStay } from '../time/timeline.ts';
 
 export interface PropertyUpdate {
   name?: string | undefined;
@@ -40,7 +40,7 @@ export async function updatePropertySettings(
   const reservationsMoved: string[] = [];
   for (const r of await liveReservations(deps, hostId, propertyId, deps.clock.now())) {
     const details: ReservationDetails = { ...r };
-    const window = codeWindow(details, property.settings);
+    const window = windowOfStay(details, property.settings);
     if (window.activeFrom === r.code.activeFrom && window.activeUntil === r.code.activeUntil) continue;
     await reshapeReservation(deps, r, property, details, { event: 'property.settings_changed' });
     reservationsMoved.push(r.reservationId);

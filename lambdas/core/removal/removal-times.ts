@@ -1,6 +1,12 @@
-import type { Instant, Lock, LockCodeState, Reservation } from '../model.ts';
+import type { CodeWindow, Instant, Lock, LockCodeState, Reservation } from '../model.ts';
 import type { CodeToDelete } from '../provisioning/code-on-lock.ts';
-import { DAY, deletionAfterCancellation, deletionAt, HOUR } from '../time/timeline.ts';
+import {
+  DAY,
+  DEVICE_PROGRAMMING_LEAD,
+  deletionAfterCancellation,
+  deletionAt,
+  HOUR,
+} from '../time/timeline.ts';
 
 // R7.2 and R7.3: when a reservation's code leaves each lock, and how the deletion entry retries.
 // Pure: `markDueRemovals` runs inside `updateReservation`'s change, which may run again on a fresh copy.
@@ -13,7 +19,7 @@ export const nativeOf =
   (lockId) =>
     locks.get(lockId)?.nativeScheduling;
 
-type Timing = Pick<Reservation, 'status' | 'cancelledAt' | 'code'>;
+type Timing = Pick<Reservation, 'status' | 'cancelledAt' | 'code' | 'staff'>;
 
 /** First retry of an unconfirmed removal; each later one waits as long as the removal has been pending. */
 export const REMOVAL_RETRY_MIN = HOUR;
@@ -25,12 +31,30 @@ export const REMOVAL_RETRY_MAX = DAY;
  * scheduling would keep a code working past activeUntil (R2.1), so there it goes at activeUntil at the latest.
  */
 export function removalDueAt(r: Timing, nativeScheduling: boolean): Instant {
+  if (r.staff) return staffRemovalDueAt(r, nativeScheduling);
   const completed = deletionAt(r.code);
   const r72 =
     r.status === 'cancelled' && r.cancelledAt !== undefined
       ? Math.min(completed, deletionAfterCancellation(r.cancelledAt))
       : completed;
   return nativeScheduling ? r72 : Math.min(r72, r.code.activeUntil);
+}
+
+/**
+ * R12.2: a staff code leaves the locks when its window ends, and at once when it is cancelled (its
+ * staff member, property or turnover gone): no day of grace, since the next guest's window begins.
+ * A lock that cannot enforce the window loses it ten minutes early, so it is gone (confirmed) before
+ * the guest arrives, as the guest's own code arrives ten minutes early there (R2.3).
+ */
+export function staffRemovalDueAt(
+  r: Pick<Reservation, 'status' | 'cancelledAt'> & { code: CodeWindow },
+  native: boolean,
+): Instant {
+  const end = native
+    ? r.code.activeUntil
+    : Math.max(r.code.activeFrom, r.code.activeUntil - DEVICE_PROGRAMMING_LEAD);
+  const cancelled = r.status === 'cancelled' && r.cancelledAt !== undefined;
+  return cancelled ? Math.min(r.cancelledAt ?? end, end) : end;
 }
 
 /** The provider may hold a Lockstep code of this reservation on the lock. */

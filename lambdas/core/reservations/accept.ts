@@ -6,7 +6,8 @@ import { NotFoundError, ValidationError } from '../errors.ts';
 import { loadLocks } from '../locks/load-locks.ts';
 import type { Instant, Reservation, ReservationDetails, ReservationInput } from '../model.ts';
 import { codesOnLocks } from '../provisioning/taken-codes.ts';
-import { codeWindow } from '../time/timeline.ts';
+import { followGuestChange, hasStaff } from '../staff/sync-staff-codes.ts';
+import { windowOfStay } from '../time/timeline.ts';
 import { parseDateTime } from '../time/zoned.ts';
 import { acceptedEntries } from './entries.ts';
 import { carryOutAcceptance, finishAcceptance } from './finish-acceptance.ts';
@@ -37,6 +38,7 @@ export async function acceptReservation(
   const existing = await deps.reservations.getReservation(hostId, input.reservationId);
   if (existing) {
     await finishAcceptance(deps, existing); // R9.5: a run that died after storing it
+    await followGuestChange(deps, existing); // R9.5, R12.2: and before the staff windows followed
     return { reservation: existing, created: false };
   }
 
@@ -45,13 +47,14 @@ export async function acceptReservation(
   const details = stayDetails(input, property.settings.timeZone);
   const locks = [...(await loadLocks(deps, hostId, property.lockIds)).values()];
   const now = deps.clock.now();
-  const window = codeWindow(details, property.settings);
+  const window = windowOfStay(details, property.settings);
   const taken = await codesOnLocks(deps, hostId, property.propertyId, locks);
   const constraints = locks.map(lockConstraints);
   const pin = choosePin({
     locks: constraints,
     takenCodes: taken.codes,
-    source: property.settings.codeSource,
+    // A staff member's phone is not a secret of one stay: staff PINs are always random (R12.2).
+    source: details.staff ? 'random' : property.settings.codeSource,
     phone: details.guest.phone,
     random: deps.random,
   });
@@ -76,6 +79,7 @@ export async function acceptReservation(
     version: 1,
     bookedAt: now,
     lastEventAt: event.occurredAt,
+    ...(hasStaff(property) && !details.staff ? { staffOnProperty: true } : {}),
     code: {
       ...window,
       pin: pin.pin,
@@ -110,6 +114,7 @@ export async function acceptReservation(
   }
   await deps.reservations.createReservation(reservation);
   await carryOutAcceptance(deps, reservation, entries);
+  await followGuestChange(deps, reservation, property); // R12.2
   return { reservation, created: true };
 }
 

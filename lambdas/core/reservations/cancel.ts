@@ -3,7 +3,8 @@ import type { Deps } from '../deps.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { reservationLocks } from '../locks/load-locks.ts';
 import type { Instant, Reservation, ReservationInput } from '../model.ts';
-import { codeWindow } from '../time/timeline.ts';
+import { followGuestChange } from '../staff/sync-staff-codes.ts';
+import { windowOfStay } from '../time/timeline.ts';
 import { type AcceptResult, stayDetails } from './accept.ts';
 import { entryName } from './entries.ts';
 import { carryOutEntries, type EntryPlan, hadBackupCheck, planEntries } from './reschedule-entries.ts';
@@ -33,7 +34,12 @@ export async function cancelReservation(
       return cancelReservation(deps, hostId, input, occurredAt);
     }
   }
-  if (current.status === 'cancelled') return { reservation: current, created: false };
+  if (current.status === 'cancelled') {
+    await followGuestChange(deps, current); // R9.5, R12.2: a redelivery finishes a run that died
+    return { reservation: current, created: false };
+  }
+  // A staff code (R12) is cancelled by its staff windows only (their input names it), never by a channel.
+  if (current.staff && !input.staff) return { reservation: current, created: false };
 
   const now = deps.clock.now();
   // The channel's instant, unless it claims one still to come.
@@ -62,6 +68,7 @@ export async function cancelReservation(
     await deps.scheduler.cancel(entryName('backup-check', hostId, input.reservationId));
   await carryOutEntries(deps, saved, plan, now);
   await alertOfflineCodesOutliving(deps, saved, 'cancelled'); // R11.3
+  await followGuestChange(deps, saved); // R12.2
   return { reservation: saved, created: false };
 }
 
@@ -87,7 +94,7 @@ async function storeCancelled(
     bookedAt: now,
     cancelledAt,
     lastEventAt: occurredAt,
-    code: { ...codeWindow(details, property.settings), pin: '', name: '', locks: [] },
+    code: { ...windowOfStay(details, property.settings), pin: '', name: '', locks: [] },
     timeline: [
       {
         at: now,

@@ -16,7 +16,8 @@ import { notePlan, provisioningPlan } from '../provisioning/plan.ts';
 import { replacementPin } from '../provisioning/taken-codes.ts';
 import { deleteCodes, recordRefusedDeletions } from '../removal/delete-codes.ts';
 import { nativeOf } from '../removal/removal-times.ts';
-import { codeWindow } from '../time/timeline.ts';
+import { followGuestChange } from '../staff/sync-staff-codes.ts';
+import { windowOfStay } from '../time/timeline.ts';
 import { type AcceptResult, acceptReservation, stayDetails } from './accept.ts';
 import { applyChange, type ChangeEffects, type CodeOnLock, isStaleEvent } from './apply-change.ts';
 import { liveReservations } from './live.ts';
@@ -39,7 +40,12 @@ export async function changeReservation(
   const current = await deps.reservations.getReservation(hostId, input.reservationId);
   if (!current) return acceptReservation(deps, hostId, input, { occurredAt, type: 'reservation.modified' });
   const unchanged = { reservation: current, created: false };
-  if (current.status !== 'accepted' || isStaleEvent(current, occurredAt)) return unchanged;
+  if (current.status !== 'accepted' || isStaleEvent(current, occurredAt)) {
+    await followGuestChange(deps, current); // R9.5, R12.2: a redelivery finishes a run that died
+    return unchanged;
+  }
+  // A staff code (R12) moves with its staff windows only, never by a channel's event.
+  if (current.staff) return unchanged;
 
   const property = await deps.properties.getProperty(hostId, input.propertyId);
   if (!property) throw new NotFoundError('property', 'reservation.property_id');
@@ -60,7 +66,7 @@ export async function reshapeReservation(
   source: { occurredAt?: Instant | undefined; event?: string | undefined },
 ): Promise<AcceptResult> {
   const { hostId } = current;
-  const window = codeWindow(details, property.settings);
+  const window = windowOfStay(details, property.settings);
   const now = deps.clock.now();
   const byId = await loadLocks(deps, hostId, [
     ...property.lockIds,
@@ -88,7 +94,8 @@ export async function reshapeReservation(
     if (effects.windowMoved) dropOutgrownOfflineCodes(fresh, now); // R11.3: a new one is asked for
     plan = planEntries(fresh, byId, now, {
       locks: effects.windowMoved || effects.locksChanged,
-      activeFrom: fresh.code.activeFrom !== activeFrom,
+      // A staff member hears of any move of their window, its end included (R12.2).
+      activeFrom: fresh.code.activeFrom !== activeFrom || (fresh.staff !== undefined && effects.windowMoved),
       backups: property.settings.backupCodes,
     });
     return true;
@@ -117,6 +124,7 @@ export async function reshapeReservation(
   if (latest.code.activeUntil < current.code.activeUntil)
     await alertOfflineCodesOutliving(deps, latest, 'shortened'); // R11.3
   if (offlineCodesDropped(current, latest)) await backupIfOffline(deps, latest); // R11.2 again
+  await followGuestChange(deps, current, property); // R12.2
   return { reservation: latest, created: false };
 }
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CodeWindow, EntryKind, Instant, Lock, Reservation, ScheduledEntry } from '../model.ts';
+import { staffRemovalDueAt } from '../removal/removal-times.ts';
 import { deletionAt, messageAt, provisionAt } from '../time/timeline.ts';
 
 // R2.4: each reservation has one scheduled entry per kind, named so a change moves the same entry.
@@ -35,6 +36,15 @@ export function backupCheckAt(window: Pick<CodeWindow, 'activeFrom'>, now: Insta
   return at > now ? at : undefined;
 }
 
+/** R7.2's deletion entry: at the first lock's removal time (a staff code's come earlier, R12.2). */
+function deleteAt(window: CodeWindow, native: readonly boolean[]): Instant {
+  if (window.opensAtActiveFrom) {
+    const code = { status: 'accepted' as const, code: window };
+    return Math.min(...[true, ...native].map((n) => staffRemovalDueAt(code, n)));
+  }
+  return native.includes(false) ? window.activeUntil : deletionAt(window);
+}
+
 /**
  * The entries of an accepted reservation: provisioning (R2.3), message (R5.1), deletion (R7.2), and
  * when the property gives backup codes and the stay is far enough ahead, the 36-hours-before backup
@@ -53,7 +63,7 @@ export function acceptedEntries(
   return [
     reservationEntry('provision', provisionAt(window, native, now), r),
     reservationEntry('message', messageAt(window, now), r),
-    reservationEntry('delete', native.includes(false) ? window.activeUntil : deletionAt(window), r),
+    reservationEntry('delete', deleteAt(window, native), r),
     ...(check !== undefined ? [reservationEntry('backup-check', check, r)] : []),
   ];
 }

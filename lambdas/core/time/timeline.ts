@@ -24,8 +24,21 @@ export function codeWindow(stay: { checkIn: Instant; checkOut: Instant }, buffer
   };
 }
 
+/**
+ * R2.1 for a stored stay. A staff window (R12.1) is its stay itself: staff take no buffers of their
+ * own, and their window opens at activeFrom on every lock.
+ */
+export function windowOfStay(
+  stay: { checkIn: Instant; checkOut: Instant; staff?: unknown },
+  buffers: Buffers,
+): CodeWindow {
+  if (stay.staff === undefined) return codeWindow(stay, buffers);
+  return { activeFrom: stay.checkIn, activeUntil: stay.checkOut, opensAtActiveFrom: true };
+}
+
 /** R2.3: first attempt to set the code on one lock; at once when that instant has passed. */
 export function programmingTime(window: CodeWindow, nativeScheduling: boolean, now: Instant): Instant {
+  if (window.opensAtActiveFrom && !nativeScheduling) return Math.max(now, window.activeFrom);
   const lead = nativeScheduling ? NATIVE_PROGRAMMING_LEAD : DEVICE_PROGRAMMING_LEAD;
   return Math.max(now, window.activeFrom - lead);
 }

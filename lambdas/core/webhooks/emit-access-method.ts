@@ -18,6 +18,8 @@ export async function emitAccessMethod(
   /** The backup this event is about (one per lock); the reservation's first by default. */
   backup: IssuedBackup | undefined = r.code.backup,
 ): Promise<void> {
+  // The host's endpoint hears of guests' codes only; staff codes are the host's own (R12).
+  if (r.staff) return;
   const property = await deps.properties.getProperty(r.hostId, r.propertyId);
   const url = property?.settings.outboundWebhookUrl;
   if (!url) return;

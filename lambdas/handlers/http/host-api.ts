@@ -15,6 +15,7 @@ import { calendarFeedRoutes } from './routes/calendar-feeds.ts';
 import { RenderMessageBody, renderMessageRoute } from './routes/render-message.ts';
 import { resendMessageRoute } from './routes/resend-message.ts';
 import { reservationGuestRoute } from './routes/reservation-guest.ts';
+import { staffRoutes } from './routes/staff.ts';
 import {
   ConnectLockAccountBody,
   CreatePropertyBody,
@@ -160,7 +161,8 @@ export const ROUTES: readonly RouteEntry[] = [
         cursor: query.cursor,
       });
       return json(200, {
-        reservations: page.reservations.map(reservationSummary),
+        // Staff codes (R12) have their own routes: the guests' lists stay guests only.
+        reservations: page.reservations.filter((r) => !r.staff).map(reservationSummary),
         cursor: page.cursor ?? null,
       });
     },
@@ -181,6 +183,7 @@ export const ROUTES: readonly RouteEntry[] = [
   ),
   reservationGuestRoute,
   ...calendarFeedRoutes,
+  ...staffRoutes,
 ];
 
 /**

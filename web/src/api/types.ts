@@ -5,7 +5,11 @@ import type { FeedChannel } from '#core/calendars/types.ts';
 import type { AccountLock } from '#core/locks/accounts.ts';
 import type { ResyncResult } from '#core/locks/resync.ts';
 import type { Lock, LockCodeStatus, LockProviderName, Property } from '#core/model.ts';
+import type { StaffFields } from '#core/staff/manage-staff.ts';
+import type { StaffCodeStatus } from '#core/staff/staff-codes.ts';
+import type { StaffSchedule } from '#core/staff/staff-member.ts';
 import type { accessView, reservationSummary } from '#handlers/http/routes/access-view.ts';
+import type { staffSummary, staffView } from '#handlers/http/routes/staff-view.ts';
 
 // The host API's answers, typed from the very code that produces them: a change there fails the
 // dashboard's type check instead of the page.
@@ -55,3 +59,14 @@ export interface CalendarSync {
   unchanged: number;
   ignored: number;
 }
+
+// Staff (R12, docs/staff.md).
+
+export type StaffSummary = ReturnType<typeof staffSummary>;
+export type StaffView = ReturnType<typeof staffView>;
+export type StaffCode = StaffView['codes'][number];
+export type StaffCodeLock = StaffCode['locks'][number];
+export type { StaffCodeStatus, StaffSchedule };
+
+/** The body of `POST /v1/staff` (`PATCH` takes any part of it); the id is the API's to give. */
+export type StaffInput = StaffFields;

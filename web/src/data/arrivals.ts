@@ -8,6 +8,7 @@ import {
   type Verdict,
   verdictOf,
 } from './door-status.ts';
+import { guestTold } from './guest-told.ts';
 import { type HostData, isOnline, loadHostReservations, lockName } from './host-data.ts';
 
 // R13.2: the coming days' arrivals, and whether every arriving guest will get in.
@@ -34,14 +35,13 @@ export function toArrival(host: HostData, property: Property, view: AccessView):
     doorOf(l, lockName(host, l.lockId), backups.has(l.lockId), isOnline(host, l.lockId)),
   );
   const zone = property.settings.timeZone;
-  const { communicatedAt, communicatedVia } = view.code;
   return {
     property,
     view,
     day: dayKey(view.checkIn ?? 0, zone),
     doors,
     verdict: verdictOf(doors.map((d) => d.state)),
-    told: communicatedAt ? { at: communicatedAt, via: communicatedVia ?? [] } : undefined,
+    told: guestTold(view),
     messageDue: view.timeline.findLast((t) => t.event === 'schedule.message')?.detail,
     actions: lockstepActions(view, doors, (at) => formatWhen(at, zone)),
   };

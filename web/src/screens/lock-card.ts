@@ -1,14 +1,16 @@
 import { request } from '../api/client.ts';
 import type { BackupPoolView, Lock, Property, ResyncResult } from '../api/types.ts';
 import { type HostData, isOnline } from '../data/host-data.ts';
+import type { StaffOnLock } from '../data/staff-on-locks.ts';
 import { h } from '../dom.ts';
 import { plural } from '../format.ts';
 import { type Outcome, outcome, runAction } from '../ui/action.ts';
 import { chip } from '../ui/chip.ts';
 import { poolBar } from './pool-bar.ts';
+import { staffHref } from './staff.ts';
 
-// R13.4: one lock: online or not, its backup pool, the guest codes Lockstep manages on it, and the
-// resync, match and unmatch actions.
+// R13.4: one lock: online or not, its backup pool, the guest and staff codes Lockstep manages on it,
+// and the resync, match and unmatch actions.
 
 export interface LockCardData {
   lock: Lock;
@@ -16,6 +18,8 @@ export interface LockCardData {
   pool: BackupPoolView;
   /** Guests whose codes Lockstep keeps on this lock now or soon, with their status. */
   codes: { guest: string; reservationId: string; status: string }[];
+  /** Staff with a current or upcoming code on this lock (R12). */
+  staff: StaffOnLock[];
 }
 
 /** Redraws the screen after a change, then shows `message` under the lock's actions. */
@@ -127,24 +131,21 @@ function poolSection(data: LockCardData): HTMLElement {
 }
 
 function codesSection(data: LockCardData): HTMLElement {
+  const items = [
+    ...data.codes.map((c) =>
+      h('li', {}, h('a', { href: `#/reservations/${enc(c.reservationId)}` }, c.guest), ` · ${c.status}`),
+    ),
+    ...data.staff.map((s) =>
+      h('li', {}, h('a', { href: staffHref(s.staffId) }, s.name), ` (staff) · ${s.status}`),
+    ),
+  ];
   return h(
     'div',
     { class: 'lock-codes' },
-    h('h3', {}, 'Guest codes Lockstep manages'),
-    data.codes.length === 0
-      ? h('p', { class: 'muted' }, 'None in the coming two weeks.')
-      : h(
-          'ul',
-          { class: 'plain' },
-          data.codes.map((c) =>
-            h(
-              'li',
-              {},
-              h('a', { href: `#/reservations/${enc(c.reservationId)}` }, c.guest),
-              ` · ${c.status}`,
-            ),
-          ),
-        ),
+    h('h3', {}, 'Codes Lockstep manages'),
+    items.length === 0
+      ? h('p', { class: 'muted' }, 'No guest code in the coming two weeks, no staff code.')
+      : h('ul', { class: 'plain' }, items),
   );
 }
 

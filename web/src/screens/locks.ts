@@ -1,6 +1,7 @@
 import { get, request } from '../api/client.ts';
 import type { BackupPoolView, ProviderName } from '../api/types.ts';
 import { type HostData, loadHostData, loadReservations } from '../data/host-data.ts';
+import { loadStaffOnLocks } from '../data/staff-on-locks.ts';
 import { h, replaceKeepingFocus } from '../dom.ts';
 import type { ScreenContext } from '../router.ts';
 import { outcome, runAction } from '../ui/action.ts';
@@ -13,7 +14,7 @@ const DAY = 86_400_000;
 const CODES_AHEAD_DAYS = 14;
 
 async function loadLockCards(): Promise<{ host: HostData; cards: LockCardData[] }> {
-  const host = await loadHostData();
+  const [host, staff] = await Promise.all([loadHostData(), loadStaffOnLocks()]);
   const now = Date.now();
   const stays = (
     await Promise.all(
@@ -34,6 +35,7 @@ async function loadLockCards(): Promise<{ host: HostData; cards: LockCardData[] 
           .filter((l) => l.lockId === lock.lockId && l.status !== 'removed')
           .map((l) => ({ guest: r.guest.name, reservationId: r.reservationId, status: l.status })),
       ),
+      staff: staff.filter((s) => s.lockId === lock.lockId),
     })),
   );
   return { host, cards };

@@ -3,12 +3,13 @@ import { h } from '../dom.ts';
 import type { ScreenContext } from '../router.ts';
 import { screenHeading } from '../ui/panels.ts';
 import { calendarFeeds } from './calendar-feeds.ts';
+import { loadStaffOrProblem, propertyStaff } from './property-staff.ts';
 import { settingsForm } from './settings-form.ts';
 
-// R13.4, the properties view: each property's settings and its calendar feeds.
+// R13.4, the properties view: each property's settings, its calendar feeds and its staff.
 
 export async function renderProperties({ main, signal }: ScreenContext): Promise<void> {
-  const host = await loadHostData();
+  const [host, staff] = await Promise.all([loadHostData(), loadStaffOrProblem()]);
   const feeds = await Promise.all(host.properties.map(calendarFeeds));
   if (signal.aborted) return;
   const lockNames = (lockIds: string[]) =>
@@ -28,6 +29,7 @@ export async function renderProperties({ main, signal }: ScreenContext): Promise
               h('p', { class: 'muted' }, `${property.propertyId} · locks: ${lockNames(property.lockIds)}`),
               settingsForm(property),
               feeds[i] ?? null,
+              propertyStaff(property, staff),
             ),
           ),
         ),

@@ -1,6 +1,7 @@
 import { get } from '../api/client.ts';
 import type { AccessView, Lock, Property } from '../api/types.ts';
 import { DOOR_STATE_LABELS, doorOf, doorsWithBackup, firstUseNote } from '../data/door-status.ts';
+import { guestTold } from '../data/guest-told.ts';
 import { loadAccessView } from '../data/host-data.ts';
 import { lockFailureLabel } from '../data/lock-failures.ts';
 import { describeReservation } from '../data/timeline-events.ts';
@@ -8,6 +9,7 @@ import { h } from '../dom.ts';
 import { formatWhen } from '../format.ts';
 import type { ScreenContext } from '../router.ts';
 import { chip } from '../ui/chip.ts';
+import { codeReveal } from '../ui/code-reveal.ts';
 import { screenHeading } from '../ui/panels.ts';
 import { renderMessageForm } from './render-message-form.ts';
 import { resendMessage } from './resend-message.ts';
@@ -16,31 +18,12 @@ import { timelineLegend, timelinePicture } from './timeline-picture.ts';
 // R13.3, R8.1: one reservation: its window, its code (hidden until revealed), each door, the timeline
 // as a picture and as a list, and the message actions.
 
-const MASK = '••••••';
-
-/** The PIN stays masked until the host asks; leaving the page drops it with the page. */
-function codeReveal(pin: string, signal: AbortSignal): HTMLElement {
-  const value = h('span', { class: 'pin', 'aria-live': 'polite' }, MASK);
-  const button = h('button', { type: 'button', class: 'button', 'data-key': 'reveal' }, 'Reveal code');
-  let shown = false;
-  // The button says what it will do next; the PIN itself is announced where it appears.
-  const show = (reveal: boolean) => {
-    shown = reveal;
-    value.textContent = reveal ? pin : MASK;
-    button.textContent = reveal ? 'Hide code' : 'Reveal code';
-  };
-  button.addEventListener('click', () => show(!shown));
-  signal.addEventListener('abort', () => show(false));
-  return h('span', { class: 'reveal' }, value, button);
-}
-
 const fact = (term: string, ...detail: (Node | string)[]) => [h('dt', {}, term), h('dd', {}, ...detail)];
 
 function summary(view: AccessView, zone: string, signal: AbortSignal): HTMLElement {
   const when = (at: string | undefined) => (at ? formatWhen(at, zone) : '—');
-  const told = view.code.communicatedAt
-    ? `${when(view.code.communicatedAt)} by ${(view.code.communicatedVia ?? []).join(', ') || 'message'}`
-    : 'Not yet';
+  const told = guestTold(view);
+  const toldText = told ? `${when(told.at)} by ${told.via.join(', ') || 'message'}` : 'Not yet';
   return h(
     'dl',
     { class: 'facts' },
@@ -48,7 +31,7 @@ function summary(view: AccessView, zone: string, signal: AbortSignal): HTMLEleme
     fact('Code works', `${when(view.code.activeFrom)} → ${when(view.code.activeUntil)}`),
     fact('Code', codeReveal(view.code.pin, signal)),
     fact('Code name on the locks', view.code.name),
-    fact('Guest told', told),
+    fact('Guest told', toldText),
     fact('Backup code', view.backup.issued ? `Issued ${when(view.backup.at)}` : 'Not needed'),
   );
 }

@@ -2,12 +2,13 @@ import { h } from '../dom.ts';
 
 // The frame around every screen: the product name, the navigation and the main region.
 
-export type Section = 'arrivals' | 'locks' | 'properties' | 'alerts';
+export type Section = 'arrivals' | 'locks' | 'properties' | 'staff' | 'alerts';
 
 const SECTIONS: [Section, string][] = [
   ['arrivals', 'Arrivals'],
   ['locks', 'Locks'],
   ['properties', 'Properties'],
+  ['staff', 'Staff'],
   ['alerts', 'Alerts'],
 ];
 
