@@ -49,6 +49,28 @@ describe('examples/offline-igloohome.json', () => {
     expect(r2.hostAlerts).toEqual([{ at: '2026-12-05T12:00:00.000Z', kind: 'offline_code_stays_valid' }]);
   });
 
+  it('R11.2, R4.4: a stay extended past its offline code gets a new one, and the guest hears of it at once', () => {
+    const r3 = byId(report, 'r3');
+    expect(r3.timeline.map((e) => e.event)).toContain('offline_code.outgrown');
+    const issued = r3.timeline.filter((e) => e.event === 'offline_code.issued');
+    expect(issued).toHaveLength(2);
+    // The first message gave the first code; the extension's code follows when it is issued.
+    const [first, second] = r3.guestMessages;
+    expect(first?.at).toBe('2026-12-06T20:20:00.000Z');
+    expect(second?.at).toBe(issued[1]?.at);
+    expect(second?.code).toMatch(/^\d{6}$/);
+    expect(second?.code).not.toBe(first?.code);
+    expect(r3.locks.find((l) => l.lockId === 'studio')?.setAt).toBe(issued[1]?.at);
+    expect(r3.hostAlerts).toEqual([]);
+  });
+
+  it('R11.3: a stay shortened after its offline code was issued alerts the host; the guest keeps the code', () => {
+    const r4 = byId(report, 'r4');
+    expect(r4.hostAlerts).toEqual([{ at: '2026-12-09T01:00:00.000Z', kind: 'offline_code_stays_valid' }]);
+    expect(r4.timeline.filter((e) => e.event === 'offline_code.issued')).toHaveLength(1);
+    expect(r4.guestMessages).toHaveLength(1);
+  });
+
   it('R11.2: a lock without offline codes issues none (the other examples are unchanged)', async () => {
     const calm = await runExample('calm-week');
     expect(calm.reservations.flatMap((r) => r.locks).some((l) => l.offlineCode)).toBe(false);

@@ -1,3 +1,4 @@
+import { tellGuestOfBackup } from '../backup/follow-up.ts';
 import { backupIfOffline } from '../backup/issue.ts';
 import {
   alertOfflineCodesOutliving,
@@ -123,7 +124,9 @@ export async function reshapeReservation(
   await announceReplacedPin(deps, current, latest);
   if (latest.code.activeUntil < current.code.activeUntil)
     await alertOfflineCodesOutliving(deps, latest, 'shortened'); // R11.3
-  if (offlineCodesDropped(current, latest)) await backupIfOffline(deps, latest); // R11.2 again
+  // R11.2 again; a guest already told the old code hears of the new one at once (R4.4).
+  if (offlineCodesDropped(current, latest) && (await backupIfOffline(deps, latest)))
+    await tellGuestOfBackup(deps, latest);
   await followGuestChange(deps, current, property); // R12.2
   return { reservation: latest, created: false };
 }
