@@ -1,3 +1,4 @@
+import { EVERY_FAULT } from '../simulator/every-fault.ts';
 import { generateScenario } from '../simulator/generate.ts';
 import type { Report } from '../simulator/report.ts';
 import type { Scenario } from '../simulator/scenario.ts';
@@ -15,19 +16,6 @@ const generated = generateScenario({
   days: 30,
   seed: 2026,
 });
-const faults: NonNullable<Scenario['faults']> = {
-  seed: 3,
-  store: { errorRate: 0.02, ambiguousWriteRate: 0.005 },
-  lockProvider: {
-    errorRate: 0.05,
-    lostWebhookRate: 0.05,
-    duplicateWebhookRate: 0.05,
-    webhookDelayMinutes: [0, 30],
-  },
-  channelWebhooks: { duplicateRate: 0.1, reorderWithinMinutes: 10 },
-  functionCrashRate: 0.01,
-  schedulerDuplicateRate: 0.01,
-};
 
 async function timed(scenario: Scenario): Promise<{ report: Report; seconds: number }> {
   const startedAt = performance.now();
@@ -46,7 +34,7 @@ const outcome = (r: Report['reservations'][number]) =>
   });
 
 const calm = await timed(generated);
-const faulty = await timed({ ...generated, faults });
+const faulty = await timed({ ...generated, faults: EVERY_FAULT });
 const before = new Map(calm.report.reservations.map((r) => [r.id, outcome(r)]));
 const changed = faulty.report.reservations
   .filter((r) => before.get(r.id) !== outcome(r))

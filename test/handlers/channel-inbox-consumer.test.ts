@@ -3,6 +3,7 @@ import { MemoryDeliveryRecords } from '#adapters/memory/memory-delivery-records.
 import { channelInboxConsumer } from '#handlers/stream/channel-inbox.ts';
 import { messageSentEventBody, reservationEventBody } from '#local/channel-partner.ts';
 import { LocalRuntime } from '#local/runtime.ts';
+import { villaWithoutLocks } from '../support/villa.ts';
 
 // The inbox consumer on its own: what it does with a delivery the table's stream hands it (R9.1,
 // R9.5). Its deps are the local runtime's, on the in-memory store.
@@ -30,19 +31,7 @@ describe('the channel inbox consumer', () => {
 
   beforeAll(async () => {
     runtime = await LocalRuntime.start({ store: 'memory' });
-    await runtime.deps.properties.putProperty({
-      hostId: HOST,
-      propertyId: 'villa',
-      name: 'Villa',
-      lockIds: [],
-      settings: {
-        timeZone: 'UTC',
-        bufferBeforeMinutes: 0,
-        bufferAfterMinutes: 0,
-        codeSource: 'random',
-        backupCodes: false,
-      },
-    });
+    await villaWithoutLocks(runtime, HOST);
   });
   afterAll(() => runtime.stop());
   beforeEach(() => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ReservationInput } from '#core/model.ts';
 import { reservationEventBody, signedDelivery } from '#local/channel-partner.ts';
 import { LocalRuntime } from '#local/runtime.ts';
+import { villaWithoutLocks } from '../support/villa.ts';
 
 // reservation.modified and reservation.cancelled at the channel webhook: events arriving in any
 // order converge to the newest version (R9.1), and every change moves the entries (R2.4, R7.1, R7.2).
@@ -56,19 +57,7 @@ describe('POST /webhooks/channel: changes and cancellations', () => {
 
   beforeAll(async () => {
     runtime = await LocalRuntime.start({ channelSecrets: [SECRET] });
-    await runtime.deps.properties.putProperty({
-      hostId: HOST,
-      propertyId: 'villa',
-      name: 'Villa',
-      lockIds: [],
-      settings: {
-        timeZone: 'UTC',
-        bufferBeforeMinutes: 0,
-        bufferAfterMinutes: 0,
-        codeSource: 'random',
-        backupCodes: false,
-      },
-    });
+    await villaWithoutLocks(runtime, HOST);
   });
   afterAll(() => runtime.stop());
   beforeEach(() => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { reservationEventBody, signedDelivery } from '#local/channel-partner.ts';
 import { LocalRuntime } from '#local/runtime.ts';
+import { villaWithoutLocks } from '../support/villa.ts';
 
 // The channel webhook's edge: authentication, validation, idempotency (R9.1, R9.2); an admitted
 // delivery is answered 202 and acted on by the inbox consumer (R9.5).
@@ -59,19 +60,7 @@ describe('POST /webhooks/channel', () => {
 
   beforeAll(async () => {
     runtime = await LocalRuntime.start({ channelSecrets: SECRETS });
-    await runtime.deps.properties.putProperty({
-      hostId: HOST,
-      propertyId: 'villa',
-      name: 'Villa',
-      lockIds: [],
-      settings: {
-        timeZone: 'Europe/Berlin',
-        bufferBeforeMinutes: 0,
-        bufferAfterMinutes: 0,
-        codeSource: 'random',
-        backupCodes: false,
-      },
-    });
+    await villaWithoutLocks(runtime, HOST, 'Europe/Berlin');
   });
   afterAll(() => runtime.stop());
   beforeEach(() => {

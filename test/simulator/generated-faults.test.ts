@@ -1,26 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { EVERY_FAULT } from '../../simulator/every-fault.ts';
 import { generateScenario } from '../../simulator/generate.ts';
 import type { Report } from '../../simulator/report.ts';
-import type { Scenario } from '../../simulator/scenario.ts';
 import { simulate } from '../../simulator/simulate.ts';
 
 // R9.5 on a generated portfolio (a smaller `npm run bench:faults`): 300 reservations over 30 days,
 // every platform fault on at the contract's rates, against the same scenario on a calm platform.
 
 const generated = generateScenario({ reservations: 300, properties: 15, locks: 25, days: 30, seed: 2026 });
-const FAULTS: NonNullable<Scenario['faults']> = {
-  seed: 3,
-  store: { errorRate: 0.02, ambiguousWriteRate: 0.005 },
-  lockProvider: {
-    errorRate: 0.05,
-    lostWebhookRate: 0.05,
-    duplicateWebhookRate: 0.05,
-    webhookDelayMinutes: [0, 30],
-  },
-  channelWebhooks: { duplicateRate: 0.1, reorderWithinMinutes: 10 },
-  functionCrashRate: 0.01,
-  schedulerDuplicateRate: 0.01,
-};
 
 /**
  * What a guest who came experienced; a cancelled stay's guest never reaches the door. Host alerts
@@ -42,7 +29,7 @@ describe('a generated 300-reservation month with every platform fault on (R9.5)'
   let faulty: Report;
   beforeAll(async () => {
     calm = await simulate(generated);
-    faulty = await simulate({ ...generated, faults: FAULTS });
+    faulty = await simulate({ ...generated, faults: EVERY_FAULT });
   }, 300_000);
 
   it('R9.5 gives every guest the outcome of the calm run: a working code, the message, a backup', () => {

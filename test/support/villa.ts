@@ -28,3 +28,27 @@ export async function villaWithFrontDoor(
   });
   await api(host, 'PUT', '/v1/properties/villa/locks/front');
 }
+
+/**
+ * The `villa` with no locks, stored directly: enough for tests of what the webhooks store, where a
+ * lock would only add provisioning traffic.
+ */
+export async function villaWithoutLocks(
+  runtime: LocalRuntime,
+  host: string,
+  timeZone = 'UTC',
+): Promise<void> {
+  await runtime.deps.properties.putProperty({
+    hostId: host,
+    propertyId: 'villa',
+    name: 'Villa',
+    lockIds: [],
+    settings: {
+      timeZone,
+      bufferBeforeMinutes: 0,
+      bufferAfterMinutes: 0,
+      codeSource: 'random',
+      backupCodes: false,
+    },
+  });
+}

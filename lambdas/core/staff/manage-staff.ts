@@ -1,19 +1,10 @@
 import type { Deps } from '../deps.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import type { Property } from '../model.ts';
-import { isCurrent, type StaffMember, type StaffSchedule } from './staff-member.ts';
+import { isCurrent, type StaffFields, type StaffMember } from './staff-member.ts';
 import { syncStaffCodes } from './sync-staff-codes.ts';
 
 // R12: a host adds, changes and removes staff; their codes follow at once on every property touched.
-
-export interface StaffFields {
-  name: string;
-  email?: string | undefined;
-  phone?: string | undefined;
-  propertyIds: string[];
-  schedule: StaffSchedule;
-  hoursWhenNoNextStay?: number | undefined;
-}
 
 /**
  * Every property must be the host's own; another host's is answered as unknown (R9.3), naming the

@@ -12,9 +12,8 @@ export const DEFAULT_HOURS_WHEN_NO_NEXT_STAY = 4;
 export const isCurrent = (member: StaffMember | undefined): member is StaffMember =>
   member !== undefined && member.removedAt === undefined;
 
-export interface StaffMember {
-  hostId: string;
-  staffId: string;
+/** What a host says about a staff member (POST and PATCH /v1/staff). */
+export interface StaffFields {
   name: string;
   email?: string | undefined;
   phone?: string | undefined;
@@ -23,6 +22,11 @@ export interface StaffMember {
   schedule: StaffSchedule;
   /** Only with `turnovers`: how long the window after the last known stay lasts. */
   hoursWhenNoNextStay?: number | undefined;
+}
+
+export interface StaffMember extends StaffFields {
+  hostId: string;
+  staffId: string;
   createdAt: Instant;
   /**
    * Set when the host removed them and their codes are being taken off: the item goes last, so a

@@ -3,6 +3,7 @@ import type { Reservation, ReservationInput } from '#core/model.ts';
 import { acceptReservation } from '#core/reservations/accept.ts';
 import { cancelReservation } from '#core/reservations/cancel.ts';
 import { changeReservation } from '#core/reservations/change.ts';
+import { inputOf as storedInput } from '#core/staff/staff-grants.ts';
 import { syncStaffCodes } from '#core/staff/sync-staff-codes.ts';
 import { HOST, HOUR, LockWorld, MINUTE } from '../lock-world.ts';
 
@@ -31,13 +32,7 @@ describe('R12.2 staff codes follow the stays', () => {
       .map((r) => [iso(r.code.activeFrom), iso(r.code.activeUntil)]);
   };
   const inputOf = (r: Reservation, changes: Partial<ReservationInput> = {}): ReservationInput => ({
-    reservationId: r.reservationId,
-    propertyId: r.propertyId,
-    channel: r.channel,
-    confirmationCode: r.confirmationCode,
-    guest: r.guest,
-    checkIn: iso(r.checkIn),
-    checkOut: iso(r.checkOut),
+    ...storedInput(r),
     ...changes,
   });
 

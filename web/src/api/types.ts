@@ -5,9 +5,8 @@ import type { FeedChannel } from '#core/calendars/types.ts';
 import type { AccountLock } from '#core/locks/accounts.ts';
 import type { ResyncResult } from '#core/locks/resync.ts';
 import type { Lock, LockCodeStatus, LockProviderName, Property } from '#core/model.ts';
-import type { StaffFields } from '#core/staff/manage-staff.ts';
 import type { StaffCodeStatus } from '#core/staff/staff-codes.ts';
-import type { StaffSchedule } from '#core/staff/staff-member.ts';
+import type { StaffFields, StaffSchedule } from '#core/staff/staff-member.ts';
 import type { accessView, reservationSummary } from '#handlers/http/routes/access-view.ts';
 import type { staffSummary, staffView } from '#handlers/http/routes/staff-view.ts';
 
