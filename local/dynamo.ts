@@ -49,6 +49,7 @@ export async function startLocalDynamo(
     maxAttempts: 1,
   });
   skipSigning(client);
+  const inFlight = new InFlight();
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const counted = isCounted();
@@ -56,7 +57,7 @@ export async function startLocalDynamo(
       const kind = CAPACITY_KINDS[context.commandName ?? ''];
       // Capacity units consumed, for the cost per reservation (npm run bench); the adapters ignore it.
       if (kind) (args.input as { ReturnConsumedCapacity?: string }).ReturnConsumedCapacity ??= 'TOTAL';
-      const result = await activity.track(() => next(args));
+      const result = await inFlight.during(() => activity.track(() => next(args)));
       if (kind && counted) calls[kind] += consumedUnits(result.output);
       return result;
     },
@@ -76,6 +77,8 @@ export async function startLocalDynamo(
     client,
     tableName,
     stop: async () => {
+      // A request dynalite is still serving would write to a closed database (an uncaught error).
+      await inFlight.settled();
       client.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
@@ -129,4 +132,23 @@ async function untilActive(client: DynamoDBClient, tableName: string): Promise<v
     await new Promise((resolve) => setImmediate(resolve));
   }
   throw new Error(`table ${tableName} did not become ACTIVE`);
+}
+
+/** The requests sent and not yet answered, so the store closes only between requests. */
+class InFlight {
+  private count = 0;
+  private waiters: (() => void)[] = [];
+
+  async during<T>(request: () => Promise<T>): Promise<T> {
+    this.count++;
+    try {
+      return await request();
+    } finally {
+      if (--this.count === 0) for (const resolve of this.waiters.splice(0)) resolve();
+    }
+  }
+
+  async settled(): Promise<void> {
+    while (this.count > 0) await new Promise<void>((resolve) => this.waiters.push(resolve));
+  }
 }

@@ -13,10 +13,7 @@ export async function seedDemo(runtime: LocalRuntime): Promise<Demo> {
   const hostId = 'demo-host';
   const token = runtime.jwt.issue(hostId, Date.now());
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-  const post = async (method: string, path: string, body?: unknown) => {
-    const response = await runtime.request({ method, path, headers, body: body ? JSON.stringify(body) : '' });
-    if ((response.statusCode ?? 500) >= 300) throw new Error(`seeding ${path}: ${response.body}`);
-  };
+  const post = demoApi(runtime, token);
   const timeZone = 'America/New_York';
   const lockIds = ['front-door', 'back-door'];
   // The sandbox (the provider's stand-in) lives in memory: every start gives it its devices again.
@@ -51,3 +48,27 @@ const sandboxDevice = (deviceId: string) => ({
   codeLengths: [4, 5, 6],
   maxCodes: 100,
 });
+
+/** A host API call as the demo host; anything but a 2xx stops the seeding. */
+function demoApi(runtime: LocalRuntime, token: string) {
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  return async (method: string, path: string, body?: unknown): Promise<void> => {
+    const response = await runtime.request({ method, path, headers, body: body ? JSON.stringify(body) : '' });
+    if ((response.statusCode ?? 500) >= 300) throw new Error(`seeding ${path}: ${response.body}`);
+  };
+}
+
+/**
+ * `npm start` only: a cleaning crew on the demo property's turnovers (R12), so the Staff screen
+ * shows a member whose codes follow the first booking. The same id and fields again (a restart on
+ * kept data) change nothing.
+ */
+export async function seedDemoStaff(runtime: LocalRuntime, demo: Demo): Promise<void> {
+  await demoApi(runtime, demo.token)('POST', '/v1/staff', {
+    id: 'cleaning-crew',
+    name: 'Cleaning crew',
+    email: 'crew@example.com',
+    propertyIds: [demo.propertyId],
+    schedule: 'turnovers',
+  });
+}

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { serveHttp } from './http-server.ts';
 import { recipientOf } from './outbox.ts';
 import { LocalRuntime } from './runtime.ts';
-import { seedDemo } from './seed-demo.ts';
+import { seedDemo, seedDemoStaff } from './seed-demo.ts';
 
 // `npm start`: Lockstep on this machine, on wall-clock time, with a demo host ready to try.
 
@@ -25,6 +25,7 @@ const { url } = await serveHttp(runtime, port);
 runtime.healthcheck.start(); // R4.3: daily at 08:00 America/New_York, wall time
 runtime.feedReading.start(); // R10.1: calendar feeds at every quarter hour, wall time
 const demo = await seedDemo(runtime);
+await seedDemoStaff(runtime, demo);
 const resumed = runtime.resume(); // after the sandbox has its devices again
 
 console.log(`Lockstep is running locally at ${url}
@@ -33,6 +34,7 @@ Dashboard:      ${url}/#token=${demo.token}
 Demo host:      ${demo.hostId}
 Bearer token:   ${demo.token}
 Property:       ${demo.propertyId} (${demo.timeZone}), locks: ${demo.lockIds.join(', ')}
+Staff:          cleaning-crew (turnovers at ${demo.propertyId})
 Channel secret: ${runtime.channelSecrets[0]}
 Data:           ${dataPath ? `${dataPath} (picked up ${resumed.entries} scheduled entries, ${resumed.executions} executions, ${resumed.deliveries} channel deliveries)` : 'in memory (npm start -- --data DIR keeps it)'}
 

@@ -128,5 +128,13 @@ describe('npm start -- --data DIR, killed and started again', () => {
     expect(fourth.output()).toContain(`email to ${soonId}@example.com`);
     expect(view.body.messages.filter((m: { sent: unknown[] }) => m.sent.length > 0)).toHaveLength(1);
     for (const id of answered.keys()) expect((await reservation(fourth, id)).status).toBe(200);
+    // The demo's cleaning crew (R12) was seeded once across four starts, and follows the stays.
+    const api = (p: string) =>
+      fetch(`${fourth.url}${p}`, { headers: { authorization: `Bearer ${fourth.token}` } }).then((r) =>
+        r.json(),
+      );
+    const { staff } = await api('/v1/staff');
+    expect(staff.map((m: { staffId: string }) => m.staffId)).toEqual(['cleaning-crew']);
+    expect((await api('/v1/staff/cleaning-crew')).codes.length).toBeGreaterThan(0);
   }, 180_000);
 });

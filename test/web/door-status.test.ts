@@ -139,6 +139,16 @@ describe('what Lockstep is doing', () => {
     ]);
   });
 
+  it('R11.2 names the code the guest was sent after their own: an offline code, or a backup', () => {
+    const sent = view([], { issued: true, at: 't3' });
+    expect(lockstepActions(sent, [door('offline-code'), door('set')], when)).toContain(
+      'Offline code sent to the guest at t3',
+    );
+    expect(lockstepActions(sent, [door('offline-code'), door('backup')], when)).toContain(
+      'Backup code sent to the guest at t3',
+    );
+  });
+
   it('points to the locks view when the property has no lock', () => {
     expect(lockstepActions(view([]), [], when)).toEqual([
       'No lock is matched to this property: match one in Locks',

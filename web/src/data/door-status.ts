@@ -124,8 +124,13 @@ export function lockstepActions(
   const waiting = doors.filter((d) => d.state === 'pending' && d.attempts === 0);
   const firstAttempt = waiting.map((d) => d.nextAttemptAt).find(Boolean) ?? programming;
   if (waiting.length > 0 && firstAttempt) actions.push(`The code goes on the locks ${when(firstAttempt)}`);
-  if (view.backup.issued)
-    actions.push(`Backup code sent to the guest${view.backup.at ? ` ${when(view.backup.at)}` : ''}`);
+  if (view.backup.issued) {
+    // The message that carried the doors' fallback codes: pool codes, offline codes or both (R4.4, R11.2).
+    const offlineOnly =
+      doors.some((d) => d.state === 'offline-code') && !doors.some((d) => d.state === 'backup');
+    const what = offlineOnly ? 'Offline code' : 'Backup code';
+    actions.push(`${what} sent to the guest${view.backup.at ? ` ${when(view.backup.at)}` : ''}`);
+  }
   for (const alert of view.timeline.filter((t) => t.event === 'host.alert_sent')) {
     const kind = ALERT_KIND_LABELS[alert.detail as keyof typeof ALERT_KIND_LABELS] ?? 'a problem';
     actions.push(`You were alerted by email${alert.at ? ` ${when(alert.at)}` : ''}: ${kind}`);
