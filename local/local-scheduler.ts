@@ -18,6 +18,9 @@ export class LocalScheduler implements Scheduler {
   /** Fired and still running: kept on disk until they finish, as EventBridge retries a failed target. */
   private readonly firing = new Set<ScheduledEntry>();
   private readonly disk: JsonListFile<ScheduledEntry> | undefined;
+  /** How many entries the disk held at start; none fires before `resume`. */
+  private readonly saved: number;
+  private resumed: boolean;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -28,6 +31,12 @@ export class LocalScheduler implements Scheduler {
     this.calls = calls;
     this.fire = fire;
     this.disk = disk;
+    // Loaded now, not at `resume`: an entry scheduled before it (a start's own seeding) must be
+    // written beside the saved ones, never over them.
+    const saved = disk?.load() ?? [];
+    for (const entry of saved) this.entries.set(entry);
+    this.saved = saved.length;
+    this.resumed = disk === undefined;
   }
 
   /**
@@ -35,10 +44,9 @@ export class LocalScheduler implements Scheduler {
    * is idempotent, so one that had fired before the kill does no harm running again).
    */
   resume(): number {
-    const saved = this.disk?.load() ?? [];
-    for (const entry of saved) this.entries.set(entry);
+    this.resumed = true;
     this.arm();
-    return saved.length;
+    return this.saved;
   }
 
   async schedule(entry: ScheduledEntry): Promise<void> {
@@ -65,7 +73,7 @@ export class LocalScheduler implements Scheduler {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     const head = this.entries.first();
-    if (!head) return;
+    if (!head || !this.resumed) return;
     const delay = Math.min(MAX_TIMER_MS, Math.max(0, head.at - Date.now()));
     this.timer = setTimeout(() => this.runDue(), delay);
   }

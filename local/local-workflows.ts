@@ -32,6 +32,8 @@ export class LocalWorkflows implements Workflows {
   private readonly running = new Map<string, Promise<unknown>>();
   private readonly inputs = new Map<string, ProvisioningInput>();
   private readonly disk: JsonListFile<RunningExecution> | undefined;
+  /** Executions a killed runtime left running, kept on disk until `resume` starts them again. */
+  private saved: RunningExecution[];
 
   constructor(
     tasks: ProvisioningTasks,
@@ -40,6 +42,7 @@ export class LocalWorkflows implements Workflows {
     disk?: JsonListFile<RunningExecution>,
   ) {
     this.disk = disk;
+    this.saved = disk?.load() ?? [];
     const { definition, taskArns } = synthesizedProvisioningDefinition();
     this.machine = localStateMachine(definition);
     this.calls = calls;
@@ -83,13 +86,17 @@ export class LocalWorkflows implements Workflows {
    * (Step Functions would have kept them; the local engine keeps nothing across processes).
    */
   resume(): number {
-    const saved = this.disk?.load() ?? [];
+    const saved = this.saved;
+    this.saved = [];
     for (const { executionName, input } of saved) void this.startProvisioning(input, executionName);
     return saved.length;
   }
 
+  /** The running executions, and the saved ones not yet resumed (an execution before `resume` adds to them). */
   private persist(): void {
-    this.disk?.save([...this.inputs].map(([executionName, input]) => ({ executionName, input })));
+    const running = [...this.inputs].map(([executionName, input]) => ({ executionName, input }));
+    const waiting = this.saved.filter((e) => !this.inputs.has(e.executionName));
+    this.disk?.save([...waiting, ...running]);
   }
 
   // Standard workflows bill each state entered, and each retry of a state, as a transition.

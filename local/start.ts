@@ -25,8 +25,8 @@ const { url } = await serveHttp(runtime, port);
 runtime.healthcheck.start(); // R4.3: daily at 08:00 America/New_York, wall time
 runtime.feedReading.start(); // R10.1: calendar feeds at every quarter hour, wall time
 const demo = await seedDemo(runtime);
-await seedDemoStaff(runtime, demo);
 const resumed = runtime.resume(); // after the sandbox has its devices again
+await seedDemoStaff(runtime, demo);
 
 console.log(`Lockstep is running locally at ${url}
 

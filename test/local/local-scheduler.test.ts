@@ -1,7 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import * as FakeTimers from '@sinonjs/fake-timers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ScheduledEntry } from '#core/model.ts';
 import { noAwsCalls } from '#local/aws-calls.ts';
+import { JsonListFile } from '#local/json-list-file.ts';
 import { LocalScheduler } from '#local/local-scheduler.ts';
 
 const START = Date.parse('2026-12-01T00:00:00Z');
@@ -63,5 +67,41 @@ describe('local scheduler (EventBridge Scheduler stand-in, R2.4)', () => {
     await scheduler.schedule(entry('x', START + 2000));
     await scheduler.cancel('x');
     expect(calls.scheduler - before).toBe(4);
+  });
+});
+
+describe('local scheduler on disk (npm start -- --data DIR, R9.5)', () => {
+  let clock: ReturnType<typeof FakeTimers.install>;
+  let dir: string;
+
+  beforeEach(() => {
+    clock = FakeTimers.install({ now: START, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    dir = mkdtempSync(path.join(tmpdir(), 'lockstep-scheduler-'));
+  });
+  afterEach(() => {
+    clock.uninstall();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keeps the saved entries when one is scheduled before resume, and fires none before it', async () => {
+    const disk = new JsonListFile<ScheduledEntry>(path.join(dir, 'schedules.json'));
+    disk.save([entry('saved', START - 1000)]);
+    const fired: string[] = [];
+    const scheduler = new LocalScheduler(noAwsCalls(), async (e) => void fired.push(e.name), disk);
+    // A start's own seeding schedules before the runtime resumes what the last process left.
+    await scheduler.schedule(entry('seeded', START));
+    expect(
+      disk
+        .load()
+        .map((e) => e.name)
+        .sort(),
+    ).toEqual(['saved', 'seeded']);
+    clock.runAll();
+    expect(fired).toEqual([]);
+
+    expect(scheduler.resume()).toBe(1);
+    clock.runAll();
+    await Promise.resolve();
+    expect(fired).toEqual(['saved', 'seeded']);
   });
 });

@@ -1,4 +1,5 @@
 import type { Deps } from '../deps.ts';
+import { ConflictError } from '../errors.ts';
 import type { Property, Reservation } from '../model.ts';
 import { acceptReservation, stayDetails } from '../reservations/accept.ts';
 import { cancelReservation } from '../reservations/cancel.ts';
@@ -107,7 +108,14 @@ async function keepGrant(
     const stored = await deps.reservations.getReservation(hostId, id);
     // A cancelled or finished grant of this turnover stays as it is: its record is its history.
     if (stored && (stored.status === 'cancelled' || stored.code.activeUntil <= now)) continue;
-    await acceptReservation(deps, hostId, grantInput(member, propertyId, window, id));
+    const input = grantInput(member, propertyId, window, id);
+    try {
+      await acceptReservation(deps, hostId, input);
+    } catch (error) {
+      // Another reconciliation created it first (R9.5): accepting again finishes what that run began.
+      if (!(error instanceof ConflictError)) throw error;
+      await acceptReservation(deps, hostId, input);
+    }
     return;
   }
 }

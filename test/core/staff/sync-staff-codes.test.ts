@@ -101,6 +101,26 @@ describe('R12.2 staff codes follow the stays', () => {
     expect(await crewWindows()).toHaveLength(1);
   });
 
+  it('makes one grant when two reconciliations create it at once (R9.5: a restart and a retry)', async () => {
+    await world.book('a', 'villa', '2026-12-02T16:00:00', '2026-12-04T11:00:00');
+    const { deps } = world.runtime;
+    // The member is stored without the sync that POST runs, so both runs below find no grant.
+    await deps.staff.createStaff({
+      hostId: HOST,
+      staffId: 'crew',
+      name: 'Crew',
+      propertyIds: ['villa'],
+      schedule: 'turnovers',
+      createdAt: Date.now(),
+      version: 1,
+    });
+    const villa = await deps.properties.getProperty(HOST, 'villa');
+    if (!villa) throw new Error('no villa');
+    await deps.properties.putProperty({ ...villa, staffIds: ['crew'] });
+    await Promise.all([syncStaffCodes(deps, HOST, 'villa'), syncStaffCodes(deps, HOST, 'villa')]);
+    expect(await crewWindows()).toHaveLength(1);
+  });
+
   it('opens a fresh grant when a closed turnover opens again, keeping the cancelled one as history', async () => {
     await world.book('a', 'villa', '2026-12-02T16:00:00', '2026-12-04T11:00:00');
     await world.api('POST', '/v1/staff', CREW);
