@@ -14,6 +14,7 @@ describe('scenario staff (R12)', () => {
     expect(scenario.staff?.map((s) => [s.id, s.schedule, s.removedAt ?? null])).toEqual([
       ['crew', 'turnovers', null],
       ['handyman', 'always', '2026-12-09T15:00:00Z'],
+      ['laundry', 'turnovers', '2026-12-05T12:00:00Z'],
     ]);
   });
 

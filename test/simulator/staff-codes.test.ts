@@ -179,6 +179,21 @@ describe('examples/turnover-crew.json (R12)', () => {
     }
   });
 
+  it('R12.2: a turnovers member removed mid-gap loses that code on every lock within minutes, and gets no later one', () => {
+    const removedAt = t('2026-12-05T12:00:00Z');
+    const codes = staffOf(report, 'laundry').codes;
+    // The gap under way at the removal, on both locks; the front door also held the next gap's code
+    // ahead of time (native scheduling), which goes too.
+    const current = codes.filter((c) => t(c.validFrom) < removedAt);
+    expect(current.map((c) => c.lockId).sort()).toEqual(LOCKS);
+    for (const code of current)
+      expect(opensDuring(history, code.lockId, code.code, removedAt - HOUR, removedAt)).toBe(true);
+    for (const code of codes) {
+      expect(t(code.removedAt) - removedAt).toBeLessThanOrEqual(5 * MINUTE);
+      expect(opensDuring(history, code.lockId, code.code, removedAt + 5 * MINUTE, Infinity)).toBe(false);
+    }
+  });
+
   it('R3.3, R12.2: no PIN on a lock ever equals another code on it (guest, staff or foreign)', () => {
     for (const snap of history) {
       for (const lockId of LOCKS) {
