@@ -5,6 +5,7 @@ import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-s
 import { createTableInput } from '#adapters/aws/table.ts';
 import { Activity } from './activity.ts';
 import { type AwsCalls, isCounted, noAwsCalls } from './aws-calls.ts';
+import { InFlight } from './in-flight.ts';
 
 // dynalite is CommonJS without types: require it with the slice of its API used here.
 const dynalite = createRequire(import.meta.url)('dynalite') as (options: {
@@ -132,23 +133,4 @@ async function untilActive(client: DynamoDBClient, tableName: string): Promise<v
     await new Promise((resolve) => setImmediate(resolve));
   }
   throw new Error(`table ${tableName} did not become ACTIVE`);
-}
-
-/** The requests sent and not yet answered, so the store closes only between requests. */
-class InFlight {
-  private count = 0;
-  private waiters: (() => void)[] = [];
-
-  async during<T>(request: () => Promise<T>): Promise<T> {
-    this.count++;
-    try {
-      return await request();
-    } finally {
-      if (--this.count === 0) for (const resolve of this.waiters.splice(0)) resolve();
-    }
-  }
-
-  async settled(): Promise<void> {
-    while (this.count > 0) await new Promise<void>((resolve) => this.waiters.push(resolve));
-  }
 }

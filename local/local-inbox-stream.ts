@@ -5,6 +5,7 @@ import { INBOX_CONSUMER } from '../lambdas/functions/catalog.ts';
 import type { Activity } from './activity.ts';
 import type { AsyncInvocations, AsyncWork } from './async-invocations.ts';
 import { uncounted } from './aws-calls.ts';
+import { InFlight } from './in-flight.ts';
 import type { JsonListFile } from './json-list-file.ts';
 
 /**
@@ -34,8 +35,7 @@ export class LocalInboxStream {
   private store: ChannelInbox | undefined;
   private readonly outcomes = new Map<string, HttpResponse>();
   private readonly listeners: OutcomeListener[] = [];
-  private inFlight = 0;
-  private idleWaiters: (() => void)[] = [];
+  private readonly running = new InFlight();
   /** Deliveries stored and not yet acted on: the stream's unread records, which a restart reads on. */
   private readonly unread: InboxDelivery[];
   private readonly file: JsonListFile<InboxDelivery> | undefined;
@@ -107,8 +107,7 @@ export class LocalInboxStream {
 
   /** Resolves once no consumer run is under way (retries waiting on a timer do not count). */
   drained(): Promise<void> {
-    if (this.inFlight === 0) return Promise.resolve();
-    return new Promise((resolve) => this.idleWaiters.push(resolve));
+    return this.running.settled();
   }
 
   private start(delivery: InboxDelivery): void {
@@ -118,19 +117,15 @@ export class LocalInboxStream {
   private work(delivery: InboxDelivery): AsyncWork {
     return {
       work: { kind: 'channel-delivery', ...aboutWhom(delivery.event), name: delivery.deliveryId },
-      run: async () => {
-        this.inFlight++;
-        try {
+      run: () =>
+        this.running.during(async () => {
           const outcome = await this.consume(delivery);
           this.read(delivery.deliveryId);
           if (!this.outcomes.has(delivery.deliveryId)) {
             this.outcomes.set(delivery.deliveryId, outcome);
             for (const listener of this.listeners) listener(delivery.deliveryId, outcome);
           }
-        } finally {
-          if (--this.inFlight === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
-        }
-      },
+        }),
       retryDelaysMs: STREAM_RETRY_DELAYS_MS,
     };
   }
