@@ -30,18 +30,18 @@ export const codeMessageId = (r: Reservation, isBackup: boolean): string =>
     [r.hostId, r.reservationId],
     r.code.activeFrom,
     isBackup ? backupsKey(r) : '',
-    pinGeneration(r) > 0 ? `pin${pinGeneration(r)}` : '',
+    generation(r, 'code.pin_replaced', 'pin'),
     // An offline code replaced after a move (R11.2) is a new code under the same pool key.
-    isBackup && offlineGeneration(r) > 0 ? `offline${offlineGeneration(r)}` : '',
+    isBackup ? generation(r, 'offline_code.outgrown', 'offline') : '',
     // A staff member is told again when the end of their window moves (R12.2).
     ...(r.staff ? [`until${r.code.activeUntil}`] : []),
   );
 
-const pinGeneration = (r: Reservation): number =>
-  r.timeline.filter((t) => t.event === 'code.pin_replaced').length;
-
-const offlineGeneration = (r: Reservation): number =>
-  r.timeline.filter((t) => t.event === 'offline_code.outgrown').length;
+/** How many times `event` replaced the code, as a key part (`pin2`); none the first time. */
+function generation(r: Reservation, event: string, label: string): string {
+  const count = r.timeline.filter((t) => t.event === event).length;
+  return count > 0 ? `${label}${count}` : '';
+}
 
 /** `backup`, plus the further locks' pool codes: a backup issued on another lock later is a new message. */
 const backupsKey = (r: Reservation): string =>
