@@ -41,7 +41,6 @@ import { LocalWorkflows, type RunningExecution } from './local-workflows.ts';
 import { LocalMetrics } from './metrics.ts';
 import { Outbox } from './outbox.ts';
 import type { RuntimeOptions } from './runtime-options.ts';
-
 import { TrackedFeedFetcher } from './tracked-feed-fetcher.ts';
 import { WebhookOutbox } from './webhook-outbox.ts';
 

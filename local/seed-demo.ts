@@ -12,7 +12,6 @@ export interface Demo {
 export async function seedDemo(runtime: LocalRuntime): Promise<Demo> {
   const hostId = 'demo-host';
   const token = runtime.jwt.issue(hostId, Date.now());
-  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const post = demoApi(runtime, token);
   const timeZone = 'America/New_York';
   const lockIds = ['front-door', 'back-door'];
@@ -20,7 +19,11 @@ export async function seedDemo(runtime: LocalRuntime): Promise<Demo> {
   for (const id of lockIds) runtime.sandbox.addDevice(sandboxDevice(`sandbox-${id}`));
   // A third device in the sandbox account, not yet registered: the host API walkthrough matches it.
   runtime.sandbox.addDevice(sandboxDevice('sandbox-garden'));
-  const existing = await runtime.request({ method: 'GET', path: '/v1/properties/beach-house', headers });
+  const existing = await runtime.request({
+    method: 'GET',
+    path: '/v1/properties/beach-house',
+    headers: demoHeaders(token),
+  });
   // A restart on kept data (`--data DIR`) finds the demo already there.
   if (existing.statusCode === 200) return { hostId, token, propertyId: 'beach-house', timeZone, lockIds };
   await post('POST', '/v1/properties', {
@@ -49,9 +52,14 @@ const sandboxDevice = (deviceId: string) => ({
   maxCodes: 100,
 });
 
+const demoHeaders = (token: string) => ({
+  authorization: `Bearer ${token}`,
+  'content-type': 'application/json',
+});
+
 /** A host API call as the demo host; anything but a 2xx stops the seeding. */
 function demoApi(runtime: LocalRuntime, token: string) {
-  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const headers = demoHeaders(token);
   return async (method: string, path: string, body?: unknown): Promise<void> => {
     const response = await runtime.request({ method, path, headers, body: body ? JSON.stringify(body) : '' });
     if ((response.statusCode ?? 500) >= 300) throw new Error(`seeding ${path}: ${response.body}`);
